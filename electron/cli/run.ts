@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { dispatch } from '../core/api/dispatch';
+import { fixedClock, systemClock, type Clock } from '../core/clock';
+import type { Ctx } from '../core/context';
+import { closeDatabase, openDatabase } from '../core/db/open';
+import { defaultDbPath } from '../core/paths';
+import { findRepByName } from '../core/repos/reps';
+import type { CallName } from '../../shared/api';
+import { isoDate } from '../../shared/schemas/common';
+import { formatTable } from './table';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const USAGE = `Sales Manager Workbench CLI
+
+Usage: npm run cli -- <command> [options]
+
+Commands:
+  demo  --db FILE [--seed N]            create a demo team in an empty database
+  reps  --db FILE [--all] [--json]      list reps (--all includes archived)
+  deals --db FILE [--rep NAME] [--outcome open|won|lost|all] [--json]
+                                        list deals, optionally for one rep
+
+Options:
+  --db FILE     the database file (default: the desktop app's own database)
+  --json        machine-readable output
+  --today DATE  treat DATE (YYYY-MM-DD) as today (for reproducible demos)
+`;
+
+class CliError extends Error {}
+
+/** Runs one CLI command; returns the process exit code. */
+export function runCli(argv: string[], io: Io, clock: Clock = systemClock): number {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: {
+        db: { type: 'string' },
+        seed: { type: 'string' },
+        rep: { type: 'string' },
+        outcome: { type: 'string' },
+        today: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+  } catch (err) {
+    io.err(`${(err as Error).message}\nRun “npm run cli -- help” for usage.\n`);
+    return 2;
+  }
+  const opts = parsed.values;
+  const dbPath = path.resolve(opts.db ?? defaultDbPath());
+  if (opts.today !== undefined && !isoDate.safeParse(opts.today).success) {
+    io.err('--today must be a real date written YYYY-MM-DD.\n');
+    return 2;
+  }
+  const useClock = opts.today ? fixedClock(opts.today) : clock;
+
+  if (command !== 'demo' && !fs.existsSync(dbPath)) {
+    io.err(`No database at ${dbPath}. Create one with: npm run cli -- demo --db ${dbPath}\n`);
+    return 1;
+  }
+  let db;
+  try {
+    db = openDatabase(dbPath);
+  } catch (err) {
+    io.err(`Could not open ${dbPath}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const ctx: Ctx = { db, clock: useClock, dbPath, shell: 'web' };
+  try {
+    switch (command) {
+      case 'demo': {
+        const seed = opts.seed === undefined ? 42 : Number(opts.seed);
+        const r = call(ctx, 'demo.load', { seed }) as { reps: number; deals: number };
+        io.out(
+          opts.json
+            ? JSON.stringify({ db: dbPath, ...r }) + '\n'
+            : `Demo team written to ${dbPath}: ${r.reps} reps, ${r.deals} deals.\n`,
+        );
+        return 0;
+      }
+      case 'reps': {
+        const reps = call(ctx, 'reps.list', { includeArchived: opts.all }) as {
+          name: string;
+          role: string;
+          status: string;
+          territory: string | null;
+          quota: number;
+        }[];
+        io.out(
+          opts.json
+            ? JSON.stringify(reps, null, 2) + '\n'
+            : formatTable(reps, ['name', 'role', 'status', 'territory', 'quota']),
+        );
+        return 0;
+      }
+      case 'deals': {
+        const reps = opts.rep
+          ? [findRepByName(db, opts.rep) ?? fail(`No rep called “${opts.rep}”.`)]
+          : (call(ctx, 'reps.list', { includeArchived: true }) as { id: number }[]);
+        const deals = reps.flatMap(
+          (r) =>
+            call(ctx, 'deals.listByRep', {
+              repId: r.id,
+              outcome: opts.outcome ?? 'all',
+            }) as Record<string, unknown>[],
+        );
+        io.out(
+          opts.json
+            ? JSON.stringify(deals, null, 2) + '\n'
+            : formatTable(deals, ['id', 'repName', 'accountName', 'name', 'stage', 'amount', 'outcome', 'expectedCloseDate']),
+        );
+        return 0;
+      }
+      default:
+        io.err(`Unknown command “${command}”.\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    io.err(`${(err as Error).message}\n`);
+    return 1;
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+function call(ctx: Ctx, name: CallName, input: unknown): unknown {
+  const r = dispatch(ctx, name, input);
+  if (!r.ok) throw new CliError(r.error.message);
+  return r.value;
+}
+
+function fail(message: string): never {
+  throw new CliError(message);
+}

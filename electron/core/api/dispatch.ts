@@ -1,0 +1,38 @@
+import { ZodError } from 'zod';
+import { api, isCallName, type CallName } from '../../../shared/api';
+import { fail, ok, type Result } from '../../../shared/result';
+import { describeIssues } from '../../../shared/validation';
+import type { Ctx } from '../context';
+import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { handlers } from './handlers';
+
+/**
+ * The single entry for every transport: parse the untrusted input with the call's schema,
+ * run the handler, and return a Result. Nothing thrown leaves this function.
+ */
+export function dispatch(ctx: Ctx, name: unknown, input: unknown): Result<unknown> {
+  if (!isCallName(name)) return fail('not_found', `Unknown request “${String(name)}”.`);
+  try {
+    const parsed = api[name].input.parse(input ?? {});
+    const handler = handlers[name] as (c: Ctx, i: unknown) => unknown;
+    return ok(handler(ctx, parsed));
+  } catch (err) {
+    return toFailure(err, name);
+  }
+}
+
+export function toFailure(err: unknown, name?: CallName): Result<never> {
+  if (err instanceof ZodError) {
+    const [first, ...rest] = describeIssues(err);
+    const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+    return fail('invalid', `${first?.message ?? 'Invalid input'}${more}.`, first?.field);
+  }
+  if (err instanceof InvalidError) return fail('invalid', capitalise(err.message), err.field);
+  if (err instanceof NotFoundError) return fail('not_found', err.message);
+  if (err instanceof ConflictError) return fail('conflict', err.message, err.field);
+  // Unexpected: keep details in the log, give the manager a sentence.
+  console.error(`[api] ${name ?? 'request'} failed:`, err);
+  return fail('internal', 'Something went wrong while saving. Nothing was changed.');
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,55 @@
+import type { CallName, CallOutput, ParsedInput } from '../../../shared/api';
+import type { Ctx } from '../context';
+import { loadDemo } from '../demo/load';
+import { accountNames } from '../repos/accounts';
+import {
+  closeDeal,
+  createDeal,
+  getDealDetail,
+  listDealsByRep,
+  reopenDeal,
+  updateDeal,
+} from '../repos/deals';
+import { createRep, getRep, listReps, setRepStatus, updateRep } from '../repos/reps';
+import { getSettings, updateSettings } from '../repos/settings';
+import { teamSummary } from '../repos/team';
+import { LATEST_VERSION } from '../db/migrations';
+
+export type Handlers = {
+  [N in CallName]: (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N>;
+};
+
+/** Every call of the contract, exactly once (the mapped type makes a missing one a type error). */
+export const handlers: Handlers = {
+  'app.info': (ctx) => {
+    const counts = ctx.db
+      .prepare('SELECT (SELECT COUNT(*) FROM reps) AS reps, (SELECT COUNT(*) FROM deals) AS deals')
+      .get() as { reps: number; deals: number };
+    return {
+      dbPath: ctx.dbPath,
+      shell: ctx.shell,
+      repCount: counts.reps,
+      dealCount: counts.deals,
+      schemaVersion: LATEST_VERSION,
+      today: ctx.clock.today(),
+    };
+  },
+  'demo.load': (ctx, { seed }) => loadDemo(ctx.db, ctx.clock, seed),
+  'settings.get': (ctx) => getSettings(ctx.db),
+  'settings.update': (ctx, patch) => updateSettings(ctx.db, patch),
+  'team.summary': (ctx, { asOf, includeArchived }) =>
+    teamSummary(ctx.db, asOf ?? ctx.clock.today(), includeArchived),
+  'reps.list': (ctx, { includeArchived }) => listReps(ctx.db, includeArchived),
+  'reps.get': (ctx, { id }) => getRep(ctx.db, id),
+  'reps.create': (ctx, input) => createRep(ctx.db, ctx.clock, input),
+  'reps.update': (ctx, input) => updateRep(ctx.db, ctx.clock, input),
+  'reps.archive': (ctx, { id }) => setRepStatus(ctx.db, ctx.clock, id, 'archived'),
+  'reps.restore': (ctx, { id }) => setRepStatus(ctx.db, ctx.clock, id, 'active'),
+  'deals.listByRep': (ctx, { repId, outcome }) => listDealsByRep(ctx.db, repId, outcome),
+  'deals.get': (ctx, { id }) => getDealDetail(ctx.db, id),
+  'deals.create': (ctx, input) => createDeal(ctx.db, ctx.clock, input),
+  'deals.update': (ctx, input) => updateDeal(ctx.db, ctx.clock, input),
+  'deals.close': (ctx, input) => closeDeal(ctx.db, ctx.clock, input),
+  'deals.reopen': (ctx, { id, stage }) => reopenDeal(ctx.db, ctx.clock, id, stage),
+  'accounts.names': (ctx) => accountNames(ctx.db),
+};

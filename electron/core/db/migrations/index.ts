@@ -1,0 +1,16 @@
+import { sql as core } from './001_core';
+import { sql as coaching } from './002_coaching';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Ordered, append-only. Never edit a landed migration: add the next one. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'core', sql: core },
+  { version: 2, name: 'coaching', sql: coaching },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,85 @@
+/**
+ * Electron main: window, menu, single instance, database location, IPC wiring. Nothing else:
+ * the store, rules and exports live in electron/core and run under plain Node too.
+ */
+import { app, BrowserWindow, Menu, session } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemClock } from '../core/clock';
+import { closeDatabase, openDatabase, type Db } from '../core/db/open';
+import { DB_FILE, userDataDir } from '../core/paths';
+import { registerApi } from './ipc';
+import { buildMenu } from './menu';
+
+// Same folder the CLI and web preview use (they compute it without Electron).
+app.setPath('userData', userDataDir());
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  let db: Db | null = null;
+  const rendererIndex = path.join(__dirname, '../renderer/index.html');
+  const rendererUrl = new URL(`file://${rendererIndex}`).href;
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  // No webviews, no new windows, no navigation away from our own page.
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (e, url) => {
+      if (url !== rendererUrl) e.preventDefault();
+    });
+  });
+
+  app.whenReady().then(() => {
+    const dataDir = app.getPath('userData');
+    const dbPath = argValue('--db') ?? path.join(dataDir, DB_FILE);
+    // In development the Node build of better-sqlite3 has the wrong ABI for Electron;
+    // scripts/start.mjs builds an Electron copy here (packaged apps get theirs from electron-builder).
+    const devBinding = path.join(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
+    db = openDatabase(dbPath, fs.existsSync(devBinding) ? { nativeBinding: devBinding } : {});
+    const ctx = { db, clock: systemClock, dbPath, shell: 'electron' as const };
+
+    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    registerApi(ctx, (sender, frameUrl) => sender === win?.webContents && frameUrl === rendererUrl);
+    Menu.setApplicationMenu(buildMenu(dataDir));
+
+    win = new BrowserWindow({
+      width: 1320,
+      height: 860,
+      minWidth: 960,
+      minHeight: 600,
+      title: 'Sales Manager Workbench',
+      show: false,
+      backgroundColor: '#f7f7f5',
+      webPreferences: {
+        preload: path.join(__dirname, '../preload/index.js'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: true,
+      },
+    });
+    win.once('ready-to-show', () => win?.show());
+    win.on('closed', () => (win = null));
+    void win.loadFile(rendererIndex);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    if (db) closeDatabase(db);
+  });
+}
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}

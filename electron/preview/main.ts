@@ -1,0 +1,59 @@
+/**
+ * The web preview: the real renderer in any browser, against the real core, on 127.0.0.1.
+ *   npm run preview:web -- [--db FILE] [--port N]
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { systemClock } from '../core/clock';
+import { closeDatabase, openDatabase } from '../core/db/open';
+import { defaultDbPath } from '../core/paths';
+import { createPreviewServer } from './server';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string', default: '5180' },
+    static: { type: 'string', default: path.resolve(__dirname, '../../out/renderer') },
+  },
+  allowPositionals: false,
+});
+
+const dbPath = path.resolve(values.db ?? defaultDbPath());
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number between 0 and 65535 (got “${values.port}”).`);
+  process.exit(2);
+}
+
+let db;
+try {
+  db = openDatabase(dbPath);
+} catch (err) {
+  console.error(`Could not open the database at ${dbPath}: ${(err as Error).message}`);
+  process.exit(1);
+}
+const ctx = { db, clock: systemClock, dbPath, shell: 'web' as const };
+const server = createPreviewServer({ ctx, staticDir: values.static! });
+
+server.on('error', (err: NodeJS.ErrnoException) => {
+  console.error(
+    err.code === 'EADDRINUSE'
+      ? `Port ${port} is already in use. Try --port ${port + 1}.`
+      : `The preview server failed: ${err.message}`,
+  );
+  closeDatabase(db);
+  process.exit(1);
+});
+
+server.listen(port, '127.0.0.1', () => {
+  const actual = (server.address() as { port: number }).port;
+  console.log(`Web preview: http://127.0.0.1:${actual}/  (database: ${dbPath})`);
+});
+
+const stop = () => {
+  server.close();
+  closeDatabase(db);
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { dispatch } from '../core/api/dispatch';
+import type { Ctx } from '../core/context';
+import { fail } from '../../shared/result';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Same policy as the Electron window: nothing leaves the machine. */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MAX_BODY = 20 * 1024 * 1024;
+
+export interface PreviewOptions {
+  ctx: Ctx;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+}
+
+/**
+ * Serves the built renderer and the typed API (POST /api/<call>) on loopback only.
+ * Host and Origin are checked so other web pages cannot reach the API (DNS rebinding, CSRF).
+ */
+export function createPreviewServer({ ctx, staticDir }: PreviewOptions): http.Server {
+  const root = path.resolve(staticDir);
+  const server = http.createServer((req, res) => {
+    const port = (server.address() as { port: number } | null)?.port;
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!req.headers.host || !allowedHosts.includes(req.headers.host)) {
+      return send(res, 403, 'text/plain', 'Forbidden host');
+    }
+    const origin = req.headers.origin;
+    if (origin && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      return send(res, 403, 'text/plain', 'Forbidden origin');
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(ctx, url, req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+    return serveStatic(root, url.pathname, res);
+  });
+  return server;
+}
+
+function handleApi(ctx: Ctx, url: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST');
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return send(res, 415, 'text/plain', 'Send JSON');
+  }
+  const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > MAX_BODY) {
+      sendJson(res, 413, fail('invalid', 'The request is too large.'));
+      req.destroy();
+    } else chunks.push(c);
+  });
+  req.on('end', () => {
+    if (res.headersSent) return;
+    let input: unknown;
+    try {
+      const text = Buffer.concat(chunks).toString('utf8');
+      input = text ? JSON.parse(text) : {};
+    } catch {
+      return sendJson(res, 400, fail('invalid', 'The request was not valid JSON.'));
+    }
+    const result = dispatch(ctx, name, input);
+    sendJson(res, result.ok ? 200 : result.error.code === 'internal' ? 500 : 400, result);
+  });
+}
+
+function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return send(res, 400, 'text/plain', 'Bad path');
+  }
+  let file = path.resolve(root, '.' + (rel === '/' ? '/index.html' : rel));
+  if (!file.startsWith(root + path.sep)) return send(res, 403, 'text/plain', 'Forbidden');
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+  if (!fs.existsSync(file)) {
+    return send(res, 500, 'text/plain', 'The renderer is not built. Run `npm run build` first.');
+  }
+  const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  fs.createReadStream(file).pipe(res);
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(body);
+}

@@ -1,0 +1,96 @@
+import { useEffect } from 'react';
+import { Toasts } from '../components/Toasts';
+import { DealScreen } from '../features/deal/DealScreen';
+import { RepScreen } from '../features/rep/RepScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TeamScreen } from '../features/team/TeamScreen';
+import { useApp } from './appStore';
+import { hrefFor, useRouter, type Route } from './router';
+
+const NAV: { route: Route; label: string; key: string }[] = [
+  { route: { name: 'team' }, label: 'Team', key: '1' },
+  { route: { name: 'settings' }, label: 'Settings', key: ',' },
+];
+
+export function App() {
+  const { info, settings, error, load } = useApp();
+  const route = useRouter((s) => s.route);
+  useEffect(() => void load(), [load]);
+
+  // Ctrl/Cmd+1 and Ctrl/Cmd+, jump between sections from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const item = NAV.find((n) => n.key === e.key);
+      if (item) {
+        e.preventDefault();
+        useRouter.getState().go(item.route);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Move focus to the new screen's heading so keyboard and screen-reader users follow along.
+  useEffect(() => {
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+  }, [route]);
+
+  const section = route.name === 'settings' ? 'settings' : 'team';
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          <span>
+            Workbench
+            {settings && <small>{settings.managerName}</small>}
+          </span>
+        </div>
+        <nav aria-label="Sections">
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.label}>
+                <a href={hrefFor(n.route)} aria-current={section === n.route.name ? 'page' : undefined} aria-keyshortcuts={`Control+${n.key}`}>
+                  {n.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <footer className="sidebar-foot">
+          {info && (
+            <p title={info.dbPath}>
+              {info.shell === 'web' ? 'Web preview' : 'Desktop'} · offline
+              <br />
+              <span className="path">{info.dbPath}</span>
+            </p>
+          )}
+        </footer>
+      </aside>
+      <main id="main" className="main">
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : !info ? (
+          <p className="loading">Opening your workbench…</p>
+        ) : route.name === 'rep' ? (
+          <RepScreen id={route.id} />
+        ) : route.name === 'deal' ? (
+          <DealScreen id={route.id} />
+        ) : route.name === 'settings' ? (
+          <SettingsScreen />
+        ) : (
+          <TeamScreen />
+        )}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+
+/** Hash routes, so a reload (or the Electron file:// page) keeps the screen. */
+export type Route =
+  | { name: 'team' }
+  | { name: 'rep'; id: number }
+  | { name: 'deal'; id: number }
+  | { name: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  const id = Number(parts[1]);
+  if (parts[0] === 'reps' && Number.isInteger(id) && id > 0) return { name: 'rep', id };
+  if (parts[0] === 'deals' && Number.isInteger(id) && id > 0) return { name: 'deal', id };
+  if (parts[0] === 'settings') return { name: 'settings' };
+  return { name: 'team' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'rep':
+      return `#/reps/${route.id}`;
+    case 'deal':
+      return `#/deals/${route.id}`;
+    case 'settings':
+      return '#/settings';
+    default:
+      return '#/team';
+  }
+}
+
+interface RouterState {
+  route: Route;
+  go: (route: Route) => void;
+}
+
+export const useRouter = create<RouterState>(() => ({
+  route: parseRoute(window.location.hash),
+  go: (route) => {
+    window.location.hash = hrefFor(route);
+  },
+}));
+
+window.addEventListener('hashchange', () => {
+  useRouter.setState({ route: parseRoute(window.location.hash) });
+});

@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DealDetail } from '../../../../shared/schemas/deal';
+import { daysBetween } from '../../../../shared/domain/periods';
+import { call } from '../../api/client';
+import { useApp } from '../../app/appStore';
+import { hrefFor } from '../../app/router';
+import { toast, toastError } from '../../app/toasts';
+import { useFormat } from '../../lib/format';
+import { useShortcut } from '../../lib/useShortcut';
+import { CloseDealDialog } from './CloseDealDialog';
+import { DealForm } from './DealForm';
+import { OutcomeBadge } from './OutcomeBadge';
+
+export function DealScreen({ id }: { id: number }) {
+  const { version, info, settings, changed } = useApp();
+  const fmt = useFormat();
+  const [detail, setDetail] = useState<DealDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [closing, setClosing] = useState<'won' | 'lost' | null>(null);
+
+  useEffect(() => {
+    call('deals.get', { id }).then(
+      (d) => (setDetail(d), setError(null)),
+      (err: Error) => setError(err.message),
+    );
+  }, [id, version]);
+  const openEdit = useCallback(() => setEditing(true), []);
+  useShortcut('e', openEdit);
+
+  if (error) return <p className="form-error" role="alert">{error}</p>;
+  if (!detail) return <p className="loading">Loading…</p>;
+  const { deal, stageHistory, closeDateChanges } = detail;
+  const today = info?.today ?? '';
+  const isOpen = deal.outcome === 'open';
+  const overdue = isOpen && deal.expectedCloseDate !== null && today !== '' && deal.expectedCloseDate < today;
+
+  const reopen = async () => {
+    try {
+      await call('deals.reopen', { id: deal.id, stage: settings?.stages.at(-1) ?? 'Negotiation' });
+      changed();
+      toast(`“${deal.name}” reopened.`);
+    } catch (err) {
+      toastError(err);
+    }
+  };
+
+  return (
+    <section className="screen" aria-labelledby="deal-title">
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <a href={hrefFor({ name: 'team' })}>Team</a> <span aria-hidden="true">›</span>{' '}
+        <a href={hrefFor({ name: 'rep', id: deal.repId })}>{deal.repName}</a> <span aria-hidden="true">›</span>{' '}
+        <span aria-current="page">{deal.name}</span>
+      </nav>
+      <header className="screen-head">
+        <div>
+          <h1 id="deal-title" tabIndex={-1}>{deal.name}</h1>
+          <p className="subtle">
+            {deal.accountName} · {deal.stage} · <OutcomeBadge outcome={deal.outcome} />
+          </p>
+        </div>
+        <div className="head-actions">
+          <button type="button" onClick={openEdit} aria-keyshortcuts="e">
+            Edit <kbd>E</kbd>
+          </button>
+          {isOpen ? (
+            <>
+              <button type="button" onClick={() => setClosing('won')}>
+                Close as won
+              </button>
+              <button type="button" onClick={() => setClosing('lost')}>
+                Close as lost
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => void reopen()}>
+              Reopen
+            </button>
+          )}
+        </div>
+      </header>
+
+      <div className="columns">
+        <section className="card" aria-labelledby="facts">
+          <h2 id="facts">Facts</h2>
+          <dl className="facts">
+            <dt>Amount</dt>
+            <dd>{fmt.money(deal.amount, deal.currency)}</dd>
+            <dt>Rep</dt>
+            <dd>
+              <a href={hrefFor({ name: 'rep', id: deal.repId })}>{deal.repName}</a>
+            </dd>
+            <dt>Created</dt>
+            <dd>
+              {fmt.date(deal.createdDate)}
+              {today && <span className="subtle"> · {daysBetween(deal.createdDate, deal.closedDate ?? today)} days {isOpen ? 'old' : 'to close'}</span>}
+            </dd>
+            <dt>Expected close</dt>
+            <dd className={overdue ? 'warn' : undefined}>
+              {fmt.date(deal.expectedCloseDate)}
+              {overdue && ' · in the past'}
+              {deal.closeDateChanges > 0 && (
+                <span className="subtle">
+                  {' '}
+                  · moved {deal.closeDateChanges} time{deal.closeDateChanges > 1 ? 's' : ''}
+                </span>
+              )}
+            </dd>
+            {!isOpen && (
+              <>
+                <dt>Closed</dt>
+                <dd>{fmt.date(deal.closedDate)}</dd>
+              </>
+            )}
+            <dt>In stage since</dt>
+            <dd>
+              {fmt.date(deal.stageEnteredDate)}
+              {isOpen && today && <span className="subtle"> · {daysBetween(deal.stageEnteredDate, today)} days</span>}
+            </dd>
+            <dt>Last activity</dt>
+            <dd>{fmt.date(deal.lastActivityDate)}</dd>
+            <dt>Next step</dt>
+            <dd>{deal.nextStep ?? '—'}</dd>
+            <dt>Source</dt>
+            <dd>{deal.source ?? '—'}</dd>
+            <dt>CRM id</dt>
+            <dd>{deal.externalId ?? '—'}</dd>
+          </dl>
+        </section>
+
+        <div className="stack">
+          <section className="card" aria-labelledby="stages">
+            <h2 id="stages">Stage history</h2>
+            <ol className="timeline">
+              {stageHistory.map((s) => (
+                <li key={s.id}>
+                  <time dateTime={s.changedOn}>{fmt.date(s.changedOn)}</time>
+                  <span>{s.fromStage ? `${s.fromStage} → ${s.toStage}` : `Created in ${s.toStage}`}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section className="card" aria-labelledby="closedates">
+            <h2 id="closedates">Close-date changes</h2>
+            {closeDateChanges.length === 0 ? (
+              <p className="subtle">The expected close date has never moved.</p>
+            ) : (
+              <table className="plain-table">
+                <thead>
+                  <tr>
+                    <th>Changed on</th>
+                    <th>From</th>
+                    <th>To</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {closeDateChanges.map((c) => (
+                    <tr key={c.id}>
+                      <td>{fmt.date(c.changedOn)}</td>
+                      <td>{fmt.date(c.fromDate)}</td>
+                      <td>{fmt.date(c.toDate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {closeDateChanges.length >= 2 && isOpen && (
+              <p className="coach-question">
+                Ask: <q>How do you know the buyer will sign by {fmt.date(deal.expectedCloseDate)}?</q>
+              </p>
+            )}
+          </section>
+        </div>
+      </div>
+
+      {editing && <DealForm repId={deal.repId} deal={deal} onClose={() => setEditing(false)} />}
+      {closing && <CloseDealDialog deal={deal} outcome={closing} onClose={() => setClosing(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Deal } from '../../../../shared/schemas/deal';
+import { REP_ROLE_LABELS, REP_STATUS_LABELS, type Rep } from '../../../../shared/schemas/rep';
+import { call } from '../../api/client';
+import { useApp } from '../../app/appStore';
+import { hrefFor, useRouter } from '../../app/router';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { useFormat } from '../../lib/format';
+import { useShortcut } from '../../lib/useShortcut';
+import { DealForm } from '../deal/DealForm';
+import { OutcomeBadge } from '../deal/OutcomeBadge';
+import { RepForm } from '../team/RepForm';
+
+type Tab = 'open' | 'won' | 'lost' | 'all';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'open', label: 'Open' },
+  { id: 'won', label: 'Won' },
+  { id: 'lost', label: 'Lost' },
+  { id: 'all', label: 'All' },
+];
+
+export function RepScreen({ id }: { id: number }) {
+  const version = useApp((s) => s.version);
+  const go = useRouter((s) => s.go);
+  const fmt = useFormat();
+  const [rep, setRep] = useState<Rep | null>(null);
+  const [deals, setDeals] = useState<Deal[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>('open');
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
+
+  useEffect(() => {
+    Promise.all([call('reps.get', { id }), call('deals.listByRep', { repId: id, outcome: 'all' })]).then(
+      ([r, d]) => (setRep(r), setDeals(d), setError(null)),
+      (err: Error) => setError(err.message),
+    );
+  }, [id, version]);
+
+  const openAdd = useCallback(() => rep?.status !== 'archived' && setAdding(true), [rep]);
+  const openEdit = useCallback(() => setEditing(true), []);
+  useShortcut('n', openAdd);
+  useShortcut('e', openEdit);
+
+  const columns = useMemo<ColumnDef<Deal, any>[]>(
+    () => [
+      {
+        accessorKey: 'name',
+        header: 'Deal',
+        cell: (c) => (
+          <a className="strong-link" href={hrefFor({ name: 'deal', id: c.row.original.id })}>
+            {c.row.original.name}
+          </a>
+        ),
+      },
+      { accessorKey: 'accountName', header: 'Account' },
+      { accessorKey: 'stage', header: 'Stage' },
+      { accessorKey: 'amount', header: 'Amount', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue(), c.row.original.currency) },
+      {
+        id: 'closeDate',
+        accessorFn: (d) => d.closedDate ?? d.expectedCloseDate ?? '',
+        header: 'Close date',
+        cell: (c) => fmt.date(c.getValue() || null),
+      },
+      { accessorKey: 'createdDate', header: 'Created', cell: (c) => fmt.date(c.getValue()) },
+      { accessorKey: 'outcome', header: 'Outcome', cell: (c) => <OutcomeBadge outcome={c.getValue()} /> },
+    ],
+    [fmt],
+  );
+
+  if (error) return <p className="form-error" role="alert">{error}</p>;
+  if (!rep || !deals) return <p className="loading">Loading…</p>;
+
+  const shown = tab === 'all' ? deals : deals.filter((d) => d.outcome === tab);
+  const count = (t: Tab) => (t === 'all' ? deals.length : deals.filter((d) => d.outcome === t).length);
+  const openValue = deals.filter((d) => d.outcome === 'open').reduce((s, d) => s + d.amount, 0);
+
+  return (
+    <section className="screen" aria-labelledby="rep-title">
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <a href={hrefFor({ name: 'team' })}>Team</a> <span aria-hidden="true">›</span> <span aria-current="page">{rep.name}</span>
+      </nav>
+      <header className="screen-head">
+        <div>
+          <h1 id="rep-title" tabIndex={-1}>{rep.name}</h1>
+          <p className="subtle">
+            {REP_ROLE_LABELS[rep.role]}
+            {rep.territory ? ` · ${rep.territory}` : ''} · <span className={`badge badge-${rep.status}`}>{REP_STATUS_LABELS[rep.status]}</span>
+          </p>
+        </div>
+        <div className="head-actions">
+          <button type="button" onClick={openEdit} aria-keyshortcuts="e">
+            Edit rep <kbd>E</kbd>
+          </button>
+          <button type="button" className="primary" onClick={openAdd} disabled={rep.status === 'archived'} aria-keyshortcuts="n">
+            Add deal <kbd>N</kbd>
+          </button>
+        </div>
+      </header>
+
+      <dl className="stat-strip" aria-label="Profile">
+        <div>
+          <dt>Quota per {useApp.getState().settings?.quotaPeriod ?? 'quarter'}</dt>
+          <dd>{fmt.money(rep.quota)}</dd>
+        </div>
+        <div>
+          <dt>Open pipeline</dt>
+          <dd>{fmt.money(openValue)}</dd>
+        </div>
+        <div>
+          <dt>Hired</dt>
+          <dd>{fmt.date(rep.hireDate)}</dd>
+        </div>
+        <div>
+          <dt>Email</dt>
+          <dd className="small">{rep.email ?? '—'}</dd>
+        </div>
+      </dl>
+
+      <div className="tabs" role="tablist" aria-label="Deals by outcome">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
+            {t.label} <span className="count">{count(t.id)}</span>
+          </button>
+        ))}
+      </div>
+
+      {deals.length === 0 ? (
+        <EmptyState title="No deals yet">
+          <p>Add {rep.name}'s opportunities to see their pipeline, or import them from your CRM.</p>
+          <button type="button" className="primary" onClick={openAdd} disabled={rep.status === 'archived'}>
+            Add a deal
+          </button>
+        </EmptyState>
+      ) : (
+        <DataTable
+          label={`${rep.name}'s deals`}
+          data={shown}
+          columns={columns}
+          onOpen={(d) => go({ name: 'deal', id: d.id })}
+          rowTestId={(d) => `deal-row-${d.id}`}
+        />
+      )}
+
+      {adding && <DealForm repId={rep.id} onClose={() => setAdding(false)} />}
+      {editing && <RepForm rep={rep} onClose={() => setEditing(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { QUOTA_PERIODS, settingsPatch, type QuotaPeriod } from '../../../../shared/schemas/team';
+import { call } from '../../api/client';
+import { useApp } from '../../app/appStore';
+import { toast } from '../../app/toasts';
+import { Field } from '../../components/Field';
+import { useZodForm } from '../../lib/useZodForm';
+
+const PERIOD_LABEL: Record<QuotaPeriod, string> = { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' };
+
+export function SettingsScreen() {
+  const settings = useApp((s) => s.settings);
+  if (!settings) return <p className="loading">Loading…</p>;
+  return <SettingsForm key={JSON.stringify(settings)} />;
+}
+
+function SettingsForm() {
+  const { settings, info, changed } = useApp();
+  const form = useZodForm(settingsPatch, {
+    managerName: settings!.managerName,
+    currency: settings!.currency,
+    quotaPeriod: settings!.quotaPeriod,
+    stages: settings!.stages.join('\n'),
+  });
+  const v = form.values;
+  const save = () => {
+    const payload = {
+      managerName: v.managerName,
+      currency: v.currency,
+      quotaPeriod: v.quotaPeriod,
+      stages: v.stages
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
+    void form.submit(payload, async () => {
+      await call('settings.update', payload);
+      changed();
+      toast('Settings saved.');
+    });
+  };
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <header className="screen-head">
+        <div>
+          <h1 id="settings-title" tabIndex={-1}>
+            Settings
+          </h1>
+          <p className="subtle">Your data stays on this computer: {info?.dbPath}</p>
+        </div>
+      </header>
+      <form
+        className="card form-grid narrow"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <Field label="Your name" error={form.errors.managerName}>
+          <input value={v.managerName} onChange={(e) => form.set('managerName', e.target.value)} />
+        </Field>
+        <Field label="Team currency" error={form.errors.currency}>
+          <input value={v.currency} maxLength={3} onChange={(e) => form.set('currency', e.target.value.toUpperCase())} />
+        </Field>
+        <Field label="Quota period" error={form.errors.quotaPeriod}>
+          <select value={v.quotaPeriod} onChange={(e) => form.set('quotaPeriod', e.target.value as QuotaPeriod)}>
+            {QUOTA_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {PERIOD_LABEL[p]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Open stages, in order (one per line)" error={form.errors.stages} hint="Won and lost are outcomes, not stages.">
+          <textarea rows={6} value={v.stages} onChange={(e) => form.set('stages', e.target.value)} />
+        </Field>
+        {form.formError && (
+          <p className="form-error span-all" role="alert">
+            {form.formError}
+          </p>
+        )}
+        <footer className="dialog-actions span-all">
+          <button type="submit" className="primary" disabled={form.busy}>
+            Save settings
+          </button>
+        </footer>
+      </form>
+    </section>
+  );
+}

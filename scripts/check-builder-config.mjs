@@ -1,0 +1,13 @@
+// Validates electron-builder.yml against electron-builder's own schema, without packaging
+// (packaging needs the Electron binary, which offline build machines cannot download).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { root } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config');
+const { DebugLogger } = require('builder-util');
+
+const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
+await validateConfiguration(config, new DebugLogger(false));
+console.log(`electron-builder.yml is valid (appId ${config.appId}, product ${config.productName}).`);

@@ -1,0 +1,64 @@
+/**
+ * The one API contract. Each call has a name, an input schema (inputs are `unknown` until
+ * parsed by it) and an output type. Electron IPC, the web preview and the CLI all serve it.
+ */
+import { z } from 'zod';
+import { id } from './schemas/common';
+import {
+  dealClose,
+  dealInput,
+  dealReopen,
+  dealUpdate,
+  type Deal,
+  type DealDetail,
+} from './schemas/deal';
+import { repInput, repUpdate, type Rep } from './schemas/rep';
+import {
+  settingsPatch,
+  teamSummaryInput,
+  type AppInfo,
+  type Settings,
+  type TeamSummary,
+} from './schemas/team';
+
+/** Pairs an input schema with an output type that exists only for the compiler. */
+const call = <I extends z.ZodType, O>(input: I) => ({ input, output: undefined as unknown as O });
+
+const none = z.object({}).default({});
+const byId = z.object({ id });
+const demoLoad = z.object({ seed: z.number().int().min(1).max(1_000_000).default(42) });
+const repsList = z.object({ includeArchived: z.boolean().default(false) });
+const dealsByRep = z.object({
+  repId: id,
+  outcome: z.enum(['open', 'won', 'lost', 'all']).default('all'),
+});
+
+export const api = {
+  'app.info': call<typeof none, AppInfo>(none),
+  'demo.load': call<typeof demoLoad, { reps: number; deals: number }>(demoLoad),
+  'settings.get': call<typeof none, Settings>(none),
+  'settings.update': call<typeof settingsPatch, Settings>(settingsPatch),
+  'team.summary': call<typeof teamSummaryInput, TeamSummary>(teamSummaryInput),
+  'reps.list': call<typeof repsList, Rep[]>(repsList),
+  'reps.get': call<typeof byId, Rep>(byId),
+  'reps.create': call<typeof repInput, Rep>(repInput),
+  'reps.update': call<typeof repUpdate, Rep>(repUpdate),
+  'reps.archive': call<typeof byId, Rep>(byId),
+  'reps.restore': call<typeof byId, Rep>(byId),
+  'deals.listByRep': call<typeof dealsByRep, Deal[]>(dealsByRep),
+  'deals.get': call<typeof byId, DealDetail>(byId),
+  'deals.create': call<typeof dealInput, Deal>(dealInput),
+  'deals.update': call<typeof dealUpdate, Deal>(dealUpdate),
+  'deals.close': call<typeof dealClose, Deal>(dealClose),
+  'deals.reopen': call<typeof dealReopen, Deal>(dealReopen),
+  'accounts.names': call<typeof none, string[]>(none),
+} as const;
+
+export type Api = typeof api;
+export type CallName = keyof Api;
+export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Api[N]['input']>;
+export type CallOutput<N extends CallName> = Api[N]['output'];
+export const CALL_NAMES = Object.keys(api) as CallName[];
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);

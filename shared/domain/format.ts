@@ -1,0 +1,32 @@
+/** Locale-aware formatting shared by screens and exports. `locale` undefined = the user's. */
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(amount: number, currency: string, locale?: string, compact = false): string {
+  const key = `${locale ?? ''}|${currency}|${compact}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: compact ? 1 : 0,
+      ...(compact ? { notation: 'compact' as const } : {}),
+    });
+    moneyFormats.set(key, f);
+  }
+  return f.format(amount);
+}
+
+/** A YYYY-MM-DD calendar date, shown in the user's locale without time-zone drift. */
+export function formatDate(date: string | null | undefined, locale?: string): string {
+  if (!date) return '—';
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
+}
+
+export function formatPercent(fraction: number | null, locale?: string): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}

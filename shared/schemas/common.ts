@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** A calendar date as YYYY-MM-DD; checked to be a real date (no 2026-02-30). */
+export const isoDate = z
+  .string({ error: 'must be a date' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { error: 'is not a real calendar date' });
+
+export const id = z.number({ error: 'must be a number' }).int().positive();
+
+/** Optional free text: blank becomes null so the store never keeps empty strings. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+export const optionalDate = isoDate
+  .nullish()
+  .or(z.literal('').transform(() => null))
+  .transform((s) => (s ? s : null));
+
+/** Money in major units (e.g. dollars), up to 2 decimals, never negative. */
+export const money = z
+  .number({ error: 'must be an amount' })
+  .finite({ error: 'must be an amount' })
+  .min(0, { error: 'cannot be negative' })
+  .max(1e12, { error: 'is implausibly large' })
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, {
+    error: 'can have at most 2 decimals',
+  });
+
+export const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter currency code such as USD or EUR' });

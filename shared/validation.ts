@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+
+/** Human names for the fields that forms, CSV columns and API payloads carry. */
+export const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  email: 'Email',
+  role: 'Role',
+  territory: 'Territory',
+  hireDate: 'Hire date',
+  quota: 'Quota',
+  status: 'Status',
+  repId: 'Rep',
+  accountName: 'Account',
+  stage: 'Stage',
+  amount: 'Amount',
+  currency: 'Currency',
+  createdDate: 'Created date',
+  expectedCloseDate: 'Expected close date',
+  closedDate: 'Closed date',
+  lastActivityDate: 'Last activity date',
+  nextStep: 'Next step',
+  source: 'Source',
+  externalId: 'CRM id',
+  outcome: 'Outcome',
+  managerName: 'Manager name',
+  quotaPeriod: 'Quota period',
+  stages: 'Stages',
+  asOf: 'As-of date',
+  seed: 'Seed',
+  id: 'Id',
+};
+
+export const labelFor = (field: string): string => FIELD_LABELS[field] ?? field;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Turns zod issues into "Amount cannot be negative"-style sentences, one per field. */
+export function describeIssues(error: z.ZodError): FieldProblem[] {
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || 'input';
+    if (seen.has(field)) continue;
+    seen.add(field);
+    const top = String(issue.path[0] ?? field);
+    let msg = issue.message;
+    // zod's own wording for a missing key is technical; say it plainly.
+    if (issue.code === 'invalid_type' && /received undefined/.test(msg)) msg = 'is required';
+    problems.push({ field, message: `${labelFor(top)} ${msg}` });
+  }
+  return problems;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run';
+import { fixedClock } from '../../electron/core/clock';
+import { tempDbPath } from './helpers';
+
+function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = runCli(args, { out: (s) => (out += s), err: (s) => (err += s) }, fixedClock('2026-11-24'));
+  return { code, out, err };
+}
+
+describe('CLI', () => {
+  it('writes the demo team, then lists reps and deals as JSON', () => {
+    const db = tempDbPath();
+    const demo = cli(['demo', '--db', db, '--json']);
+    expect(demo.code).toBe(0);
+    const { reps, deals } = JSON.parse(demo.out);
+    const listed = JSON.parse(cli(['reps', '--db', db, '--json']).out);
+    expect(listed).toHaveLength(reps);
+    expect(listed[0]).toEqual(expect.objectContaining({ name: expect.any(String), role: expect.any(String), quota: expect.any(Number) }));
+    const all = JSON.parse(cli(['deals', '--db', db, '--json']).out);
+    expect(all).toHaveLength(deals);
+    const one = listed[0].name as string;
+    const mine = JSON.parse(cli(['deals', '--db', db, '--rep', one, '--json']).out);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((d: { repName: string }) => d.repName))).toEqual(new Set([one]));
+    const open = JSON.parse(cli(['deals', '--db', db, '--rep', one, '--outcome', 'open', '--json']).out);
+    expect(open.every((d: { outcome: string }) => d.outcome === 'open')).toBe(true);
+  });
+
+  it('prints a readable table without --json', () => {
+    const db = tempDbPath();
+    cli(['demo', '--db', db]);
+    const { out, code } = cli(['reps', '--db', db]);
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toMatch(/^name\s+role\s+status\s+territory\s+quota$/);
+  });
+
+  it('refuses to load the demo twice, and reports errors on stderr with a non-zero code', () => {
+    const db = tempDbPath();
+    expect(cli(['demo', '--db', db]).code).toBe(0);
+    const again = cli(['demo', '--db', db]);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already has reps/);
+    const unknownRep = cli(['deals', '--db', db, '--rep', 'Nobody Here']);
+    expect(unknownRep).toMatchObject({ code: 1, out: '' });
+    expect(unknownRep.err).toContain('No rep called “Nobody Here”.');
+    expect(cli(['reps', '--db', tempDbPath()]).err).toMatch(/No database at/);
+    expect(cli(['frobnicate', '--db', db]).code).toBe(2);
+    expect(cli(['reps', '--bogus']).code).toBe(2);
+  });
+});

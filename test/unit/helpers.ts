@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { fixedClock } from '../../electron/core/clock';
+import type { Ctx } from '../../electron/core/context';
+import { closeDatabase, openDatabase, type Db } from '../../electron/core/db/open';
+
+const dirs: string[] = [];
+const dbs: Db[] = [];
+
+afterEach(() => {
+  for (const db of dbs.splice(0)) closeDatabase(db);
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed after the test. */
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-unit-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A real SQLite file in a temp folder, migrated, closed after the test. */
+export function tempDbPath(): string {
+  return path.join(tempDir(), 'test.db');
+}
+
+export function track(db: Db): Db {
+  dbs.push(db);
+  return db;
+}
+
+export const TODAY = '2026-11-24';
+
+export function testCtx(today = TODAY): Ctx {
+  const dbPath = tempDbPath();
+  const db = track(openDatabase(dbPath));
+  return { db, clock: fixedClock(today), dbPath, shell: 'web' };
+}

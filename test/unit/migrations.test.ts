@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate, SchemaTooNewError } from '../../electron/core/db/migrate';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
+import { closeDatabase, openDatabase } from '../../electron/core/db/open';
+import { tempDbPath, track } from './helpers';
+
+/** The schema as SQLite stores it, to compare a migrated file with a fresh one. */
+const schemaOf = (db: Database.Database) =>
+  db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .all();
+
+describe('migrations', () => {
+  it('creates the whole schema in an empty file, with WAL and foreign keys on', () => {
+    const db = track(openDatabase(tempDbPath()));
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+    for (const t of ['reps', 'deals', 'accounts', 'deal_stage_history', 'deal_close_date_changes', 'stakeholders', 'coaching_notes',
+      'one_on_ones', 'agenda_items', 'commitments', 'coachability_observations', 'value_prop_checks', 'settings']) {
+      expect(tables).toContain(t);
+    }
+    const applied = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
+    expect(applied).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+  });
+
+  it.each(MIGRATIONS.map((m) => m.version - 1))('upgrades a file at version %i to the latest, keeping its data', (from) => {
+    const file = tempDbPath();
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, MIGRATIONS.slice(0, from));
+    expect(old.pragma('user_version', { simple: true })).toBe(from);
+    if (from >= 1) {
+      old.prepare("INSERT INTO reps (name, role, created_at, updated_at) VALUES ('Ada', 'field', 'x', 'x')").run();
+    }
+    old.close();
+
+    const upgraded = track(openDatabase(file));
+    const fresh = track(openDatabase(tempDbPath()));
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(schemaOf(upgraded)).toEqual(schemaOf(fresh));
+    if (from >= 1) expect(upgraded.prepare('SELECT name FROM reps').all()).toEqual([{ name: 'Ada' }]);
+  });
+
+  it('is a no-op when already at the latest version', () => {
+    const file = tempDbPath();
+    closeDatabase(openDatabase(file));
+    const db = track(openDatabase(file));
+    expect(migrate(db)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
+  });
+
+  it('refuses a file written by a newer version of the app', () => {
+    const file = tempDbPath();
+    const db = new Database(file);
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(SchemaTooNewError);
+    expect(() => openDatabase(file)).toThrow(/newer version of the workbench/);
+  });
+
+  it('rolls back every pending step when one fails, leaving the old version intact', () => {
+    const db = track(openDatabase(tempDbPath()));
+    const broken = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'good', sql: 'CREATE TABLE extra (id INTEGER)' },
+      { version: LATEST_VERSION + 2, name: 'bad', sql: 'CREATE TABLE nope (' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get()).toBeUndefined();
+  });
+
+  it('refuses migrations that are out of order', () => {
+    const db = new Database(':memory:');
+    expect(() => migrate(db, [MIGRATIONS[1]!, MIGRATIONS[0]!])).toThrow(/out of order/);
+    db.close();
+  });
+});

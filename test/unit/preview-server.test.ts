@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPreviewServer } from '../../electron/preview/server';
+import { tempDir, testCtx } from './helpers';
+
+let close: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await close?.();
+  close = null;
+});
+
+async function start() {
+  const ctx = testCtx();
+  const staticDir = tempDir();
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>wb</title>');
+  fs.mkdirSync(path.join(staticDir, 'assets'));
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  const server = createPreviewServer({ ctx, staticDir });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  close = () => new Promise((r) => server.close(() => r()));
+  const port = (server.address() as AddressInfo).port;
+  return { ctx, base: `http://127.0.0.1:${port}` };
+}
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('web preview server', () => {
+  it('serves the typed API over HTTP with the same results as IPC', async () => {
+    const { base, ctx } = await start();
+    const res = await post(`${base}/api/reps.create`, { name: 'Eve', role: 'sdr', quota: 50000 });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, value: { name: 'Eve', role: 'sdr' } });
+    expect(ctx.db.prepare('SELECT name FROM reps').all()).toEqual([{ name: 'Eve' }]);
+  });
+
+  it('answers bad input with 400 and a message naming the field', async () => {
+    const { base } = await start();
+    const res = await post(`${base}/api/reps.create`, { role: 'sdr', quota: 1 });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ ok: false, error: { code: 'invalid', field: 'name', message: 'Name is required.' } });
+    const notJson = await fetch(`${base}/api/reps.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{oops' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('refuses other origins, foreign Host headers, GET on the API and non-JSON bodies', async () => {
+    const { base } = await start();
+    expect((await post(`${base}/api/reps.list`, {}, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await fetch(`${base}/api/reps.list`)).status).toBe(405);
+    const form = await fetch(`${base}/api/reps.list`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+    // A DNS-rebinding page would arrive with its own host name.
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve) => {
+      const u = new URL(base);
+      http.get({ host: u.hostname, port: u.port, path: '/', headers: { Host: 'evil.example' } }, (r) => resolve(r.statusCode!));
+    });
+    expect(status).toBe(403);
+  });
+
+  it('serves the renderer with a strict CSP and falls back to index.html, never outside its folder', async () => {
+    const { base } = await start();
+    const index = await fetch(`${base}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(index.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect((await fetch(`${base}/assets/app.js`)).headers.get('content-type')).toContain('text/javascript');
+    expect(await (await fetch(`${base}/reps/3`)).text()).toContain('<title>wb</title>');
+    expect((await fetch(`${base}/..%2f..%2fetc%2fpasswd`)).status).toBe(403);
+  });
+});
