@@ -37,7 +37,7 @@ export interface FieldProblem {
   message: string;
 }
 
-/** Turns zod issues into "Amount cannot be negative"-style sentences, one per field. */
+/** Turns zod issues into "Amount cannot be negative."-style sentences, one per field. */
 export function describeIssues(error: z.ZodError): FieldProblem[] {
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
@@ -49,7 +49,7 @@ export function describeIssues(error: z.ZodError): FieldProblem[] {
     let msg = issue.message;
     // zod's own wording for a missing key is technical; say it plainly.
     if (issue.code === 'invalid_type' && /received undefined/.test(msg)) msg = 'is required';
-    problems.push({ field, message: `${labelFor(top)} ${msg}` });
+    problems.push({ field, message: `${labelFor(top)} ${msg.replace(/\.$/, '')}.` });
   }
   return problems;
 }

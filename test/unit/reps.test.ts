@@ -12,7 +12,7 @@ describe('reps through the API', () => {
     if (!r.ok) return;
     expect(r.value).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', quota: 300000, status: 'active' });
     const list = dispatch(ctx, 'reps.list', {});
-    expect(list.ok && list.value.map((x: { name: string }) => x.name)).toEqual(['Ada Lovelace']);
+    expect(list.ok && (list.value as { name: string }[]).map((x) => x.name)).toEqual(['Ada Lovelace']);
   });
 
   it('rejects a missing name, naming the field in a sentence', () => {

@@ -24,8 +24,11 @@ export function dispatch(ctx: Ctx, name: unknown, input: unknown): Result<unknow
 export function toFailure(err: unknown, name?: CallName): Result<never> {
   if (err instanceof ZodError) {
     const [first, ...rest] = describeIssues(err);
-    const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-    return fail('invalid', `${first?.message ?? 'Invalid input'}${more}.`, first?.field);
+    if (!first) return fail('invalid', 'The input was not valid.');
+    const more = rest.length
+      ? `${first.message.replace(/\.$/, '')} (and ${rest.length} more problem${rest.length > 1 ? 's' : ''}).`
+      : first.message;
+    return fail('invalid', more, first.field);
   }
   if (err instanceof InvalidError) return fail('invalid', capitalise(err.message), err.field);
   if (err instanceof NotFoundError) return fail('not_found', err.message);

@@ -15,6 +15,8 @@ export function Dialog({ title, onClose, children, wide }: Props) {
     const el = ref.current;
     const opener = document.activeElement as HTMLElement | null;
     el?.showModal();
+    // showModal() focuses the first control (the × button); start where the work is instead.
+    el?.querySelector<HTMLElement>('[data-autofocus], .dialog-body :is(input, select, textarea)')?.focus();
     return () => {
       el?.close();
       opener?.focus?.();
@@ -58,7 +60,7 @@ export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm,
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm} autoFocus>
+        <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm} data-autofocus>
           {confirmLabel}
         </button>
       </footer>

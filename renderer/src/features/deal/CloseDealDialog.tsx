@@ -30,7 +30,7 @@ export function CloseDealDialog({ deal, outcome, onClose }: { deal: Deal; outcom
         }}
       >
         <Field label="Closed date" error={form.errors.closedDate}>
-          <input type="date" value={form.values.closedDate} onChange={(e) => form.set('closedDate', e.target.value)} autoFocus />
+          <input type="date" value={form.values.closedDate} onChange={(e) => form.set('closedDate', e.target.value)} data-autofocus />
         </Field>
         {form.formError && (
           <p className="form-error" role="alert">

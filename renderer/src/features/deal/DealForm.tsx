@@ -86,7 +86,7 @@ export function DealForm({ repId, deal, onClose, onSaved }: Props) {
         }}
       >
         <Field label="Account" error={form.errors.accountName}>
-          <input list={listId} value={v.accountName} onChange={(e) => form.set('accountName', e.target.value)} autoFocus autoComplete="off" />
+          <input list={listId} value={v.accountName} onChange={(e) => form.set('accountName', e.target.value)} data-autofocus autoComplete="off" />
         </Field>
         <datalist id={listId}>
           {accounts.map((a) => (

@@ -60,7 +60,7 @@ export function RepForm({ rep, onClose, onSaved }: Props) {
         }}
       >
         <Field label="Name" error={form.errors.name}>
-          <input value={v.name} onChange={(e) => form.set('name', e.target.value)} autoFocus autoComplete="off" />
+          <input value={v.name} onChange={(e) => form.set('name', e.target.value)} data-autofocus autoComplete="off" />
         </Field>
         <Field label="Email" error={form.errors.email}>
           <input type="email" value={v.email} onChange={(e) => form.set('email', e.target.value)} autoComplete="off" />
@@ -95,7 +95,7 @@ export function RepForm({ rep, onClose, onSaved }: Props) {
           </Field>
         )}
         {form.formError && (
-          <p className="form-error" role="alert">
+          <p className="form-error span-all" role="alert">
             {form.formError}
           </p>
         )}

@@ -30,21 +30,27 @@ export function TeamScreen() {
   useShortcut('n', () => setAdding(true));
   useShortcut('/', () => filterRef.current?.focus());
 
+  const periodLabel = summary?.period.label;
   const columns = useMemo<ColumnDef<TeamRow, any>[]>(
     () => [
       {
         accessorKey: 'name',
         header: 'Rep',
         cell: (c) => (
-          <a href={hrefFor({ name: 'rep', id: c.row.original.repId })} className="strong-link">
-            {c.row.original.name}
-          </a>
+          <>
+            <a href={hrefFor({ name: 'rep', id: c.row.original.repId })} className="strong-link">
+              {c.row.original.name}
+            </a>
+            {c.row.original.status !== 'active' && (
+              <span className={`badge badge-${c.row.original.status}`}>{REP_STATUS_LABELS[c.row.original.status as RepStatus]}</span>
+            )}
+          </>
         ),
       },
       { accessorKey: 'role', header: 'Role', cell: (c) => REP_ROLE_LABELS[c.getValue() as RepRole] ?? c.getValue() },
       { accessorKey: 'territory', header: 'Territory', cell: (c) => c.getValue() ?? '—' },
       { accessorKey: 'quota', header: 'Quota', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue()) },
-      { accessorKey: 'wonThisPeriod', header: 'Won this period', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue()) },
+      { accessorKey: 'wonThisPeriod', header: periodLabel ? `Won ${periodLabel}` : 'Won', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue()) },
       {
         accessorKey: 'attainment',
         header: 'Attainment',
@@ -52,14 +58,9 @@ export function TeamScreen() {
         sortUndefined: 'last',
         cell: (c) => <Attainment value={c.getValue()} label={fmt.percent(c.getValue())} />,
       },
-      { accessorKey: 'openPipeline', header: 'Open pipeline', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue()) },
-      { accessorKey: 'openCount', header: 'Open deals', meta: { numeric: true } },
-      { accessorKey: 'dealCount', header: 'All deals', meta: { numeric: true } },
-      {
-        accessorKey: 'status',
-        header: 'Status',
-        cell: (c) => <span className={`badge badge-${c.getValue()}`}>{REP_STATUS_LABELS[c.getValue() as RepStatus]}</span>,
-      },
+      { accessorKey: 'openPipeline', header: 'Pipeline', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue()) },
+      { accessorKey: 'openCount', header: 'Open', meta: { numeric: true } },
+      { accessorKey: 'dealCount', header: 'Deals', meta: { numeric: true } },
       {
         id: 'actions',
         header: () => <span className="visually-hidden">Actions</span>,
@@ -87,7 +88,7 @@ export function TeamScreen() {
         ),
       },
     ],
-    [fmt],
+    [fmt, periodLabel],
   );
 
   if (error) return <p className="form-error" role="alert">{error}</p>;

@@ -1,0 +1,76 @@
+/**
+ * Benchmark: a VP's org at the stated size, measured on a real SQLite file.
+ *   npm run bench -- [--reps 1000] [--deals 1000000]
+ * Generates the data with plain SQL inserts (not the demo generator), then times the queries
+ * the screens make. Prints a table of median timings over several runs.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { dispatch } from '../electron/core/api/dispatch';
+import { fixedClock } from '../electron/core/clock';
+import { closeDatabase, openDatabase } from '../electron/core/db/open';
+
+const { values } = parseArgs({ options: { reps: { type: 'string', default: '1000' }, deals: { type: 'string', default: '1000000' } } });
+const REPS = Number(values.reps);
+const DEALS = Number(values.deals);
+const TODAY = '2026-11-24';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-'));
+const dbPath = path.join(dir, 'bench.db');
+const db = openDatabase(dbPath);
+const ctx = { db, clock: fixedClock(TODAY), dbPath, shell: 'web' as const };
+
+let seed = 1;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const day = (daysAgo: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
+const t0 = performance.now();
+db.transaction(() => {
+  const now = new Date().toISOString();
+  const rep = db.prepare(`INSERT INTO reps (name, role, quota_cents, created_at, updated_at) VALUES (?, 'field', ?, ?, ?)`);
+  for (let i = 1; i <= REPS; i++) rep.run(`Rep ${i}`, 30_000_000, now, now);
+  const acct = db.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)');
+  for (let i = 1; i <= 5000; i++) acct.run(`Account ${i}`, now, now);
+  const deal = db.prepare(`INSERT INTO deals (rep_id, account_id, name, stage, amount_cents, created_date,
+    expected_close_date, closed_date, outcome, stage_entered_date, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const hist = db.prepare(`INSERT INTO deal_stage_history (deal_id, from_stage, to_stage, changed_on, recorded_at) VALUES (?, NULL, ?, ?, ?)`);
+  for (let i = 1; i <= DEALS; i++) {
+    const created = Math.floor(rand() * 540);
+    const r = rand();
+    const outcome = r < 0.25 ? 'open' : r < 0.5 ? 'won' : 'lost';
+    const closed = outcome === 'open' ? null : day(Math.max(0, created - Math.floor(rand() * 120)));
+    const stage = outcome === 'open' ? 'Discovery' : outcome === 'won' ? 'Closed Won' : 'Closed Lost';
+    const info = deal.run(1 + (i % REPS), 1 + (i % 5000), `Deal ${i}`, stage, Math.floor(rand() * 10_000_000), day(created),
+      day(created - 60), closed, outcome, day(created), now, now);
+    hist.run(info.lastInsertRowid, stage, day(created), now);
+  }
+})();
+const genMs = performance.now() - t0;
+
+function time(label: string, fn: () => unknown, runs = 5): [string, string] {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    const r = fn() as { ok?: boolean; error?: { message: string } };
+    if (r && r.ok === false) throw new Error(`${label}: ${r.error?.message}`);
+    ms.push(performance.now() - s);
+  }
+  ms.sort((a, b) => a - b);
+  return [label, `${ms[Math.floor(runs / 2)]!.toFixed(1)} ms`];
+}
+
+const rows = [
+  ['generate + insert (one transaction)', `${(genMs / 1000).toFixed(1)} s`],
+  time('team.summary (all reps, one query)', () => dispatch(ctx, 'team.summary', {})),
+  time('deals.listByRep (one rep, all deals)', () => dispatch(ctx, 'deals.listByRep', { repId: 7 })),
+  time('deals.get (detail + history)', () => dispatch(ctx, 'deals.get', { id: 123_456 % DEALS || 1 })),
+  time('reps.list', () => dispatch(ctx, 'reps.list', {})),
+  time('deals.create (one transaction)', () =>
+    dispatch(ctx, 'deals.create', { repId: 3, accountName: 'Account 9', name: 'Bench', stage: 'Discovery', amount: 1000, createdDate: TODAY }), 20),
+];
+console.log(`\nBenchmark: ${REPS.toLocaleString('en-US')} reps, ${DEALS.toLocaleString('en-US')} deals, file ${(fs.statSync(dbPath).size / 1e6).toFixed(0)} MB\n`);
+for (const [label, v] of rows) console.log(`${label!.padEnd(42)} ${v}`);
+closeDatabase(db);
+fs.rmSync(dir, { recursive: true, force: true });
