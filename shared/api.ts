@@ -13,6 +13,15 @@ import {
   type DealDetail,
 } from './schemas/deal';
 import { repInput, repUpdate, type Rep } from './schemas/rep';
+import type { RepMetrics } from './domain/metrics';
+import {
+  asOfInput,
+  repMetricsInput,
+  type Pipeline,
+  type RepDashboard,
+  type TeamMetrics,
+  type WeeklyReview,
+} from './schemas/pipeline';
 import {
   settingsPatch,
   teamSummaryInput,
@@ -28,6 +37,7 @@ const none = z.object({}).default({});
 const byId = z.object({ id });
 const demoLoad = z.object({ seed: z.number().int().min(1).max(1_000_000).default(42) });
 const repsList = z.object({ includeArchived: z.boolean().default(false) });
+const pipelineInput = asOfInput.extend({ repId: id.optional() });
 const dealsByRep = z.object({
   repId: id,
   outcome: z.enum(['open', 'won', 'lost', 'all']).default('all'),
@@ -52,6 +62,11 @@ export const api = {
   'deals.close': call<typeof dealClose, Deal>(dealClose),
   'deals.reopen': call<typeof dealReopen, Deal>(dealReopen),
   'accounts.names': call<typeof none, string[]>(none),
+  'metrics.team': call<typeof asOfInput, TeamMetrics>(asOfInput),
+  'metrics.rep': call<typeof repMetricsInput, RepDashboard>(repMetricsInput),
+  'metrics.list': call<typeof asOfInput, RepMetrics[]>(asOfInput),
+  'pipeline.open': call<typeof pipelineInput, Pipeline>(pipelineInput),
+  'pipeline.weekly': call<typeof asOfInput, WeeklyReview>(asOfInput),
 } as const;
 
 export type Api = typeof api;

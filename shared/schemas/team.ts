@@ -39,12 +39,55 @@ export const teamSummaryInput = z.object({
   includeArchived: z.boolean().default(false),
 });
 
+/** Thresholds behind the pipeline flags and the diagnosis; all editable in Settings. */
+export interface Thresholds {
+  /** Days a deal may sit in a stage before it is "stuck", per stage name. */
+  stageDays: Record<string, number>;
+  /** Used for stages without their own number. */
+  defaultStageDays: number;
+  /** No logged activity for this many days flags the deal. */
+  noActivityDays: number;
+  /** A deal older than this multiple of the rep's average cycle is flagged. */
+  ageCycleFactor: number;
+  /** Amount above this multiple of the rep's average won deal is an outlier. */
+  outlierFactor: number;
+  /** Below this win rate the diagnosis is "win rate too low" (effectiveness). */
+  minWinRate: number;
+  /** New opps per week below this share of what the quota needs is "too few opportunities". */
+  activityShare: number;
+  /** Reps hired within this many days are judged as new hires. */
+  newHireDays: number;
+  /** Neglect radar: no one-on-one, coaching note or deal review in this many days. */
+  neglectDays: number;
+}
+
 export interface Settings {
   managerName: string;
   currency: string;
   quotaPeriod: QuotaPeriod;
   stages: string[];
+  /** Trailing window for win rates and cycles, in months. */
+  windowMonths: number;
+  /** Prospects needed per qualified opportunity (10 means 1 in 10 converts). */
+  prospectsPerOpp: number;
+  thresholds: Thresholds;
 }
+
+const days = z.number().int().min(1, { error: 'must be at least 1 day' }).max(3650);
+const factor = z.number().min(1, { error: 'must be at least 1' }).max(100);
+const share = z.number().min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' });
+
+export const thresholdsSchema = z.object({
+  stageDays: z.record(z.string(), days),
+  defaultStageDays: days,
+  noActivityDays: days,
+  ageCycleFactor: factor,
+  outlierFactor: factor,
+  minWinRate: share,
+  activityShare: share,
+  newHireDays: days,
+  neglectDays: days,
+});
 
 export const settingsPatch = z
   .object({
@@ -59,6 +102,9 @@ export const settingsPatch = z
       .array(z.string().trim().min(1).max(80))
       .min(1, { error: 'needs at least one open stage' })
       .max(20),
+    windowMonths: z.number().int().min(1, { error: 'must be at least 1' }).max(36, { error: 'must be at most 36' }),
+    prospectsPerOpp: z.number().min(1, { error: 'must be at least 1' }).max(1000),
+    thresholds: thresholdsSchema,
   })
   .partial();
 
@@ -67,6 +113,19 @@ export const DEFAULT_SETTINGS: Settings = {
   currency: 'USD',
   quotaPeriod: 'quarter',
   stages: ['Prospecting', 'Qualification', 'Discovery', 'Proposal', 'Negotiation'],
+  windowMonths: 12,
+  prospectsPerOpp: 10,
+  thresholds: {
+    stageDays: { Prospecting: 30, Qualification: 30, Discovery: 45, Proposal: 30, Negotiation: 30 },
+    defaultStageDays: 45,
+    noActivityDays: 21,
+    ageCycleFactor: 2,
+    outlierFactor: 3,
+    minWinRate: 0.2,
+    activityShare: 0.8,
+    newHireDays: 90,
+    neglectDays: 21,
+  },
 };
 
 export interface AppInfo {

@@ -243,7 +243,7 @@ describe('loadDemo: the profiles show in the data', () => {
   };
 
   it('settings hold the manager, currency, period and stages', () => {
-    expect(getSettings(db)).toEqual({
+    expect(getSettings(db)).toMatchObject({
       managerName: 'Jordan Avery',
       currency: 'USD',
       quotaPeriod: 'quarter',

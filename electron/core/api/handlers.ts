@@ -14,6 +14,9 @@ import { createRep, getRep, listReps, setRepStatus, updateRep } from '../repos/r
 import { getSettings, updateSettings } from '../repos/settings';
 import { teamSummary } from '../repos/team';
 import { LATEST_VERSION } from '../db/migrations';
+import { repDashboard } from '../repos/repDashboard';
+import { pipeline, repMetrics, teamMetrics } from '../repos/metrics';
+import { weeklyReview } from '../repos/weekly';
 
 export type Handlers = {
   [N in CallName]: (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N>;
@@ -52,4 +55,9 @@ export const handlers: Handlers = {
   'deals.close': (ctx, input) => closeDeal(ctx.db, ctx.clock, input),
   'deals.reopen': (ctx, { id, stage }) => reopenDeal(ctx.db, ctx.clock, id, stage),
   'accounts.names': (ctx) => accountNames(ctx.db),
+  'metrics.team': (ctx, { asOf }) => teamMetrics(ctx.db, asOf ?? ctx.clock.today()),
+  'metrics.rep': (ctx, { repId, asOf }) => repDashboard(ctx.db, repId, asOf ?? ctx.clock.today()),
+  'metrics.list': (ctx, { asOf }) => repMetrics(ctx.db, asOf ?? ctx.clock.today()),
+  'pipeline.open': (ctx, { asOf, repId }) => pipeline(ctx.db, asOf ?? ctx.clock.today(), repId),
+  'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),
 };

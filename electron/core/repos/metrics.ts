@@ -1,0 +1,229 @@
+/**
+ * SQL aggregates behind the pipeline screens. SQLite sums per rep; the pure functions in
+ * shared/domain turn the sums into rates, coverage, needs, diagnoses and flags.
+ */
+import { flagDeal, type OpenDealFacts } from '../../../shared/domain/flags';
+import { computeRepMetrics, teamAggregates, type RepAggregates, type RepMetrics } from '../../../shared/domain/metrics';
+import { fromCents } from '../../../shared/domain/money';
+import { addDays, daysBetween, periodContaining } from '../../../shared/domain/periods';
+import type { NeglectRow, Pipeline, PipelineDeal, TeamMetrics } from '../../../shared/schemas/pipeline';
+import type { Settings } from '../../../shared/schemas/team';
+import type { Db } from '../db/open';
+import { getSettings } from './settings';
+
+export const WEEKS_SHOWN = 12;
+
+/** The first day of the trailing window ending on asOf (e.g. 12 months back, exclusive). */
+export function windowStart(asOf: string, months: number): string {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const back = new Date(Date.UTC(y, m - 1 - months, d));
+  return addDays(back.toISOString().slice(0, 10), 1);
+}
+
+interface AggRow {
+  repId: number;
+  name: string;
+  hireDate: string | null;
+  quotaCents: number;
+  wonCount: number;
+  lostCount: number;
+  wonCents: number;
+  lostCents: number;
+  wonCycleDays: number;
+  openCount: number;
+  openCents: number;
+  wonPeriodCents: number;
+}
+
+/**
+ * One pass over the deals, grouped by rep. "Open as of" means created by then and not yet
+ * closed by then, so a past as-of date sees the pipeline as it stood.
+ */
+export function repAggregates(db: Db, asOf: string, settings: Settings, repId?: number): RepAggregates[] {
+  const period = periodContaining(asOf, settings.quotaPeriod);
+  const params = {
+    asOf,
+    ws: windowStart(asOf, settings.windowMonths),
+    ps: period.start,
+    pe: asOf < period.end ? asOf : period.end,
+    repId: repId ?? null,
+  };
+  const rows = db
+    .prepare(
+      `WITH d AS (
+         SELECT rep_id, amount_cents, outcome, created_date, closed_date,
+           (outcome <> 'open' AND closed_date BETWEEN @ws AND @asOf) AS closed_in_window,
+           (created_date <= @asOf AND (outcome = 'open' OR closed_date > @asOf)) AS open_then
+         FROM deals
+         WHERE (@repId IS NULL OR rep_id = @repId) AND created_date <= @asOf
+           AND (outcome = 'open' OR closed_date >= @ws)
+       )
+       SELECT r.id AS repId, r.name, r.hire_date AS hireDate, r.quota_cents AS quotaCents,
+         COALESCE(SUM(d.closed_in_window AND d.outcome = 'won'), 0) AS wonCount,
+         COALESCE(SUM(d.closed_in_window AND d.outcome = 'lost'), 0) AS lostCount,
+         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.outcome = 'won' THEN d.amount_cents END), 0) AS wonCents,
+         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.outcome = 'lost' THEN d.amount_cents END), 0) AS lostCents,
+         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.outcome = 'won'
+           THEN julianday(d.closed_date) - julianday(d.created_date) END), 0) AS wonCycleDays,
+         COALESCE(SUM(d.open_then), 0) AS openCount,
+         COALESCE(SUM(CASE WHEN d.open_then THEN d.amount_cents END), 0) AS openCents,
+         COALESCE(SUM(CASE WHEN d.outcome = 'won' AND d.closed_date BETWEEN @ps AND @pe THEN d.amount_cents END), 0) AS wonPeriodCents
+       FROM reps r LEFT JOIN d ON d.rep_id = r.id
+       WHERE r.status <> 'archived' AND (@repId IS NULL OR r.id = @repId)
+       GROUP BY r.id
+       ORDER BY r.name`,
+    )
+    .all(params) as AggRow[];
+
+  // New opportunities per rep per week (0 = the 7 days ending on asOf).
+  const weekly = db
+    .prepare(
+      `SELECT rep_id AS repId, CAST((julianday(@asOf) - julianday(created_date)) / 7 AS INTEGER) AS weeksAgo, COUNT(*) AS n
+       FROM deals
+       WHERE created_date > date(@asOf, '-${WEEKS_SHOWN * 7} days') AND created_date <= @asOf
+         AND (@repId IS NULL OR rep_id = @repId)
+       GROUP BY rep_id, weeksAgo`,
+    )
+    .all({ asOf, repId: repId ?? null }) as { repId: number; weeksAgo: number; n: number }[];
+  const series = new Map<number, number[]>();
+  for (const w of weekly) {
+    const s = series.get(w.repId) ?? new Array<number>(WEEKS_SHOWN).fill(0);
+    s[WEEKS_SHOWN - 1 - w.weeksAgo] = w.n;
+    series.set(w.repId, s);
+  }
+
+  return rows.map((r) => ({
+    repId: r.repId,
+    name: r.name,
+    hireDate: r.hireDate,
+    quota: fromCents(r.quotaCents),
+    wonCount: r.wonCount,
+    lostCount: r.lostCount,
+    wonValue: fromCents(r.wonCents),
+    lostValue: fromCents(r.lostCents),
+    wonCycleDays: r.wonCycleDays,
+    openCount: r.openCount,
+    openValue: fromCents(r.openCents),
+    wonThisPeriod: fromCents(r.wonPeriodCents),
+    weeklyNewOpps: series.get(r.repId) ?? new Array<number>(WEEKS_SHOWN).fill(0),
+  }));
+}
+
+function metricsFor(a: RepAggregates, asOf: string, settings: Settings, referenceWinRate: number | null): RepMetrics {
+  const period = periodContaining(asOf, settings.quotaPeriod);
+  return computeRepMetrics(a, {
+    asOf,
+    tenureDays: a.hireDate ? daysBetween(a.hireDate, asOf) : null,
+    daysLeftInPeriod: Math.max(0, daysBetween(asOf, period.end) + 1),
+    weeksInPeriod: (daysBetween(period.start, period.end) + 1) / 7,
+    prospectsPerOpp: settings.prospectsPerOpp,
+    windowMonths: settings.windowMonths,
+    thresholds: settings.thresholds,
+    referenceWinRate,
+  });
+}
+
+/** Per-rep metrics; the team's win rate is the yardstick for activity (see MetricsContext). */
+export function repMetrics(db: Db, asOf: string, repId?: number): RepMetrics[] {
+  const settings = getSettings(db);
+  const all = repAggregates(db, asOf, settings);
+  const teamRate = teamWinRate(all);
+  return all.filter((a) => repId === undefined || a.repId === repId).map((a) => metricsFor(a, asOf, settings, teamRate));
+}
+
+function teamWinRate(aggs: RepAggregates[]): number | null {
+  const t = teamAggregates(aggs);
+  return t.wonCount + t.lostCount > 0 ? t.wonCount / (t.wonCount + t.lostCount) : null;
+}
+
+export function teamMetrics(db: Db, asOf: string): TeamMetrics {
+  const settings = getSettings(db);
+  const aggs = repAggregates(db, asOf, settings);
+  const teamRate = teamWinRate(aggs);
+  const reps = aggs.map((a) => metricsFor(a, asOf, settings, teamRate));
+  const team = metricsFor(teamAggregates(aggs), asOf, settings, teamRate);
+  return {
+    asOf,
+    windowStart: windowStart(asOf, settings.windowMonths),
+    period: periodContaining(asOf, settings.quotaPeriod),
+    currency: settings.currency,
+    reps,
+    team,
+    neglect: neglectRadar(db, asOf, reps),
+    neglectDays: settings.thresholds.neglectDays,
+  };
+}
+
+/** Last one-on-one, coaching note and deal review per rep, most neglected first. */
+export function neglectRadar(db: Db, asOf: string, reps: RepMetrics[]): NeglectRow[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id AS repId, r.name,
+         (SELECT MAX(meeting_date) FROM one_on_ones o WHERE o.rep_id = r.id AND o.meeting_date <= @asOf AND o.status = 'closed') AS lastOneOnOne,
+         (SELECT MAX(note_date) FROM coaching_notes n WHERE n.rep_id = r.id AND n.note_date <= @asOf AND n.kind <> 'deal_review') AS lastNote,
+         (SELECT MAX(note_date) FROM coaching_notes n WHERE n.rep_id = r.id AND n.note_date <= @asOf AND n.kind = 'deal_review') AS lastDealReview
+       FROM reps r WHERE r.status = 'active' ORDER BY r.name`,
+    )
+    .all({ asOf }) as Omit<NeglectRow, 'lastTouch' | 'daysSince' | 'isTopPerformer'>[];
+  const topWon = Math.max(0, ...reps.map((r) => r.wonValue));
+  const top = new Set(reps.filter((r) => topWon > 0 && r.wonValue === topWon).map((r) => r.repId));
+  return rows
+    .map((r) => {
+      const dates = [r.lastOneOnOne, r.lastNote, r.lastDealReview].filter((d): d is string => d !== null);
+      const lastTouch = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+      return { ...r, lastTouch, daysSince: lastTouch ? daysBetween(lastTouch, asOf) : null, isTopPerformer: top.has(r.repId) };
+    })
+    .sort((a, b) => (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity));
+}
+
+interface OpenRow extends Omit<OpenDealFacts, 'amount'> {
+  id: number;
+  repId: number;
+  repName: string;
+  accountName: string;
+  name: string;
+  amountCents: number;
+}
+
+/** Every open deal of the active team with its flags; flags use each rep's own baseline. */
+export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
+  const settings = getSettings(db);
+  const baselines = new Map(repMetrics(db, asOf, repId).map((m) => [m.repId, m]));
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.rep_id AS repId, r.name AS repName, a.name AS accountName, d.name, d.stage,
+         d.amount_cents AS amountCents, d.currency, d.created_date AS createdDate,
+         d.expected_close_date AS expectedCloseDate, d.close_date_changes AS closeDateChanges,
+         d.stage_entered_date AS stageEnteredDate, d.last_activity_date AS lastActivityDate,
+         (SELECT COUNT(*) FROM stakeholders s WHERE s.deal_id = d.id) AS stakeholderCount,
+         (SELECT COUNT(*) FROM stakeholders s WHERE s.deal_id = d.id AND s.role = 'decision_maker') AS decisionMakerCount
+       FROM deals d JOIN reps r ON r.id = d.rep_id JOIN accounts a ON a.id = d.account_id
+       WHERE d.outcome = 'open' AND r.status <> 'archived' AND (@repId IS NULL OR d.rep_id = @repId)
+       ORDER BY d.expected_close_date, d.id`,
+    )
+    .all({ repId: repId ?? null }) as OpenRow[];
+  const deals: PipelineDeal[] = rows.map((r) => {
+    const amount = fromCents(r.amountCents);
+    const base = baselines.get(r.repId);
+    const flags = flagDeal({ ...r, amount }, { avgCycleDays: base?.avgCycleDays ?? null, avgWonDealSize: base?.avgWonDealSize ?? null }, settings.thresholds, asOf);
+    return {
+      id: r.id,
+      repId: r.repId,
+      repName: r.repName,
+      accountName: r.accountName,
+      name: r.name,
+      stage: r.stage,
+      amount,
+      currency: r.currency,
+      createdDate: r.createdDate,
+      expectedCloseDate: r.expectedCloseDate,
+      ageDays: daysBetween(r.createdDate, asOf),
+      daysInStage: daysBetween(r.stageEnteredDate, asOf),
+      lastActivityDate: r.lastActivityDate,
+      closeDateChanges: r.closeDateChanges,
+      stakeholderCount: r.stakeholderCount,
+      flags,
+    };
+  });
+  return { asOf, stages: settings.stages, deals };
+}
