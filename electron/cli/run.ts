@@ -10,6 +10,8 @@ import { findRepByName } from '../core/repos/reps';
 import type { CallName } from '../../shared/api';
 import { isoDate } from '../../shared/schemas/common';
 import { formatTable } from './table';
+import { pipeline, repMetrics } from '../core/repos/metrics';
+import { metricsRows, roundForTable } from './metricsRows';
 
 export interface Io {
   out: (s: string) => void;
@@ -25,6 +27,10 @@ Commands:
   reps  --db FILE [--all] [--json]      list reps (--all includes archived)
   deals --db FILE [--rep NAME] [--outcome open|won|lost|all] [--json]
                                         list deals, optionally for one rep
+  metrics --db FILE [--as-of DATE] [--months N] [--json]
+                                        per-rep win rate, coverage, needs, diagnosis
+  flags --db FILE [--as-of DATE] [--json]
+                                        open deals with integrity flags, and why
 
 Options:
   --db FILE     the database file (default: the desktop app's own database)
@@ -51,6 +57,8 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
         rep: { type: 'string' },
         outcome: { type: 'string' },
         today: { type: 'string' },
+        'as-of': { type: 'string' },
+        months: { type: 'string' },
         json: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
       },
@@ -63,8 +71,15 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
   }
   const opts = parsed.values;
   const dbPath = path.resolve(opts.db ?? defaultDbPath());
-  if (opts.today !== undefined && !isoDate.safeParse(opts.today).success) {
-    io.err('--today must be a real date written YYYY-MM-DD.\n');
+  for (const flag of ['today', 'as-of'] as const) {
+    if (opts[flag] !== undefined && !isoDate.safeParse(opts[flag]).success) {
+      io.err(`--${flag} must be a real date written YYYY-MM-DD.\n`);
+      return 2;
+    }
+  }
+  const months = opts.months === undefined ? undefined : Number(opts.months);
+  if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 36)) {
+    io.err('--months must be a whole number from 1 to 36.\n');
     return 2;
   }
   const useClock = opts.today ? fixedClock(opts.today) : clock;
@@ -123,6 +138,30 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
           opts.json
             ? JSON.stringify(deals, null, 2) + '\n'
             : formatTable(deals, ['id', 'repName', 'accountName', 'name', 'stage', 'amount', 'outcome', 'expectedCloseDate']),
+        );
+        return 0;
+      }
+      case 'metrics': {
+        const asOf = opts['as-of'] ?? useClock.today();
+        const list = metricsRows(repMetrics(db, asOf, undefined, months));
+        io.out(
+          opts.json
+            ? JSON.stringify(list, null, 2) + '\n'
+            : formatTable(list.map(roundForTable), ['rep', 'winRate', 'wonCount', 'lostCount', 'avgWonDealSize', 'requiredCoverage', 'actualCoverage', 'dealsNeeded', 'newOppsPerWeek', 'diagnosis']),
+        );
+        return 0;
+      }
+      case 'flags': {
+        const asOf = opts['as-of'] ?? useClock.today();
+        const flagged = pipeline(db, asOf).deals.filter((d) => d.flags.length > 0);
+        const rows = flagged.map((d) => ({
+          id: d.id, rep: d.repName, account: d.accountName, deal: d.name, stage: d.stage, amount: d.amount,
+          expectedCloseDate: d.expectedCloseDate, flags: d.flags,
+        }));
+        io.out(
+          opts.json
+            ? JSON.stringify(rows, null, 2) + '\n'
+            : formatTable(rows.map((r) => ({ ...r, flags: r.flags.map((f) => f.code).join(', ') })), ['id', 'rep', 'deal', 'stage', 'amount', 'flags']),
         );
         return 0;
       }

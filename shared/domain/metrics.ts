@@ -203,7 +203,9 @@ export function diagnose(m: Base, c: MetricsContext): Diagnosis {
   const coverageLine =
     m.needs.requiredCoverage === null
       ? 'No wins in the window, so no coverage is enough.'
-      : m.actualCoverage === null
+      : m.quota === 0
+        ? 'No quota set, so coverage is not measured.'
+        : m.actualCoverage === null
         ? 'Quota for this period is already met.'
         : `Coverage ${one(m.actualCoverage)}x against the ${one(m.needs.requiredCoverage)}x their win rate requires.`;
   if (lowWin && fewOpps) {

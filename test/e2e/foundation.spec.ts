@@ -1,7 +1,7 @@
 import { expect, screenshot, test } from './fixtures';
 
 test('first run offers the demo team, which then fills the Team screen', async ({ page, workbench }) => {
-  await page.goto(workbench.url);
+  await page.goto(`${workbench.url}#/team`);
   await expect(page.getByRole('heading', { name: 'No reps yet' })).toBeVisible();
   await screenshot(page, '01-first-run-empty');
   await page.getByRole('button', { name: 'Load the demo team' }).click();
@@ -13,7 +13,7 @@ test('first run offers the demo team, which then fills the Team screen', async (
 });
 
 test('add a rep and a deal, move the deal, restart the server: everything is still there', async ({ page, workbench }) => {
-  await page.goto(workbench.url);
+  await page.goto(`${workbench.url}#/team`);
   await page.getByRole('button', { name: 'Add your first rep' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a rep' });
   // Submitting blank names the field instead of saving.
@@ -49,7 +49,7 @@ test('add a rep and a deal, move the deal, restart the server: everything is sti
   await expect(dealDialog).toBeHidden();
   await screenshot(page, '04-rep-with-deal');
 
-  await page.getByRole('link', { name: 'Northwind analytics rollout' }).click();
+  await page.getByRole('table', { name: /deals$/ }).getByRole('link', { name: 'Northwind analytics rollout' }).click();
   await expect(page.getByRole('heading', { name: 'Northwind analytics rollout', level: 1 })).toBeVisible();
   await expect(page.getByText('Created in Prospecting')).toBeVisible();
   await page.keyboard.press('e');
@@ -68,7 +68,7 @@ test('add a rep and a deal, move the deal, restart the server: everything is sti
   await page.goto(`${workbench.url}#/team`);
   await expect(page.getByTestId('team-row-Priya Natarajan')).toContainText('$84,500');
   await page.getByTestId('team-row-Priya Natarajan').getByRole('link').click();
-  await page.getByRole('link', { name: 'Northwind analytics rollout' }).click();
+  await page.getByRole('table', { name: /deals$/ }).getByRole('link', { name: 'Northwind analytics rollout' }).click();
   await expect(page.getByText('Prospecting → Proposal')).toBeVisible();
   await expect(page.getByText('moved 1 time')).toBeVisible();
 });
@@ -85,7 +85,7 @@ test('closing a deal as won shows on the Team screen this period', async ({ page
   await screenshot(page, '06-close-deal');
   await dialog.getByRole('button', { name: 'Close as won' }).click();
   await expect(page.getByText('Won', { exact: true }).first()).toBeVisible();
-  await page.getByRole('link', { name: 'Team' }).first().click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Team' }).click();
   const row = page.getByTestId('team-row-Tom Berg');
   await expect(row).toContainText('$25,000');
   await expect(row).toContainText('25%');
@@ -93,7 +93,7 @@ test('closing a deal as won shows on the Team screen this period', async ({ page
 
 test('archive asks first, then offers Undo', async ({ page, workbench }) => {
   await page.request.post(`${workbench.url}api/reps.create`, { data: { name: 'Lee Park', role: 'sdr', quota: 0 } });
-  await page.goto(workbench.url);
+  await page.goto(`${workbench.url}#/team`);
   await page.getByRole('button', { name: 'Archive Lee Park' }).click();
   const confirm = page.getByRole('dialog', { name: 'Archive Lee Park?' });
   await expect(confirm).toContainText('kept');
@@ -108,7 +108,7 @@ test('archive asks first, then offers Undo', async ({ page, workbench }) => {
 });
 
 test('keyboard: N opens the form, Esc closes it, arrows and Enter open a rep', async ({ page, demoWorkbench }) => {
-  await page.goto(demoWorkbench.url);
+  await page.goto(`${demoWorkbench.url}#/team`);
   await expect(page.getByRole('table', { name: 'Team' })).toBeVisible();
   await page.keyboard.press('n');
   await expect(page.getByRole('dialog', { name: 'Add a rep' })).toBeVisible();
@@ -123,7 +123,7 @@ test('keyboard: N opens the form, Esc closes it, arrows and Enter open a rep', a
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   await screenshot(page, '08-rep-demo');
-  await page.locator('table tbody tr[data-index="0"] a').click();
+  await page.getByRole('table', { name: /deals$/ }).locator('tbody tr[data-index="0"] a').click();
   await expect(page.getByRole('heading', { name: 'Stage history' })).toBeVisible();
   await screenshot(page, '09-deal-demo');
   await page.keyboard.press('Control+,');
@@ -136,9 +136,9 @@ test('the page makes no request outside 127.0.0.1', async ({ page, demoWorkbench
   page.on('request', (r) => {
     if (!r.url().startsWith(demoWorkbench.url)) outside.push(r.url());
   });
-  await page.goto(demoWorkbench.url);
+  await page.goto(`${demoWorkbench.url}#/team`);
   await expect(page.getByRole('table', { name: 'Team' })).toBeVisible();
-  await page.locator('table tbody tr[data-index="0"] a').click();
+  await page.locator('table tbody tr[data-index="0"] a').first().click();
   await expect(page.getByRole('tab', { name: /Open/ })).toBeVisible();
   expect(outside).toEqual([]);
 });

@@ -16,8 +16,11 @@ export const WEEKS_SHOWN = 12;
 /** The first day of the trailing window ending on asOf (e.g. 12 months back, exclusive). */
 export function windowStart(asOf: string, months: number): string {
   const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
-  const back = new Date(Date.UTC(y, m - 1 - months, d));
-  return addDays(back.toISOString().slice(0, 10), 1);
+  // The same day `months` back, capped at that month's last day (no Feb 31 rolling into March).
+  const first = new Date(Date.UTC(y, m - 1 - months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, lastDay));
+  return addDays(first.toISOString().slice(0, 10), 1);
 }
 
 interface AggRow {
@@ -56,7 +59,7 @@ export function repAggregates(db: Db, asOf: string, settings: Settings, repId?: 
            (created_date <= @asOf AND (outcome = 'open' OR closed_date > @asOf)) AS open_then
          FROM deals
          WHERE (@repId IS NULL OR rep_id = @repId) AND created_date <= @asOf
-           AND (outcome = 'open' OR closed_date >= @ws)
+           AND (outcome = 'open' OR closed_date >= MIN(@ws, @ps))
        )
        SELECT r.id AS repId, r.name, r.hire_date AS hireDate, r.quota_cents AS quotaCents,
          COALESCE(SUM(d.closed_in_window AND d.outcome = 'won'), 0) AS wonCount,
@@ -124,8 +127,9 @@ function metricsFor(a: RepAggregates, asOf: string, settings: Settings, referenc
 }
 
 /** Per-rep metrics; the team's win rate is the yardstick for activity (see MetricsContext). */
-export function repMetrics(db: Db, asOf: string, repId?: number): RepMetrics[] {
-  const settings = getSettings(db);
+export function repMetrics(db: Db, asOf: string, repId?: number, windowMonths?: number): RepMetrics[] {
+  const stored = getSettings(db);
+  const settings = windowMonths ? { ...stored, windowMonths } : stored;
   const all = repAggregates(db, asOf, settings);
   const teamRate = teamWinRate(all);
   return all.filter((a) => repId === undefined || a.repId === repId).map((a) => metricsFor(a, asOf, settings, teamRate));
@@ -185,7 +189,10 @@ interface OpenRow extends Omit<OpenDealFacts, 'amount'> {
   amountCents: number;
 }
 
-/** Every open deal of the active team with its flags; flags use each rep's own baseline. */
+/**
+ * Every deal of the active team that was open on asOf, with its flags (each rep's own
+ * baseline). For a past date, stage and close-date facts are today's: history is not replayed.
+ */
 export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
   const settings = getSettings(db);
   const baselines = new Map(repMetrics(db, asOf, repId).map((m) => [m.repId, m]));
@@ -198,10 +205,11 @@ export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
          (SELECT COUNT(*) FROM stakeholders s WHERE s.deal_id = d.id) AS stakeholderCount,
          (SELECT COUNT(*) FROM stakeholders s WHERE s.deal_id = d.id AND s.role = 'decision_maker') AS decisionMakerCount
        FROM deals d JOIN reps r ON r.id = d.rep_id JOIN accounts a ON a.id = d.account_id
-       WHERE d.outcome = 'open' AND r.status <> 'archived' AND (@repId IS NULL OR d.rep_id = @repId)
+       WHERE d.created_date <= @asOf AND (d.outcome = 'open' OR d.closed_date > @asOf)
+         AND r.status <> 'archived' AND (@repId IS NULL OR d.rep_id = @repId)
        ORDER BY d.expected_close_date, d.id`,
     )
-    .all({ repId: repId ?? null }) as OpenRow[];
+    .all({ repId: repId ?? null, asOf }) as OpenRow[];
   const deals: PipelineDeal[] = rows.map((r) => {
     const amount = fromCents(r.amountCents);
     const base = baselines.get(r.repId);
@@ -218,7 +226,7 @@ export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
       createdDate: r.createdDate,
       expectedCloseDate: r.expectedCloseDate,
       ageDays: daysBetween(r.createdDate, asOf),
-      daysInStage: daysBetween(r.stageEnteredDate, asOf),
+      daysInStage: Math.max(0, daysBetween(r.stageEnteredDate, asOf)),
       lastActivityDate: r.lastActivityDate,
       closeDateChanges: r.closeDateChanges,
       stakeholderCount: r.stakeholderCount,

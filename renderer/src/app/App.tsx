@@ -4,13 +4,22 @@ import { DealScreen } from '../features/deal/DealScreen';
 import { RepScreen } from '../features/rep/RepScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TeamScreen } from '../features/team/TeamScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { PipelineScreen } from '../features/pipeline/PipelineScreen';
+import { WeeklyScreen } from '../features/weekly/WeeklyScreen';
 import { useApp } from './appStore';
 import { hrefFor, useRouter, type Route } from './router';
 
 const NAV: { route: Route; label: string; key: string }[] = [
-  { route: { name: 'team' }, label: 'Team', key: '1' },
+  { route: { name: 'dashboard' }, label: 'Dashboard', key: '1' },
+  { route: { name: 'pipeline' }, label: 'Pipeline', key: '2' },
+  { route: { name: 'weekly' }, label: 'Weekly meeting', key: '3' },
+  { route: { name: 'team' }, label: 'Team', key: '4' },
   { route: { name: 'settings' }, label: 'Settings', key: ',' },
 ];
+
+/** Which sidebar entry a route belongs to (rep and deal pages sit under Team). */
+const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' ? 'team' : r.name);
 
 export function App() {
   const { info, settings, error, load } = useApp();
@@ -36,7 +45,7 @@ export function App() {
     requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
   }, [route]);
 
-  const section = route.name === 'settings' ? 'settings' : 'team';
+  const section = sectionOf(route);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -86,8 +95,14 @@ export function App() {
           <DealScreen id={route.id} />
         ) : route.name === 'settings' ? (
           <SettingsScreen />
-        ) : (
+        ) : route.name === 'team' ? (
           <TeamScreen />
+        ) : route.name === 'pipeline' ? (
+          <PipelineScreen />
+        ) : route.name === 'weekly' ? (
+          <WeeklyScreen />
+        ) : (
+          <DashboardScreen />
         )}
       </main>
       <Toasts />

@@ -2,6 +2,9 @@ import { create } from 'zustand';
 
 /** Hash routes, so a reload (or the Electron file:// page) keeps the screen. */
 export type Route =
+  | { name: 'dashboard' }
+  | { name: 'pipeline' }
+  | { name: 'weekly' }
   | { name: 'team' }
   | { name: 'rep'; id: number }
   | { name: 'deal'; id: number }
@@ -13,7 +16,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'reps' && Number.isInteger(id) && id > 0) return { name: 'rep', id };
   if (parts[0] === 'deals' && Number.isInteger(id) && id > 0) return { name: 'deal', id };
   if (parts[0] === 'settings') return { name: 'settings' };
-  return { name: 'team' };
+  if (parts[0] === 'team') return { name: 'team' };
+  if (parts[0] === 'pipeline') return { name: 'pipeline' };
+  if (parts[0] === 'weekly') return { name: 'weekly' };
+  return { name: 'dashboard' };
 }
 
 export function hrefFor(route: Route): string {
@@ -24,8 +30,14 @@ export function hrefFor(route: Route): string {
       return `#/deals/${route.id}`;
     case 'settings':
       return '#/settings';
-    default:
+    case 'team':
       return '#/team';
+    case 'pipeline':
+      return '#/pipeline';
+    case 'weekly':
+      return '#/weekly';
+    default:
+      return '#/dashboard';
   }
 }
 

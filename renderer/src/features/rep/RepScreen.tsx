@@ -12,6 +12,9 @@ import { useShortcut } from '../../lib/useShortcut';
 import { DealForm } from '../deal/DealForm';
 import { OutcomeBadge } from '../deal/OutcomeBadge';
 import { RepForm } from '../team/RepForm';
+import type { RepDashboard } from '../../../../shared/schemas/pipeline';
+import { useAsOf } from '../../lib/useAsOf';
+import { RepMetricsPanel } from './RepMetricsPanel';
 
 type Tab = 'open' | 'won' | 'lost' | 'all';
 const TABS: { id: Tab; label: string }[] = [
@@ -27,6 +30,8 @@ export function RepScreen({ id }: { id: number }) {
   const fmt = useFormat();
   const [rep, setRep] = useState<Rep | null>(null);
   const [deals, setDeals] = useState<Deal[] | null>(null);
+  const [dash, setDash] = useState<RepDashboard | null>(null);
+  const asOf = useAsOf((s) => s.asOf);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('open');
   const [adding, setAdding] = useState(false);
@@ -38,6 +43,10 @@ export function RepScreen({ id }: { id: number }) {
       (err: Error) => setError(err.message),
     );
   }, [id, version]);
+  useEffect(() => {
+    // Archived reps have no live metrics; the page still shows their history.
+    call('metrics.rep', asOf ? { repId: id, asOf } : { repId: id }).then(setDash, () => setDash(null));
+  }, [id, version, asOf]);
 
   const openAdd = useCallback(() => rep?.status !== 'archived' && setAdding(true), [rep]);
   const openEdit = useCallback(() => setEditing(true), []);
@@ -75,7 +84,6 @@ export function RepScreen({ id }: { id: number }) {
 
   const shown = tab === 'all' ? deals : deals.filter((d) => d.outcome === tab);
   const count = (t: Tab) => (t === 'all' ? deals.length : deals.filter((d) => d.outcome === t).length);
-  const openValue = deals.filter((d) => d.outcome === 'open').reduce((s, d) => s + d.amount, 0);
 
   return (
     <section className="screen" aria-labelledby="rep-title">
@@ -106,10 +114,6 @@ export function RepScreen({ id }: { id: number }) {
           <dd>{fmt.money(rep.quota)}</dd>
         </div>
         <div>
-          <dt>Open pipeline</dt>
-          <dd>{fmt.money(openValue)}</dd>
-        </div>
-        <div>
           <dt>Hired</dt>
           <dd>{fmt.date(rep.hireDate)}</dd>
         </div>
@@ -119,6 +123,9 @@ export function RepScreen({ id }: { id: number }) {
         </div>
       </dl>
 
+      {dash && <RepMetricsPanel data={dash} />}
+
+      <h2 className="section-title">Deals</h2>
       <div className="tabs" role="tablist" aria-label="Deals by outcome">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>

@@ -1,0 +1,17 @@
+import { useAsOf } from '../lib/useAsOf';
+
+/** Look at the numbers as they stood on another day (e.g. the end of last quarter). */
+export function AsOfPicker({ today }: { today: string }) {
+  const { asOf, setAsOf } = useAsOf();
+  return (
+    <label className="as-of">
+      <span>As of</span>
+      <input type="date" value={asOf || today} max={today} onChange={(e) => setAsOf(e.target.value === today ? '' : e.target.value)} />
+      {asOf && (
+        <button type="button" className="link-button" onClick={() => setAsOf('')}>
+          Today
+        </button>
+      )}
+    </label>
+  );
+}

@@ -1,0 +1,18 @@
+/** Required vs actual coverage side by side, with a bar that shows the gap. */
+export function Coverage({ required, actual }: { required: number | null; actual: number | null }) {
+  if (required === null) return <span className="subtle">no win rate yet</span>;
+  if (actual === null) return <span className="subtle">{required.toFixed(1)}x · quota met</span>;
+  const short = actual < required;
+  const scale = Math.max(required, actual, 1);
+  return (
+    <span className="coverage" aria-label={`needs ${required.toFixed(1)} times, has ${actual.toFixed(1)} times`}>
+      <span className="coverage-nums">
+        {required.toFixed(1)}x / <strong className={short ? 'bad-text' : 'good-text'}>{actual.toFixed(1)}x</strong>
+      </span>
+      <span className="coverage-bar" aria-hidden="true">
+        <span className={short ? 'fill short' : 'fill'} style={{ width: `${Math.min(100, (actual / scale) * 100)}%` }} />
+        <span className="mark" style={{ left: `${Math.min(100, (required / scale) * 100)}%` }} />
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,168 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { FLAG_CODES, FLAG_LABELS, type FlagCode } from '../../../../shared/domain/flags';
+import type { Pipeline, PipelineDeal } from '../../../../shared/schemas/pipeline';
+import { call } from '../../api/client';
+import { useApp } from '../../app/appStore';
+import { hrefFor, useRouter } from '../../app/router';
+import { AsOfPicker } from '../../components/AsOfPicker';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { useFormat } from '../../lib/format';
+import { useAsOf } from '../../lib/useAsOf';
+import { useShortcut } from '../../lib/useShortcut';
+import { FlagChips } from './FlagChips';
+
+export function PipelineScreen() {
+  const { version, info } = useApp();
+  const asOf = useAsOf((s) => s.asOf);
+  const go = useRouter((s) => s.go);
+  const fmt = useFormat();
+  const [data, setData] = useState<Pipeline | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [rep, setRep] = useState('');
+  const [stage, setStage] = useState('');
+  const [flag, setFlag] = useState<FlagCode | '' | 'any'>('');
+  const [text, setText] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  useShortcut('/', () => searchRef.current?.focus());
+
+  useEffect(() => {
+    call('pipeline.open', asOf ? { asOf } : {}).then(
+      (d) => (setData(d), setError(null)),
+      (e: Error) => setError(e.message),
+    );
+  }, [asOf, version]);
+
+  const reps = useMemo(() => [...new Set(data?.deals.map((d) => d.repName))].sort(), [data]);
+  const stages = useMemo(() => {
+    const inUse = new Set(data?.deals.map((d) => d.stage));
+    return [...(data?.stages ?? []).filter((s) => inUse.has(s)), ...[...inUse].filter((s) => !data?.stages.includes(s)).sort()];
+  }, [data]);
+  const shown = useMemo(
+    () =>
+      (data?.deals ?? []).filter(
+        (d) =>
+          (!rep || d.repName === rep) &&
+          (!stage || d.stage === stage) &&
+          (!flag || (flag === 'any' ? d.flags.length > 0 : d.flags.some((f) => f.code === flag))),
+      ),
+    [data, rep, stage, flag],
+  );
+  const flagCounts = useMemo(() => {
+    const counts = new Map<FlagCode, number>();
+    for (const d of data?.deals ?? []) for (const f of d.flags) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+    return counts;
+  }, [data]);
+
+  const columns = useMemo<ColumnDef<PipelineDeal, any>[]>(
+    () => [
+      {
+        accessorKey: 'name',
+        header: 'Deal',
+        cell: (c) => (
+          <a className="strong-link" href={hrefFor({ name: 'deal', id: c.row.original.id })}>
+            {c.row.original.name}
+          </a>
+        ),
+      },
+      { accessorKey: 'repName', header: 'Rep' },
+      { accessorKey: 'stage', header: 'Stage' },
+      { accessorKey: 'amount', header: 'Amount', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue(), c.row.original.currency) },
+      {
+        accessorKey: 'expectedCloseDate',
+        header: 'Close date',
+        sortUndefined: 'last',
+        cell: (c) => <span className={c.getValue() && data && c.getValue() < data.asOf ? 'bad-text' : undefined}>{fmt.date(c.getValue())}</span>,
+      },
+      {
+        id: 'flags',
+        accessorFn: (d) => d.flags.length,
+        header: 'Flags',
+        cell: (c) => <FlagChips flags={c.row.original.flags} max={3} />,
+      },
+      { accessorKey: 'ageDays', header: 'Age', meta: { numeric: true }, cell: (c) => `${c.getValue()} d` },
+      { accessorKey: 'daysInStage', header: 'In stage', meta: { numeric: true }, cell: (c) => `${c.getValue()} d` },
+      { accessorKey: 'accountName', header: 'Account' },
+    ],
+    [fmt, data],
+  );
+
+  if (error) return <p className="form-error" role="alert">{error}</p>;
+  if (!data || !info) return <p className="loading">Loading the pipeline…</p>;
+  const total = shown.reduce((s, d) => s + d.amount, 0);
+  const flagged = data.deals.filter((d) => d.flags.length > 0).length;
+
+  return (
+    <section className="screen" aria-labelledby="pipe-title">
+      <header className="screen-head">
+        <div>
+          <h1 id="pipe-title" tabIndex={-1}>
+            Pipeline
+          </h1>
+          <p className="subtle">
+            {data.deals.length} open deals · {flagged} flagged · reports are the start: drill into the line items and ask “How do you know?”
+          </p>
+        </div>
+        <AsOfPicker today={info.today} />
+      </header>
+      {data.deals.length === 0 ? (
+        <EmptyState title="No open deals">
+          <p>Open deals of every active rep appear here with their integrity flags. Add deals from a rep's page.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="toolbar wrap">
+            <label className="search">
+              <span className="visually-hidden">Search deals</span>
+              <input ref={searchRef} type="search" placeholder="Search deals  ( / )" value={text} onChange={(e) => setText(e.target.value)} />
+            </label>
+            <label className="inline-field">
+              Rep
+              <select aria-label="Filter by rep" value={rep} onChange={(e) => setRep(e.target.value)}>
+                <option value="">All reps</option>
+                {reps.map((r) => (
+                  <option key={r}>{r}</option>
+                ))}
+              </select>
+            </label>
+            <label className="inline-field">
+              Stage
+              <select aria-label="Filter by stage" value={stage} onChange={(e) => setStage(e.target.value)}>
+                <option value="">All stages</option>
+                {stages.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </select>
+            </label>
+            <label className="inline-field">
+              Flag
+              <select aria-label="Filter by flag" value={flag} onChange={(e) => setFlag(e.target.value as FlagCode | '' | 'any')}>
+                <option value="">Any or none</option>
+                <option value="any">Any flag ({flagged})</option>
+                {FLAG_CODES.map((f) => (
+                  <option key={f} value={f}>
+                    {FLAG_LABELS[f]} ({flagCounts.get(f) ?? 0})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="subtle" aria-live="polite">
+              {shown.length} deals · {fmt.money(total)}
+            </span>
+          </div>
+          <DataTable
+            label="Open deals"
+            data={shown}
+            columns={columns}
+            filter={text}
+            initialSort={[{ id: 'expectedCloseDate', desc: false }]}
+            onOpen={(d) => go({ name: 'deal', id: d.id })}
+            rowTestId={(d) => `pipe-row-${d.id}`}
+            height="calc(100vh - 230px)"
+          />
+        </>
+      )}
+    </section>
+  );
+}
