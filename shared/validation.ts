@@ -28,6 +28,18 @@ export const FIELD_LABELS: Record<string, string> = {
   asOf: 'As-of date',
   seed: 'Seed',
   id: 'Id',
+  windowMonths: 'Win-rate window',
+  prospectsPerOpp: 'Prospects per opportunity',
+  thresholds: 'Thresholds',
+  stageDays: 'Stage limit',
+  defaultStageDays: 'Limit for other stages',
+  noActivityDays: 'No-activity days',
+  ageCycleFactor: 'Too-old factor',
+  outlierFactor: 'Unusual-amount factor',
+  minWinRate: 'Win-rate floor',
+  activityShare: 'Activity floor',
+  newHireDays: 'New-hire period',
+  neglectDays: 'Neglect radar days',
 };
 
 export const labelFor = (field: string): string => FIELD_LABELS[field] ?? field;
@@ -45,7 +57,9 @@ export function describeIssues(error: z.ZodError): FieldProblem[] {
     const field = issue.path.map(String).join('.') || 'input';
     if (seen.has(field)) continue;
     seen.add(field);
-    const top = String(issue.path[0] ?? field);
+    // The most specific named segment: "thresholds.noActivityDays" reads as "No-activity days".
+    const named = issue.path.filter((k) => typeof k === 'string');
+    const top = String(named[named.length - 1] ?? field);
     let msg = issue.message;
     // zod's own wording for a missing key is technical; say it plainly.
     if (issue.code === 'invalid_type' && /received undefined/.test(msg)) msg = 'is required';

@@ -111,3 +111,25 @@ test('as-of date: the dashboard shows the numbers as they stood then', async ({ 
   const m = metrics.find((x) => x.winRate !== null)!;
   await expect(page.getByTestId(`metrics-row-${m.rep}`)).toContainText(pct(m.winRate));
 });
+
+test('settings: thresholds are validated, saved, and change the flags in the pipeline', async ({ page, demoWorkbench }) => {
+  const count = async () => {
+    const p = (await (await page.request.post(`${demoWorkbench.url}api/pipeline.open`, { data: {} })).json()).value;
+    return p.deals.filter((d: any) => d.flags.some((f: any) => f.code === 'no_activity')).length as number;
+  };
+  const before = await count();
+  await page.goto(`${demoWorkbench.url}#/settings`);
+  const form = page.getByRole('form', { name: 'Pipeline thresholds' });
+  await form.getByLabel('No activity after (days)').fill('0');
+  await form.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(form.getByText('No-activity days must be at least 1 day.')).toBeVisible();
+  await form.getByLabel('No activity after (days)').fill('120');
+  await form.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(page.getByText('Thresholds saved.')).toBeVisible();
+  await screenshot(page, '16-settings-thresholds');
+  const after = await count();
+  expect(after).toBeLessThan(before);
+  await page.goto(`${demoWorkbench.url}#/pipeline`);
+  await page.getByLabel('Filter by flag').selectOption('no_activity');
+  await expect(page.getByText(new RegExp(`^${after} deals ·`))).toBeVisible();
+});

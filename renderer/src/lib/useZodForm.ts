@@ -27,7 +27,12 @@ export function useZodForm<S extends z.ZodType, V extends Record<string, unknown
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       const next: Record<string, string> = {};
-      for (const p of describeIssues(parsed.error)) next[p.field.split('.')[0]!] = p.message;
+      // Keyed by the top field and by the innermost one, so nested inputs find their message.
+      for (const p of describeIssues(parsed.error)) {
+        const parts = p.field.split('.');
+        next[parts[0]!] ??= p.message;
+        next[parts[parts.length - 1]!] ??= p.message;
+      }
       setErrors(next);
       setFormError('Please correct the highlighted fields.');
       return;

@@ -4,6 +4,7 @@ import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Field } from '../../components/Field';
 import { useZodForm } from '../../lib/useZodForm';
+import { ThresholdsForm } from './ThresholdsForm';
 
 const PERIOD_LABEL: Record<QuotaPeriod, string> = { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' };
 
@@ -85,6 +86,7 @@ function SettingsForm() {
           </button>
         </footer>
       </form>
+      <ThresholdsForm settings={settings!} />
     </section>
   );
 }
