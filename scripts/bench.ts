@@ -67,6 +67,10 @@ const rows = [
   time('deals.listByRep (one rep, all deals)', () => dispatch(ctx, 'deals.listByRep', { repId: 7 })),
   time('deals.get (detail + history)', () => dispatch(ctx, 'deals.get', { id: 123_456 % DEALS || 1 })),
   time('reps.list', () => dispatch(ctx, 'reps.list', {})),
+  time('metrics.team (per-rep metrics + neglect)', () => dispatch(ctx, 'metrics.team', {}), 3),
+  time('metrics.rep (one rep + flagged deals)', () => dispatch(ctx, 'metrics.rep', { repId: 7 }), 3),
+  time('pipeline.open (every open deal, flagged)', () => dispatch(ctx, 'pipeline.open', {}), 3),
+  time('pipeline.weekly', () => dispatch(ctx, 'pipeline.weekly', {}), 3),
   time('deals.create (one transaction)', () =>
     dispatch(ctx, 'deals.create', { repId: 3, accountName: 'Account 9', name: 'Bench', stage: 'Discovery', amount: 1000, createdDate: TODAY }), 20),
 ];

@@ -17,13 +17,19 @@ export function formatMoney(amount: number, currency: string, locale?: string, c
   return f.format(amount);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A YYYY-MM-DD calendar date, shown in the user's locale without time-zone drift. */
 export function formatDate(date: string | null | undefined, locale?: string): string {
   if (!date) return '—';
+  // Formatters are costly to build; flags format dates for every open deal.
+  let f = dateFormats.get(locale ?? '');
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale ?? '', f);
+  }
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y!, m! - 1, d!)),
-  );
+  return f.format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
 export function formatPercent(fraction: number | null, locale?: string): string {

@@ -195,25 +195,37 @@ interface OpenRow extends Omit<OpenDealFacts, 'amount'> {
  */
 export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
   const settings = getSettings(db);
-  const baselines = new Map(repMetrics(db, asOf, repId).map((m) => [m.repId, m]));
+  // Baselines need only each rep's own sums (cycle, deal size), not the team's.
+  const baselines = new Map(
+    repAggregates(db, asOf, settings, repId).map((a) => [
+      a.repId,
+      { avgCycleDays: a.wonCount > 0 ? a.wonCycleDays / a.wonCount : null, avgWonDealSize: a.wonCount > 0 ? a.wonValue / a.wonCount : null },
+    ]),
+  );
   const rows = db
     .prepare(
-      `SELECT d.id, d.rep_id AS repId, r.name AS repName, a.name AS accountName, d.name, d.stage,
+      `WITH open_then AS (
+         SELECT id FROM deals WHERE outcome = 'open' AND created_date <= @asOf
+         UNION ALL
+         SELECT id FROM deals WHERE outcome IN ('won', 'lost') AND closed_date > @asOf AND created_date <= @asOf
+       ), people AS (
+         SELECT deal_id, COUNT(*) AS n, SUM(role = 'decision_maker') AS dm FROM stakeholders GROUP BY deal_id
+       )
+       SELECT d.id, d.rep_id AS repId, r.name AS repName, a.name AS accountName, d.name, d.stage,
          d.amount_cents AS amountCents, d.currency, d.created_date AS createdDate,
          d.expected_close_date AS expectedCloseDate, d.close_date_changes AS closeDateChanges,
          d.stage_entered_date AS stageEnteredDate, d.last_activity_date AS lastActivityDate,
-         (SELECT COUNT(*) FROM stakeholders s WHERE s.deal_id = d.id) AS stakeholderCount,
-         (SELECT COUNT(*) FROM stakeholders s WHERE s.deal_id = d.id AND s.role = 'decision_maker') AS decisionMakerCount
-       FROM deals d JOIN reps r ON r.id = d.rep_id JOIN accounts a ON a.id = d.account_id
-       WHERE d.created_date <= @asOf AND (d.outcome = 'open' OR d.closed_date > @asOf)
-         AND r.status <> 'archived' AND (@repId IS NULL OR d.rep_id = @repId)
+         COALESCE(p.n, 0) AS stakeholderCount, COALESCE(p.dm, 0) AS decisionMakerCount
+       FROM open_then o JOIN deals d ON d.id = o.id JOIN reps r ON r.id = d.rep_id
+         JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id
+       WHERE r.status <> 'archived' AND (@repId IS NULL OR d.rep_id = @repId)
        ORDER BY d.expected_close_date, d.id`,
     )
     .all({ repId: repId ?? null, asOf }) as OpenRow[];
   const deals: PipelineDeal[] = rows.map((r) => {
     const amount = fromCents(r.amountCents);
-    const base = baselines.get(r.repId);
-    const flags = flagDeal({ ...r, amount }, { avgCycleDays: base?.avgCycleDays ?? null, avgWonDealSize: base?.avgWonDealSize ?? null }, settings.thresholds, asOf);
+    const base = baselines.get(r.repId) ?? { avgCycleDays: null, avgWonDealSize: null };
+    const flags = flagDeal({ ...r, amount }, base, settings.thresholds, asOf);
     return {
       id: r.id,
       repId: r.repId,

@@ -1,5 +1,6 @@
 import { sql as core } from './001_core';
 import { sql as coaching } from './002_coaching';
+import { sql as coveringIndexes } from './003_covering_indexes';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core', sql: core },
   { version: 2, name: 'coaching', sql: coaching },
+  { version: 3, name: 'covering indexes', sql: coveringIndexes },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
