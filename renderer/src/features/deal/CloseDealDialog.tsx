@@ -5,6 +5,7 @@ import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
 
 export function CloseDealDialog({ deal, outcome, onClose }: { deal: Deal; outcome: 'won' | 'lost'; onClose: () => void }) {
@@ -32,19 +33,7 @@ export function CloseDealDialog({ deal, outcome, onClose }: { deal: Deal; outcom
         <Field label="Closed date" error={form.errors.closedDate}>
           <input type="date" value={form.values.closedDate} onChange={(e) => form.set('closedDate', e.target.value)} data-autofocus />
         </Field>
-        {form.formError && (
-          <p className="form-error" role="alert">
-            {form.formError}
-          </p>
-        )}
-        <footer className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className={outcome === 'won' ? 'primary' : 'danger'} disabled={form.busy}>
-            Close as {outcome}
-          </button>
-        </footer>
+        <FormFooter error={form.formError} busy={form.busy} submitLabel={`Close as ${outcome}`} onCancel={onClose} submitClass={outcome === 'won' ? 'primary' : 'danger'} />
       </form>
     </Dialog>
   );

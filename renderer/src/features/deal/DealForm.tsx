@@ -8,6 +8,7 @@ import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
 
 interface Props {
@@ -140,19 +141,7 @@ export function DealForm({ repId, deal, onClose, onSaved }: Props) {
             </select>
           </Field>
         )}
-        {form.formError && (
-          <p className="form-error span-all" role="alert">
-            {form.formError}
-          </p>
-        )}
-        <footer className="dialog-actions span-all">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={form.busy}>
-            {deal ? 'Save changes' : 'Add deal'}
-          </button>
-        </footer>
+        <FormFooter error={form.formError} busy={form.busy} submitLabel={deal ? 'Save changes' : 'Add deal'} onCancel={onClose} />
       </form>
     </Dialog>
   );

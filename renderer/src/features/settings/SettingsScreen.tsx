@@ -3,6 +3,7 @@ import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
 import { ThresholdsForm } from './ThresholdsForm';
 
@@ -75,16 +76,7 @@ function SettingsForm() {
         <Field label="Open stages, in order (one per line)" error={form.errors.stages} hint="Won and lost are outcomes, not stages.">
           <textarea rows={6} value={v.stages} onChange={(e) => form.set('stages', e.target.value)} />
         </Field>
-        {form.formError && (
-          <p className="form-error span-all" role="alert">
-            {form.formError}
-          </p>
-        )}
-        <footer className="dialog-actions span-all">
-          <button type="submit" className="primary" disabled={form.busy}>
-            Save settings
-          </button>
-        </footer>
+        <FormFooter error={form.formError} busy={form.busy} submitLabel={'Save settings'} />
       </form>
       <ThresholdsForm settings={settings!} />
     </section>

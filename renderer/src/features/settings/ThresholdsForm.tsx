@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
 
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
@@ -100,16 +101,7 @@ export function ThresholdsForm({ settings }: { settings: Settings }) {
           <input inputMode="numeric" value={v.defaultStageDays} onChange={(e) => form.set('defaultStageDays', e.target.value)} />
         </label>
       </fieldset>
-      {form.formError && (
-        <p className="form-error span-all" role="alert">
-          {form.formError}
-        </p>
-      )}
-      <footer className="dialog-actions span-all">
-        <button type="submit" className="primary" disabled={form.busy}>
-          Save thresholds
-        </button>
-      </footer>
+      <FormFooter error={form.formError} busy={form.busy} submitLabel="Save thresholds" />
     </form>
   );
 }

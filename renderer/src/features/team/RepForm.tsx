@@ -6,6 +6,7 @@ import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
 
 interface Props {
@@ -94,19 +95,7 @@ export function RepForm({ rep, onClose, onSaved }: Props) {
             </select>
           </Field>
         )}
-        {form.formError && (
-          <p className="form-error span-all" role="alert">
-            {form.formError}
-          </p>
-        )}
-        <footer className="dialog-actions span-all">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={form.busy}>
-            {rep ? 'Save changes' : 'Add rep'}
-          </button>
-        </footer>
+        <FormFooter error={form.formError} busy={form.busy} submitLabel={rep ? 'Save changes' : 'Add rep'} onCancel={onClose} />
       </form>
     </Dialog>
   );
