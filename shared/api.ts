@@ -14,10 +14,12 @@ import {
 } from './schemas/deal';
 import { repInput, repUpdate, type Rep } from './schemas/rep';
 import type { RepMetrics } from './domain/metrics';
+import type { Flag } from './domain/flags';
 import {
   asOfInput,
   repMetricsInput,
-  type Pipeline,
+  dealFlagsInput,
+  type PipelineList,
   type RepDashboard,
   type TeamMetrics,
   type WeeklyReview,
@@ -65,7 +67,8 @@ export const api = {
   'metrics.team': call<typeof asOfInput, TeamMetrics>(asOfInput),
   'metrics.rep': call<typeof repMetricsInput, RepDashboard>(repMetricsInput),
   'metrics.list': call<typeof asOfInput, RepMetrics[]>(asOfInput),
-  'pipeline.open': call<typeof pipelineInput, Pipeline>(pipelineInput),
+  'pipeline.open': call<typeof pipelineInput, PipelineList>(pipelineInput),
+  'deals.flags': call<typeof dealFlagsInput, Flag[]>(dealFlagsInput),
   'pipeline.weekly': call<typeof asOfInput, WeeklyReview>(asOfInput),
 } as const;
 

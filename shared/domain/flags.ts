@@ -59,70 +59,121 @@ export function stageLimit(t: Thresholds, stage: string): number {
   return t.stageDays[stage] ?? t.defaultStageDays;
 }
 
-export function flagDeal(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: string, locale?: string): Flag[] {
-  const flags: Flag[] = [];
-  const date = (s: string | null) => formatDate(s, locale);
-  if (d.expectedCloseDate && d.expectedCloseDate < asOf) {
-    const late = daysBetween(d.expectedCloseDate, asOf);
-    flags.push({
-      code: 'close_date_past',
-      reason: `Expected to close on ${date(d.expectedCloseDate)}, ${late} day${late === 1 ? '' : 's'} ago.`,
-      question: 'How do you know this deal is still alive, and what date has the buyer committed to?',
-    });
-  }
-  if (d.closeDateChanges >= 2) {
-    flags.push({
-      code: 'close_date_pushed',
+/** What the rules look at: the deal, the rep's baseline, the thresholds, and derived ages. */
+interface RuleInput {
+  d: OpenDealFacts;
+  asOf: string;
+  rep: RepBaseline;
+  t: Thresholds;
+  age: number;
+  inStage: number;
+  limit: number;
+  quiet: number;
+  date: (s: string | null) => string;
+  locale: string | undefined;
+}
+
+interface Rule {
+  code: FlagCode;
+  applies: (x: RuleInput) => boolean;
+  explain: (x: RuleInput) => { reason: string; question: string };
+}
+
+/** One rule per flag: the test is cheap, the wording is built only when someone reads it. */
+const RULES: Rule[] = [
+  {
+    code: 'close_date_past',
+    applies: ({ d, asOf }) => d.expectedCloseDate !== null && d.expectedCloseDate < asOf,
+    explain: ({ d, asOf, date }) => {
+      const late = daysBetween(d.expectedCloseDate!, asOf);
+      return {
+        reason: `Expected to close on ${date(d.expectedCloseDate)}, ${late} day${late === 1 ? '' : 's'} ago.`,
+        question: 'How do you know this deal is still alive, and what date has the buyer committed to?',
+      };
+    },
+  },
+  {
+    code: 'close_date_pushed',
+    applies: ({ d }) => d.closeDateChanges >= 2,
+    explain: ({ d, date }) => ({
       reason: `The close date has moved ${d.closeDateChanges} times.`,
       question: `How do you know the buyer will sign by ${date(d.expectedCloseDate)}? What changed each time it moved?`,
-    });
-  }
-  const age = daysBetween(d.createdDate, asOf);
-  if (rep.avgCycleDays !== null && age > t.ageCycleFactor * rep.avgCycleDays) {
-    flags.push({
-      code: 'too_old',
-      reason: `${age} days old, more than ${t.ageCycleFactor}x the rep's average sales cycle of ${Math.round(rep.avgCycleDays)} days.`,
+    }),
+  },
+  {
+    code: 'too_old',
+    applies: ({ rep, t, age }) => rep.avgCycleDays !== null && age > t.ageCycleFactor * rep.avgCycleDays,
+    explain: ({ rep, t, age }) => ({
+      reason: `${age} days old, more than ${t.ageCycleFactor}x the rep's average sales cycle of ${Math.round(rep.avgCycleDays!)} days.`,
       question: 'How do you know this is still a real, qualified opportunity and not a hope?',
-    });
-  }
-  const inStage = daysBetween(d.stageEnteredDate, asOf);
-  const limit = stageLimit(t, d.stage);
-  if (inStage > limit) {
-    flags.push({
-      code: 'stuck_in_stage',
+    }),
+  },
+  {
+    code: 'stuck_in_stage',
+    applies: ({ inStage, limit }) => inStage > limit,
+    explain: ({ d, inStage, limit }) => ({
       reason: `${inStage} days in ${d.stage} (the limit for this stage is ${limit}).`,
       question: 'How do you know what moves it to the next stage, and who on the buyer side has agreed to that step?',
-    });
-  }
-  const lastTouch = d.lastActivityDate ?? d.createdDate;
-  const quiet = daysBetween(lastTouch, asOf);
-  if (quiet > t.noActivityDays) {
-    flags.push({
-      code: 'no_activity',
+    }),
+  },
+  {
+    code: 'no_activity',
+    applies: ({ t, quiet }) => quiet > t.noActivityDays,
+    explain: ({ d, quiet, date }) => ({
       reason: d.lastActivityDate ? `No activity for ${quiet} days (since ${date(d.lastActivityDate)}).` : `No activity logged since it was created ${quiet} days ago.`,
       question: 'How do you know the buyer is still engaged? When did they last reply?',
-    });
-  }
-  if (d.stakeholderCount <= 1) {
-    flags.push({
-      code: 'single_threaded',
+    }),
+  },
+  {
+    code: 'single_threaded',
+    applies: ({ d }) => d.stakeholderCount <= 1,
+    explain: ({ d }) => ({
       reason: d.stakeholderCount === 0 ? 'No stakeholders recorded.' : 'Only one stakeholder recorded.',
       question: 'How do you know the other people this touches agree? Who else will weigh in on the decision?',
-    });
-  }
-  if (d.decisionMakerCount === 0) {
-    flags.push({
-      code: 'no_decision_maker',
+    }),
+  },
+  {
+    code: 'no_decision_maker',
+    applies: ({ d }) => d.decisionMakerCount === 0,
+    explain: () => ({
       reason: 'No decision maker identified.',
       question: 'How do you know who signs? Have you met them, and do they know why this matters to them?',
-    });
-  }
-  if (rep.avgWonDealSize !== null && rep.avgWonDealSize > 0 && d.amount > t.outlierFactor * rep.avgWonDealSize) {
-    flags.push({
-      code: 'amount_outlier',
-      reason: `${formatMoney(d.amount, d.currency, locale)} is ${(d.amount / rep.avgWonDealSize).toFixed(1)}x the rep's average won deal of ${formatMoney(rep.avgWonDealSize, d.currency, locale)}.`,
+    }),
+  },
+  {
+    code: 'amount_outlier',
+    applies: ({ d, rep, t }) => rep.avgWonDealSize !== null && rep.avgWonDealSize > 0 && d.amount > t.outlierFactor * rep.avgWonDealSize,
+    explain: ({ d, rep, locale }) => ({
+      reason: `${formatMoney(d.amount, d.currency, locale)} is ${(d.amount / rep.avgWonDealSize!).toFixed(1)}x the rep's average won deal of ${formatMoney(rep.avgWonDealSize!, d.currency, locale)}.`,
       question: 'How do you know the buyer has budget of this size, and who approved it?',
-    });
-  }
-  return flags;
+    }),
+  },
+];
+
+function ruleInput(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: string, locale?: string): RuleInput {
+  const age = daysBetween(d.createdDate, asOf);
+  return {
+    d,
+    asOf,
+    rep,
+    t,
+    age,
+    inStage: daysBetween(d.stageEnteredDate, asOf),
+    limit: stageLimit(t, d.stage),
+    quiet: d.lastActivityDate ? daysBetween(d.lastActivityDate, asOf) : age,
+    date: (s) => formatDate(s, locale),
+    locale,
+  };
+}
+
+/** Just which flags apply: cheap enough for every open deal of a VP's org. */
+export function flagCodes(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: string): FlagCode[] {
+  const x = ruleInput(d, rep, t, asOf);
+  return RULES.filter((r) => r.applies(x)).map((r) => r.code);
+}
+
+/** The flags with their reasons and "How do you know?" questions, for one deal's reader. */
+export function flagDeal(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: string, locale?: string): Flag[] {
+  const x = ruleInput(d, rep, t, asOf, locale);
+  return RULES.filter((r) => r.applies(x)).map((r) => ({ code: r.code, ...r.explain(x) }));
 }

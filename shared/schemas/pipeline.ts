@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Flag } from '../domain/flags';
+import type { Flag, FlagCode } from '../domain/flags';
 import type { RepMetrics } from '../domain/metrics';
 import { id, isoDate } from './common';
 import type { Period } from './team';
@@ -54,6 +54,17 @@ export interface Pipeline {
   stages: string[];
   deals: PipelineDeal[];
 }
+
+/** The Pipeline screen's rows: flag codes only, so 100k rows stay a small payload. */
+export type PipelineRow = Omit<PipelineDeal, 'flags'> & { flags: FlagCode[] };
+
+export interface PipelineList {
+  asOf: string;
+  stages: string[];
+  deals: PipelineRow[];
+}
+
+export const dealFlagsInput = z.object({ id, asOf: isoDate.optional() });
 
 export const repMetricsInput = z.object({ repId: id, asOf: isoDate.optional() });
 

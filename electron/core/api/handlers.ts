@@ -15,7 +15,7 @@ import { getSettings, updateSettings } from '../repos/settings';
 import { teamSummary } from '../repos/team';
 import { LATEST_VERSION } from '../db/migrations';
 import { repDashboard } from '../repos/repDashboard';
-import { pipeline, repMetrics, teamMetrics } from '../repos/metrics';
+import { dealFlags, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
 import { weeklyReview } from '../repos/weekly';
 
 export type Handlers = {
@@ -58,6 +58,7 @@ export const handlers: Handlers = {
   'metrics.team': (ctx, { asOf }) => teamMetrics(ctx.db, asOf ?? ctx.clock.today()),
   'metrics.rep': (ctx, { repId, asOf }) => repDashboard(ctx.db, repId, asOf ?? ctx.clock.today()),
   'metrics.list': (ctx, { asOf }) => repMetrics(ctx.db, asOf ?? ctx.clock.today()),
-  'pipeline.open': (ctx, { asOf, repId }) => pipeline(ctx.db, asOf ?? ctx.clock.today(), repId),
+  'pipeline.open': (ctx, { asOf, repId }) => pipelineList(ctx.db, asOf ?? ctx.clock.today(), repId),
+  'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),
 };

@@ -2,11 +2,12 @@
  * SQL aggregates behind the pipeline screens. SQLite sums per rep; the pure functions in
  * shared/domain turn the sums into rates, coverage, needs, diagnoses and flags.
  */
-import { flagDeal, type OpenDealFacts } from '../../../shared/domain/flags';
+import { flagCodes, flagDeal, type Flag, type OpenDealFacts } from '../../../shared/domain/flags';
+import { NotFoundError } from '../errors';
 import { computeRepMetrics, teamAggregates, type RepAggregates, type RepMetrics } from '../../../shared/domain/metrics';
 import { fromCents } from '../../../shared/domain/money';
 import { addDays, daysBetween, periodContaining } from '../../../shared/domain/periods';
-import type { NeglectRow, Pipeline, PipelineDeal, TeamMetrics } from '../../../shared/schemas/pipeline';
+import type { NeglectRow, Pipeline, PipelineDeal, PipelineList, TeamMetrics } from '../../../shared/schemas/pipeline';
 import type { Settings } from '../../../shared/schemas/team';
 import type { Db } from '../db/open';
 import { getSettings } from './settings';
@@ -190,14 +191,14 @@ interface OpenRow extends Omit<OpenDealFacts, 'amount'> {
 }
 
 /**
- * Every deal of the active team that was open on asOf, with its flags (each rep's own
- * baseline). For a past date, stage and close-date facts are today's: history is not replayed.
+ * Every deal of the active team that was open on asOf, with what the flags need: the deal's
+ * facts and its rep's own baseline. For a past date, stage and close-date facts are today's:
+ * history is not replayed.
  */
-export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
-  const settings = getSettings(db);
+function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: number | undefined; dealId?: number | undefined } = {}) {
   // Baselines need only each rep's own sums (cycle, deal size), not the team's.
   const baselines = new Map(
-    repAggregates(db, asOf, settings, repId).map((a) => [
+    repAggregates(db, asOf, settings, opts.repId).map((a) => [
       a.repId,
       { avgCycleDays: a.wonCount > 0 ? a.wonCycleDays / a.wonCount : null, avgWonDealSize: a.wonCount > 0 ? a.wonValue / a.wonCount : null },
     ]),
@@ -205,9 +206,10 @@ export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
   const rows = db
     .prepare(
       `WITH open_then AS (
-         SELECT id FROM deals WHERE outcome = 'open' AND created_date <= @asOf
+         SELECT id FROM deals WHERE outcome = 'open' AND created_date <= @asOf AND (@repId IS NULL OR rep_id = @repId)
          UNION ALL
          SELECT id FROM deals WHERE outcome IN ('won', 'lost') AND closed_date > @asOf AND created_date <= @asOf
+           AND (@repId IS NULL OR rep_id = @repId)
        ), people AS (
          SELECT deal_id, COUNT(*) AS n, SUM(role = 'decision_maker') AS dm FROM stakeholders GROUP BY deal_id
        )
@@ -218,15 +220,14 @@ export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
          COALESCE(p.n, 0) AS stakeholderCount, COALESCE(p.dm, 0) AS decisionMakerCount
        FROM open_then o JOIN deals d ON d.id = o.id JOIN reps r ON r.id = d.rep_id
          JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id
-       WHERE r.status <> 'archived' AND (@repId IS NULL OR d.rep_id = @repId)
+       WHERE r.status <> 'archived' AND (@dealId IS NULL OR d.id = @dealId)
        ORDER BY d.expected_close_date, d.id`,
     )
-    .all({ repId: repId ?? null, asOf }) as OpenRow[];
-  const deals: PipelineDeal[] = rows.map((r) => {
+    .all({ repId: opts.repId ?? null, dealId: opts.dealId ?? null, asOf }) as OpenRow[];
+  return rows.map((r) => {
     const amount = fromCents(r.amountCents);
-    const base = baselines.get(r.repId) ?? { avgCycleDays: null, avgWonDealSize: null };
-    const flags = flagDeal({ ...r, amount }, base, settings.thresholds, asOf);
-    return {
+    const facts: OpenDealFacts = { ...r, amount };
+    const row: Omit<PipelineDeal, 'flags'> = {
       id: r.id,
       repId: r.repId,
       repName: r.repName,
@@ -242,8 +243,36 @@ export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
       lastActivityDate: r.lastActivityDate,
       closeDateChanges: r.closeDateChanges,
       stakeholderCount: r.stakeholderCount,
-      flags,
     };
+    return { row, facts, base: baselines.get(r.repId) ?? { avgCycleDays: null, avgWonDealSize: null } };
   });
+}
+
+/** Open deals with their flags spelled out (reasons and questions): one rep, the CLI, tests. */
+export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
+  const settings = getSettings(db);
+  const deals = openDeals(db, asOf, settings, { repId }).map(({ row, facts, base }) => ({
+    ...row,
+    flags: flagDeal(facts, base, settings.thresholds, asOf),
+  }));
   return { asOf, stages: settings.stages, deals };
+}
+
+/** The whole team's open deals with flag codes only: the Pipeline screen's list, kept small. */
+export function pipelineList(db: Db, asOf: string, repId?: number): PipelineList {
+  const settings = getSettings(db);
+  const deals = openDeals(db, asOf, settings, { repId }).map(({ row, facts, base }) => ({
+    ...row,
+    flags: flagCodes(facts, base, settings.thresholds, asOf),
+  }));
+  return { asOf, stages: settings.stages, deals };
+}
+
+/** One deal's flags with reasons and questions ([] when it was not open on asOf). */
+export function dealFlags(db: Db, dealId: number, asOf: string): Flag[] {
+  const settings = getSettings(db);
+  const repId = (db.prepare('SELECT rep_id FROM deals WHERE id = ?').get(dealId) as { rep_id: number } | undefined)?.rep_id;
+  if (repId === undefined) throw new NotFoundError('Deal', dealId);
+  const [hit] = openDeals(db, asOf, settings, { repId, dealId });
+  return hit ? flagDeal(hit.facts, hit.base, settings.thresholds, asOf) : [];
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DealDetail } from '../../../../shared/schemas/deal';
+import { FLAG_LABELS, type Flag } from '../../../../shared/domain/flags';
 import { daysBetween } from '../../../../shared/domain/periods';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
@@ -18,12 +19,14 @@ export function DealScreen({ id }: { id: number }) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState<'won' | 'lost' | null>(null);
+  const [flags, setFlags] = useState<Flag[]>([]);
 
   useEffect(() => {
     call('deals.get', { id }).then(
       (d) => (setDetail(d), setError(null)),
       (err: Error) => setError(err.message),
     );
+    call('deals.flags', { id }).then(setFlags, () => setFlags([]));
   }, [id, version]);
   const openEdit = useCallback(() => setEditing(true), []);
   useShortcut('e', openEdit);
@@ -129,6 +132,19 @@ export function DealScreen({ id }: { id: number }) {
         </section>
 
         <div className="stack">
+          {flags.length > 0 && (
+            <section className="card" aria-labelledby="flags-title">
+              <h2 id="flags-title">Integrity flags ({flags.length})</h2>
+              <ul className="flag-list">
+                {flags.map((f) => (
+                  <li key={f.code}>
+                    <strong>{FLAG_LABELS[f.code]}</strong> <span className="subtle">{f.reason}</span>
+                    <p className="coach-question">Ask: {f.question}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <section className="card" aria-labelledby="stages">
             <h2 id="stages">Stage history</h2>
             <ol className="timeline">
@@ -163,11 +179,6 @@ export function DealScreen({ id }: { id: number }) {
                   ))}
                 </tbody>
               </table>
-            )}
-            {closeDateChanges.length >= 2 && isOpen && (
-              <p className="coach-question">
-                Ask: <q>How do you know the buyer will sign by {fmt.date(deal.expectedCloseDate)}?</q>
-              </p>
             )}
           </section>
         </div>

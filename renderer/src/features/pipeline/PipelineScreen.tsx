@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FLAG_CODES, FLAG_LABELS, type FlagCode } from '../../../../shared/domain/flags';
-import type { Pipeline, PipelineDeal } from '../../../../shared/schemas/pipeline';
+import type { PipelineList, PipelineRow } from '../../../../shared/schemas/pipeline';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor, useRouter } from '../../app/router';
@@ -18,7 +18,7 @@ export function PipelineScreen() {
   const asOf = useAsOf((s) => s.asOf);
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
-  const [data, setData] = useState<Pipeline | null>(null);
+  const [data, setData] = useState<PipelineList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [rep, setRep] = useState('');
   const [stage, setStage] = useState('');
@@ -45,17 +45,17 @@ export function PipelineScreen() {
         (d) =>
           (!rep || d.repName === rep) &&
           (!stage || d.stage === stage) &&
-          (!flag || (flag === 'any' ? d.flags.length > 0 : d.flags.some((f) => f.code === flag))),
+          (!flag || (flag === 'any' ? d.flags.length > 0 : d.flags.includes(flag))),
       ),
     [data, rep, stage, flag],
   );
   const flagCounts = useMemo(() => {
     const counts = new Map<FlagCode, number>();
-    for (const d of data?.deals ?? []) for (const f of d.flags) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+    for (const d of data?.deals ?? []) for (const f of d.flags) counts.set(f, (counts.get(f) ?? 0) + 1);
     return counts;
   }, [data]);
 
-  const columns = useMemo<ColumnDef<PipelineDeal, any>[]>(
+  const columns = useMemo<ColumnDef<PipelineRow, any>[]>(
     () => [
       {
         accessorKey: 'name',
