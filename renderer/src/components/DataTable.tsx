@@ -8,7 +8,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 interface Props<T> {
   label: string;
@@ -23,6 +23,7 @@ interface Props<T> {
 }
 
 const ROW_HEIGHT = 40;
+const rowHeight = () => ROW_HEIGHT;
 
 /**
  * Sortable, filterable table whose body is virtualized: only the visible rows are in the
@@ -41,12 +42,18 @@ export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen
   });
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable callbacks: the virtualizer re-measures every row when they change identity.
+  const getScroll = useCallback(() => scrollRef.current, []);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    getScrollElement: getScroll,
+    estimateSize: rowHeight,
     overscan: 12,
   });
+  // A new order or filter starts from the top, where the first matching rows are.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [sorting, filter, data]);
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);

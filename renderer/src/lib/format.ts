@@ -1,13 +1,17 @@
+import { useMemo } from 'react';
 import { formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
 import { useApp } from '../app/appStore';
 
-/** Formatting in the user's own locale and the team's currency. */
+/** Formatting in the user's own locale and the team's currency (stable while the currency is). */
 export function useFormat() {
   const currency = useApp((s) => s.settings?.currency ?? 'USD');
-  return {
-    money: (n: number, cur = currency) => formatMoney(n, cur),
-    compactMoney: (n: number, cur = currency) => formatMoney(n, cur, undefined, true),
-    date: (d: string | null | undefined) => formatDate(d),
-    percent: (f: number | null) => formatPercent(f),
-  };
+  return useMemo(
+    () => ({
+      money: (n: number, cur = currency) => formatMoney(n, cur),
+      compactMoney: (n: number, cur = currency) => formatMoney(n, cur, undefined, true),
+      date: (d: string | null | undefined) => formatDate(d),
+      percent: (f: number | null) => formatPercent(f),
+    }),
+    [currency],
+  );
 }

@@ -79,7 +79,7 @@ export function PipelineScreen() {
         id: 'flags',
         accessorFn: (d) => d.flags.length,
         header: 'Flags',
-        cell: (c) => <FlagChips flags={c.row.original.flags} max={3} />,
+        cell: (c) => <FlagChips flags={c.row.original.flags} max={2} />,
       },
       { accessorKey: 'ageDays', header: 'Age', meta: { numeric: true }, cell: (c) => `${c.getValue()} d` },
       { accessorKey: 'daysInStage', header: 'In stage', meta: { numeric: true }, cell: (c) => `${c.getValue()} d` },
