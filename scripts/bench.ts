@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { dispatch } from '../electron/core/api/dispatch';
 import { fixedClock } from '../electron/core/clock';
 import { closeDatabase, openDatabase } from '../electron/core/db/open';
+import { generateOrg } from './benchData';
 
 const { values } = parseArgs({ options: { reps: { type: 'string', default: '1000' }, deals: { type: 'string', default: '1000000' } } });
 const REPS = Number(values.reps);
@@ -21,32 +22,8 @@ const dbPath = path.join(dir, 'bench.db');
 const db = openDatabase(dbPath);
 const ctx = { db, clock: fixedClock(TODAY), dbPath, shell: 'web' as const };
 
-let seed = 1;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const day = (daysAgo: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
-
 const t0 = performance.now();
-db.transaction(() => {
-  const now = new Date().toISOString();
-  const rep = db.prepare(`INSERT INTO reps (name, role, quota_cents, created_at, updated_at) VALUES (?, 'field', ?, ?, ?)`);
-  for (let i = 1; i <= REPS; i++) rep.run(`Rep ${i}`, 30_000_000, now, now);
-  const acct = db.prepare('INSERT INTO accounts (name, created_at, updated_at) VALUES (?, ?, ?)');
-  for (let i = 1; i <= 5000; i++) acct.run(`Account ${i}`, now, now);
-  const deal = db.prepare(`INSERT INTO deals (rep_id, account_id, name, stage, amount_cents, created_date,
-    expected_close_date, closed_date, outcome, stage_entered_date, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const hist = db.prepare(`INSERT INTO deal_stage_history (deal_id, from_stage, to_stage, changed_on, recorded_at) VALUES (?, NULL, ?, ?, ?)`);
-  for (let i = 1; i <= DEALS; i++) {
-    const created = Math.floor(rand() * 540);
-    const r = rand();
-    const outcome = r < 0.25 ? 'open' : r < 0.5 ? 'won' : 'lost';
-    const closed = outcome === 'open' ? null : day(Math.max(0, created - Math.floor(rand() * 120)));
-    const stage = outcome === 'open' ? 'Discovery' : outcome === 'won' ? 'Closed Won' : 'Closed Lost';
-    const info = deal.run(1 + (i % REPS), 1 + (i % 5000), `Deal ${i}`, stage, Math.floor(rand() * 10_000_000), day(created),
-      day(created - 60), closed, outcome, day(created), now, now);
-    hist.run(info.lastInsertRowid, stage, day(created), now);
-  }
-})();
+generateOrg(db, REPS, DEALS, TODAY);
 const genMs = performance.now() - t0;
 
 function time(label: string, fn: () => unknown, runs = 5): [string, string] {

@@ -55,8 +55,11 @@ export interface Pipeline {
   deals: PipelineDeal[];
 }
 
-/** The Pipeline screen's rows: flag codes only, so 100k rows stay a small payload. */
-export type PipelineRow = Omit<PipelineDeal, 'flags'> & { flags: FlagCode[] };
+/** The Pipeline screen's rows: the columns it shows and flag codes only, so 100k rows stay light. */
+export type PipelineRow = Pick<
+  PipelineDeal,
+  'id' | 'repId' | 'repName' | 'accountName' | 'name' | 'stage' | 'amount' | 'currency' | 'expectedCloseDate' | 'ageDays' | 'daysInStage'
+> & { flags: FlagCode[] };
 
 export interface PipelineList {
   asOf: string;

@@ -446,8 +446,12 @@ describe('pipeline (pipeline.open)', () => {
     expect(p.stages).toEqual(DEFAULT_SETTINGS.stages);
     expect(p.deals.map((d: { name: string }) => d.name)).toEqual(['ao', 'bo']); // Cy's deal: archived rep
     const [a, b] = p.deals;
-    expect(a).toMatchObject({ id: ao, repId: ana, repName: 'Ana', accountName: 'ao Co', amount: 30000, ageDays: 84, daysInStage: 84, stakeholderCount: 2, closeDateChanges: 0 });
-    expect(b).toMatchObject({ id: bo, repId: ben, repName: 'Ben', ageDays: 84, stakeholderCount: 0 });
+    expect(a).toMatchObject({ id: ao, repId: ana, repName: 'Ana', accountName: 'ao Co', amount: 30000, ageDays: 84, daysInStage: 84 });
+    expect(b).toMatchObject({ id: bo, repId: ben, repName: 'Ben', ageDays: 84 });
+    // The full rows (rep page, CLI) carry the facts behind the flags too.
+    const [fa, fb] = pipeline(ctx.db, AS_OF).deals;
+    expect(fa).toMatchObject({ id: ao, stakeholderCount: 2, closeDateChanges: 0 });
+    expect(fb).toMatchObject({ id: bo, stakeholderCount: 0 });
     // Ana: 84 > 2 x 30 -> too old; 84 days in Proposal > 30 -> stuck; DM + champion recorded
     // The list carries codes only; the full wording comes per deal (deals.flags) or from pipeline().
     expect(a.flags).toEqual(['too_old', 'stuck_in_stage']);

@@ -7,7 +7,7 @@ import { NotFoundError } from '../errors';
 import { computeRepMetrics, teamAggregates, type RepAggregates, type RepMetrics } from '../../../shared/domain/metrics';
 import { fromCents } from '../../../shared/domain/money';
 import { addDays, daysBetween, periodContaining } from '../../../shared/domain/periods';
-import type { NeglectRow, Pipeline, PipelineDeal, PipelineList, TeamMetrics } from '../../../shared/schemas/pipeline';
+import type { NeglectRow, Pipeline, PipelineDeal, PipelineList, PipelineRow, TeamMetrics } from '../../../shared/schemas/pipeline';
 import type { Settings } from '../../../shared/schemas/team';
 import type { Db } from '../db/open';
 import { getSettings } from './settings';
@@ -261,10 +261,22 @@ export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
 /** The whole team's open deals with flag codes only: the Pipeline screen's list, kept small. */
 export function pipelineList(db: Db, asOf: string, repId?: number): PipelineList {
   const settings = getSettings(db);
-  const deals = openDeals(db, asOf, settings, { repId }).map(({ row, facts, base }) => ({
-    ...row,
-    flags: flagCodes(facts, base, settings.thresholds, asOf),
-  }));
+  const deals = openDeals(db, asOf, settings, { repId }).map(
+    ({ row: r, facts, base }): PipelineRow => ({
+      id: r.id,
+      repId: r.repId,
+      repName: r.repName,
+      accountName: r.accountName,
+      name: r.name,
+      stage: r.stage,
+      amount: r.amount,
+      currency: r.currency,
+      expectedCloseDate: r.expectedCloseDate,
+      ageDays: r.ageDays,
+      daysInStage: r.daysInStage,
+      flags: flagCodes(facts, base, settings.thresholds, asOf),
+    }),
+  );
   return { asOf, stages: settings.stages, deals };
 }
 

@@ -5,10 +5,11 @@ import {
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type Row,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 
 interface Props<T> {
   label: string;
@@ -20,7 +21,11 @@ interface Props<T> {
   rowTestId?: (row: T) => string;
   /** Height of the scroll area; rows outside it are not rendered. */
   height?: number | string;
+  /** Fixed column widths (from each column's meta.width): cheaper layout for very long lists. */
+  fixed?: boolean;
 }
+
+type Meta = { numeric?: boolean; width?: string } | undefined;
 
 const ROW_HEIGHT = 40;
 const rowHeight = () => ROW_HEIGHT;
@@ -29,7 +34,7 @@ const rowHeight = () => ROW_HEIGHT;
  * Sortable, filterable table whose body is virtualized: only the visible rows are in the
  * DOM, so thousands of rows stay smooth. Rows open with Enter; arrow keys move between them.
  */
-export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen, rowTestId, height = '60vh' }: Props<T>) {
+export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen, rowTestId, height = '60vh', fixed }: Props<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSort ?? []);
   const table = useReactTable({
     data,
@@ -65,26 +70,31 @@ export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen
       scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus(),
     );
   };
+  const handlers = useRef({ onOpen, onKey: (_e: KeyboardEvent<HTMLTableRowElement>, _i: number, _r: T) => {} });
+  const openRow = useCallback((r: T) => handlers.current.onOpen?.(r), []);
+  const onKeyRef = useCallback((e: KeyboardEvent<HTMLTableRowElement>, i: number, r: T) => handlers.current.onKey(e, i, r), []);
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, row: T) => {
     if (e.target !== e.currentTarget) return;
     if (e.key === 'Enter' && onOpen) onOpen(row);
     else if (e.key === 'ArrowDown') (e.preventDefault(), focusRow(index + 1));
     else if (e.key === 'ArrowUp') (e.preventDefault(), focusRow(index - 1));
   };
+  handlers.current = { onOpen, onKey };
 
   return (
     <div className="table-scroll" ref={scrollRef} style={{ maxHeight: height }}>
-      <table className="data-table" aria-label={label} aria-rowcount={rows.length + 1}>
+      <table className={fixed ? 'data-table fixed' : 'data-table'} aria-label={label} aria-rowcount={rows.length + 1}>
         <thead>
           {table.getHeaderGroups().map((hg) => (
             <tr key={hg.id}>
               {hg.headers.map((h) => {
                 const sorted = h.column.getIsSorted();
-                const numeric = (h.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                const meta = h.column.columnDef.meta as Meta;
                 return (
                   <th
                     key={h.id}
-                    className={numeric ? 'num' : undefined}
+                    className={meta?.numeric ? 'num' : undefined}
+                    style={fixed && meta?.width ? { width: meta.width } : undefined}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   >
                     {h.column.getCanSort() ? (
@@ -109,30 +119,17 @@ export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen
               <td style={{ height: padTop, padding: 0 }} colSpan={columns.length} />
             </tr>
           )}
-          {items.map((vi) => {
-            const row = rows[vi.index]!;
-            return (
-              <tr
-                key={row.id}
-                data-index={vi.index}
-                data-testid={rowTestId?.(row.original)}
-                tabIndex={onOpen ? 0 : undefined}
-                className={onOpen ? 'clickable' : undefined}
-                onDoubleClick={onOpen ? () => onOpen(row.original) : undefined}
-                onKeyDown={(e) => onKey(e, vi.index, row.original)}
-                style={{ height: ROW_HEIGHT }}
-              >
-                {row.getVisibleCells().map((cell) => {
-                  const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-                  return (
-                    <td key={cell.id} className={numeric ? 'num' : undefined}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
+          {items.map((vi) => (
+            <BodyRow
+              key={rows[vi.index]!.id}
+              row={rows[vi.index]!}
+              index={vi.index}
+              testId={rowTestId?.(rows[vi.index]!.original)}
+              clickable={!!onOpen}
+              onOpenRow={openRow}
+              onKeyRow={onKeyRef}
+            />
+          ))}
           {padBottom > 0 && (
             <tr aria-hidden="true">
               <td style={{ height: padBottom, padding: 0 }} colSpan={columns.length} />
@@ -144,3 +141,36 @@ export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen
     </div>
   );
 }
+
+interface BodyRowProps<T> {
+  row: Row<T>;
+  index: number;
+  testId: string | undefined;
+  clickable: boolean;
+  onOpenRow: (r: T) => void;
+  onKeyRow: (e: KeyboardEvent<HTMLTableRowElement>, index: number, r: T) => void;
+}
+
+/** Memoized so scrolling renders only the rows that come into view. */
+const BodyRow = memo(function BodyRow<T>({ row, index, testId, clickable, onOpenRow, onKeyRow }: BodyRowProps<T>) {
+  return (
+    <tr
+      data-index={index}
+      data-testid={testId}
+      tabIndex={clickable ? 0 : undefined}
+      className={clickable ? 'clickable' : undefined}
+      onDoubleClick={clickable ? () => onOpenRow(row.original) : undefined}
+      onKeyDown={(e) => onKeyRow(e, index, row.original)}
+      style={{ height: ROW_HEIGHT }}
+    >
+      {row.getVisibleCells().map((cell) => {
+        const numeric = (cell.column.columnDef.meta as Meta)?.numeric;
+        return (
+          <td key={cell.id} className={numeric ? 'num' : undefined}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}) as <T>(props: BodyRowProps<T>) => ReactElement;

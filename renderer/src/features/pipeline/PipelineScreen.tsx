@@ -60,29 +60,32 @@ export function PipelineScreen() {
       {
         accessorKey: 'name',
         header: 'Deal',
+        meta: { width: '21%' },
         cell: (c) => (
           <a className="strong-link" href={hrefFor({ name: 'deal', id: c.row.original.id })}>
             {c.row.original.name}
           </a>
         ),
       },
-      { accessorKey: 'repName', header: 'Rep' },
-      { accessorKey: 'stage', header: 'Stage' },
-      { accessorKey: 'amount', header: 'Amount', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue(), c.row.original.currency) },
+      { accessorKey: 'repName', header: 'Rep', meta: { width: '11%' } },
+      { accessorKey: 'stage', header: 'Stage', meta: { width: '9%' } },
+      { accessorKey: 'amount', header: 'Amount', meta: { numeric: true, width: '8%' }, cell: (c) => fmt.money(c.getValue(), c.row.original.currency) },
       {
         accessorKey: 'expectedCloseDate',
         header: 'Close date',
+        meta: { width: '9%' },
         sortUndefined: 'last',
         cell: (c) => <span className={c.getValue() && data && c.getValue() < data.asOf ? 'bad-text' : undefined}>{fmt.date(c.getValue())}</span>,
       },
       {
         id: 'flags',
+        meta: { width: '22%' },
         accessorFn: (d) => d.flags.length,
         header: 'Flags',
         cell: (c) => <FlagChips flags={c.row.original.flags} max={2} />,
       },
-      { accessorKey: 'ageDays', header: 'Age', meta: { numeric: true }, cell: (c) => `${c.getValue()} d` },
-      { accessorKey: 'daysInStage', header: 'In stage', meta: { numeric: true }, cell: (c) => `${c.getValue()} d` },
+      { accessorKey: 'ageDays', header: 'Age', meta: { numeric: true, width: '5%' }, cell: (c) => `${c.getValue()} d` },
+      { accessorKey: 'daysInStage', header: 'In stage', meta: { numeric: true, width: '6%' }, cell: (c) => `${c.getValue()} d` },
       { accessorKey: 'accountName', header: 'Account' },
     ],
     [fmt, data],
@@ -159,6 +162,7 @@ export function PipelineScreen() {
             initialSort={[{ id: 'expectedCloseDate', desc: false }]}
             onOpen={(d) => go({ name: 'deal', id: d.id })}
             rowTestId={(d) => `pipe-row-${d.id}`}
+            fixed
             height="calc(100vh - 230px)"
           />
         </>
