@@ -14,6 +14,13 @@ import {
 } from './schemas/deal';
 import { repInput, repUpdate, type Rep } from './schemas/rep';
 import type { RepMetrics } from './domain/metrics';
+import {
+  commitmentInput,
+  commitmentStatusInput,
+  commitmentsListInput,
+  type Commitment,
+  type CommitmentsView,
+} from './schemas/commitments';
 import type { Flag } from './domain/flags';
 import {
   asOfInput,
@@ -70,6 +77,9 @@ export const api = {
   'pipeline.open': call<typeof pipelineInput, PipelineList>(pipelineInput),
   'deals.flags': call<typeof dealFlagsInput, Flag[]>(dealFlagsInput),
   'pipeline.weekly': call<typeof asOfInput, WeeklyReview>(asOfInput),
+  'commitments.list': call<typeof commitmentsListInput, CommitmentsView>(commitmentsListInput),
+  'commitments.create': call<typeof commitmentInput, Commitment>(commitmentInput),
+  'commitments.setStatus': call<typeof commitmentStatusInput, Commitment>(commitmentStatusInput),
 } as const;
 
 export type Api = typeof api;

@@ -133,3 +133,32 @@ test('settings: thresholds are validated, saved, and change the flags in the pip
   await page.getByLabel('Filter by flag').selectOption('no_activity');
   await expect(page.getByText(new RegExp(`^${after} deals ·`))).toBeVisible();
 });
+
+test('commitments: follow-through for the manager and each rep; marking one done changes the rate', async ({ page, demoWorkbench }) => {
+  await page.goto(`${demoWorkbench.url}#/commitments`);
+  const view = (await (await page.request.post(`${demoWorkbench.url}api/commitments.list`, { data: {} })).json()).value;
+  const me = view.followThrough[0];
+  await expect(page.getByTestId('ft-manager')).toContainText(`${Math.round(me.rate * 100)}%`);
+  await expect(page.getByRole('heading', { name: /Your commitments to your reps/ })).toBeVisible();
+  await screenshot(page, '17-commitments');
+  // Mark the manager's first overdue promise done: late, so the on-time rate must not rise.
+  const mine = view.commitments.find((c: any) => c.owner === 'manager' && c.overdue);
+  await page.getByRole('button', { name: `Mark “${mine.text}” done` }).first().click();
+  await expect(page.getByText('Marked done.')).toBeVisible();
+  const after = (await (await page.request.post(`${demoWorkbench.url}api/commitments.list`, { data: {} })).json()).value.followThrough[0];
+  expect(after.keptLate).toBe(me.keptLate + 1);
+  expect(after.openOverdue).toBe(me.openOverdue - 1);
+  expect(after.rate).toBe(me.rate);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await (await page.request.post(`${demoWorkbench.url}api/commitments.list`, { data: {} })).json()).value.followThrough[0].openOverdue).toBe(me.openOverdue);
+  // Add one for a rep from the keyboard.
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Add a commitment' });
+  await dialog.getByRole('button', { name: 'Add commitment' }).click();
+  await expect(dialog.getByText('Rep must be chosen.')).toBeVisible();
+  await dialog.getByLabel('Rep', { exact: true }).selectOption({ index: 1 });
+  await dialog.getByLabel('Commitment', { exact: true }).fill('Send the mutual action plan');
+  await dialog.getByRole('button', { name: 'Add commitment' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Send the mutual action plan')).toBeVisible();
+});

@@ -17,6 +17,7 @@ import { LATEST_VERSION } from '../db/migrations';
 import { repDashboard } from '../repos/repDashboard';
 import { dealFlags, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
 import { weeklyReview } from '../repos/weekly';
+import { commitmentsView, createCommitment, setCommitmentStatus } from '../repos/commitments';
 
 export type Handlers = {
   [N in CallName]: (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N>;
@@ -59,6 +60,9 @@ export const handlers: Handlers = {
   'metrics.rep': (ctx, { repId, asOf }) => repDashboard(ctx.db, repId, asOf ?? ctx.clock.today()),
   'metrics.list': (ctx, { asOf }) => repMetrics(ctx.db, asOf ?? ctx.clock.today()),
   'pipeline.open': (ctx, { asOf, repId }) => pipelineList(ctx.db, asOf ?? ctx.clock.today(), repId),
+  'commitments.list': (ctx, { repId, include, asOf }) => commitmentsView(ctx.db, asOf ?? ctx.clock.today(), { repId, include }),
+  'commitments.create': (ctx, input) => createCommitment(ctx.db, ctx.clock, input),
+  'commitments.setStatus': (ctx, { id, status, on }) => setCommitmentStatus(ctx.db, ctx.clock, id, status, on),
   'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),
 };

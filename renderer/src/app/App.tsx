@@ -7,6 +7,7 @@ import { TeamScreen } from '../features/team/TeamScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { PipelineScreen } from '../features/pipeline/PipelineScreen';
 import { WeeklyScreen } from '../features/weekly/WeeklyScreen';
+import { CommitmentsScreen } from '../features/commitments/CommitmentsScreen';
 import { useApp } from './appStore';
 import { hrefFor, useRouter, type Route } from './router';
 
@@ -14,7 +15,8 @@ const NAV: { route: Route; label: string; key: string }[] = [
   { route: { name: 'dashboard' }, label: 'Dashboard', key: '1' },
   { route: { name: 'pipeline' }, label: 'Pipeline', key: '2' },
   { route: { name: 'weekly' }, label: 'Weekly meeting', key: '3' },
-  { route: { name: 'team' }, label: 'Team', key: '4' },
+  { route: { name: 'commitments' }, label: 'Commitments', key: '4' },
+  { route: { name: 'team' }, label: 'Team', key: '5' },
   { route: { name: 'settings' }, label: 'Settings', key: ',' },
 ];
 
@@ -101,6 +103,8 @@ export function App() {
           <PipelineScreen />
         ) : route.name === 'weekly' ? (
           <WeeklyScreen />
+        ) : route.name === 'commitments' ? (
+          <CommitmentsScreen />
         ) : (
           <DashboardScreen />
         )}

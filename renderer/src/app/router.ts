@@ -5,6 +5,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'pipeline' }
   | { name: 'weekly' }
+  | { name: 'commitments' }
   | { name: 'team' }
   | { name: 'rep'; id: number }
   | { name: 'deal'; id: number }
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'pipeline') return { name: 'pipeline' };
   if (parts[0] === 'weekly') return { name: 'weekly' };
+  if (parts[0] === 'commitments') return { name: 'commitments' };
   return { name: 'dashboard' };
 }
 
@@ -36,6 +38,8 @@ export function hrefFor(route: Route): string {
       return '#/pipeline';
     case 'weekly':
       return '#/weekly';
+    case 'commitments':
+      return '#/commitments';
     default:
       return '#/dashboard';
   }
