@@ -3,7 +3,7 @@
  * parsed by it) and an output type. Electron IPC, the web preview and the CLI all serve it.
  */
 import { z } from 'zod';
-import { id } from './schemas/common';
+import { id, isoDate } from './schemas/common';
 import {
   dealClose,
   dealInput,
@@ -14,6 +14,18 @@ import {
 } from './schemas/deal';
 import { repInput, repUpdate, type Rep } from './schemas/rep';
 import type { RepMetrics } from './domain/metrics';
+import {
+  cadenceInput,
+  privateNoteInput,
+  saveAgendaInput,
+  scheduleInput,
+  unlockInput,
+  updateItemInput,
+  type AgendaItem,
+  type OneOnOne,
+  type OneOnOneDetail,
+  type ProposedItem,
+} from './schemas/oneOnOnes';
 import {
   commitmentInput,
   commitmentStatusInput,
@@ -44,6 +56,8 @@ const call = <I extends z.ZodType, O>(input: I) => ({ input, output: undefined a
 
 const none = z.object({}).default({});
 const byId = z.object({ id });
+const byIdAsOf = z.object({ id, asOf: isoDate.optional() });
+const repIdInput = z.object({ repId: id });
 const demoLoad = z.object({ seed: z.number().int().min(1).max(1_000_000).default(42) });
 const repsList = z.object({ includeArchived: z.boolean().default(false) });
 const pipelineInput = asOfInput.extend({ repId: id.optional() });
@@ -75,6 +89,16 @@ export const api = {
   'metrics.rep': call<typeof repMetricsInput, RepDashboard>(repMetricsInput),
   'metrics.list': call<typeof asOfInput, RepMetrics[]>(asOfInput),
   'pipeline.open': call<typeof pipelineInput, PipelineList>(pipelineInput),
+  'oneOnOnes.list': call<typeof repIdInput, OneOnOne[]>(repIdInput),
+  'oneOnOnes.schedule': call<typeof scheduleInput, OneOnOne>(scheduleInput),
+  'oneOnOnes.get': call<typeof byIdAsOf, OneOnOneDetail>(byIdAsOf),
+  'oneOnOnes.prepare': call<typeof byIdAsOf, ProposedItem[]>(byIdAsOf),
+  'oneOnOnes.saveAgenda': call<typeof saveAgendaInput, AgendaItem[]>(saveAgendaInput),
+  'oneOnOnes.updateItem': call<typeof updateItemInput, AgendaItem>(updateItemInput),
+  'oneOnOnes.setPrivateNote': call<typeof privateNoteInput, OneOnOne>(privateNoteInput),
+  'oneOnOnes.close': call<typeof byId, { closed: OneOnOne; next: OneOnOne | null }>(byId),
+  'oneOnOnes.unlock': call<typeof unlockInput, OneOnOne>(unlockInput),
+  'reps.setCadence': call<typeof cadenceInput, number>(cadenceInput),
   'deals.flags': call<typeof dealFlagsInput, Flag[]>(dealFlagsInput),
   'pipeline.weekly': call<typeof asOfInput, WeeklyReview>(asOfInput),
   'commitments.list': call<typeof commitmentsListInput, CommitmentsView>(commitmentsListInput),

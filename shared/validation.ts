@@ -29,6 +29,13 @@ export const FIELD_LABELS: Record<string, string> = {
   seed: 'Seed',
   id: 'Id',
   owner: 'Owner',
+  meetingDate: 'Meeting date',
+  items: 'Agenda',
+  title: 'Item',
+  note: 'Private note',
+  notes: 'Notes',
+  reason: 'Reason',
+  days: 'Cadence',
   text: 'Commitment',
   dueDate: 'Due date',
   dealId: 'Deal',
@@ -66,9 +73,25 @@ export function describeIssues(error: z.ZodError): FieldProblem[] {
     const named = issue.path.filter((k) => typeof k === 'string');
     const top = String(named[named.length - 1] ?? field);
     let msg = issue.message;
-    // zod's own wording for a missing key is technical; say it plainly.
+    // zod's own wording is technical ("Invalid option: expected one of ..."); say it plainly.
     if (issue.code === 'invalid_type' && /received undefined/.test(msg)) msg = 'is required';
+    else if (/^(Invalid|Too small|Too big|Expected)/.test(msg)) msg = plainWording(issue);
     problems.push({ field, message: `${labelFor(top)} ${msg.replace(/\.$/, '')}.` });
   }
   return problems;
+}
+
+function plainWording(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'string' ? `must be at least ${String(issue.minimum)} characters` : `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `must be at most ${String(issue.maximum)} characters` : `must be at most ${String(issue.maximum)}`;
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'must be a whole number' : `must be a ${issue.expected}`;
+    default:
+      return 'is not valid';
+  }
 }

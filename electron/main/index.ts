@@ -5,6 +5,7 @@
 import { app, BrowserWindow, Menu, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { systemClock } from '../core/clock';
 import { closeDatabase, openDatabase, type Db } from '../core/db/open';
 import { DB_FILE, userDataDir } from '../core/paths';
@@ -20,7 +21,17 @@ if (!app.requestSingleInstanceLock()) {
   let win: BrowserWindow | null = null;
   let db: Db | null = null;
   const rendererIndex = path.join(__dirname, '../renderer/index.html');
-  const rendererUrl = new URL(`file://${rendererIndex}`).href;
+  const rendererUrl = pathToFileURL(rendererIndex).href;
+  // Screens change the #hash; the page is still ours if everything before it matches.
+  const isOurPage = (url: string) => {
+    try {
+      const u = new URL(url);
+      u.hash = '';
+      return u.href === rendererUrl;
+    } catch {
+      return false;
+    }
+  };
 
   app.on('second-instance', () => {
     if (win) {
@@ -34,8 +45,9 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (e, url) => {
-      if (url !== rendererUrl) e.preventDefault();
+      if (!isOurPage(url)) e.preventDefault();
     });
+    contents.on('will-redirect', (e) => e.preventDefault());
   });
 
   app.whenReady().then(() => {
@@ -48,7 +60,8 @@ if (!app.requestSingleInstanceLock()) {
     const ctx = { db, clock: systemClock, dbPath, shell: 'electron' as const };
 
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-    registerApi(ctx, (sender, frameUrl) => sender === win?.webContents && frameUrl === rendererUrl);
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    registerApi(ctx, (sender, frameUrl) => sender === win?.webContents && isOurPage(frameUrl));
     Menu.setApplicationMenu(buildMenu(dataDir));
 
     win = new BrowserWindow({

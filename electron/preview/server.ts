@@ -36,6 +36,14 @@ export interface PreviewOptions {
 export function createPreviewServer({ ctx, staticDir }: PreviewOptions): http.Server {
   const root = path.resolve(staticDir);
   const server = http.createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch (err) {
+      console.error('[preview] request failed:', err);
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'The request could not be handled.'));
+    }
+  });
+  const route = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const port = (server.address() as { port: number } | null)?.port;
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!req.headers.host || !allowedHosts.includes(req.headers.host)) {
@@ -49,16 +57,20 @@ export function createPreviewServer({ ctx, staticDir }: PreviewOptions): http.Se
     if (url.pathname.startsWith('/api/')) return handleApi(ctx, url, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     return serveStatic(root, url.pathname, res);
-  });
+  };
   return server;
 }
 
 function handleApi(ctx: Ctx, url: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
   if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST');
-  if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return send(res, 415, 'text/plain', 'Send JSON');
+  const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') return send(res, 415, 'text/plain', 'Send JSON');
+  let name: string;
+  try {
+    name = decodeURIComponent(url.pathname.slice('/api/'.length));
+  } catch {
+    return sendJson(res, 400, fail('invalid', 'The request address is not valid.'));
   }
-  const name = decodeURIComponent(url.pathname.slice('/api/'.length));
   const chunks: Buffer[] = [];
   let size = 0;
   req.on('data', (c: Buffer) => {

@@ -27,6 +27,8 @@ export function parseAmount(text: string): number {
     s = /^-?\d{1,3}(,\d{3})+$/.test(s) ? s.replace(/,/g, '') : s.replace(',', '.');
   } else if (lastDot >= 0 && /^-?\d{1,3}(\.\d{3}){2,}$/.test(s)) {
     s = s.replace(/\./g, ''); // 1.250.000
+  } else if (/^-?\d{1,3}\.\d{3}$/.test(s)) {
+    return Number.NaN; // "48.000": 48 or 48,000? Refuse rather than guess.
   }
   if (!/^-?\d+(\.\d+)?$/.test(s)) return Number.NaN;
   return Number(s);

@@ -10,7 +10,10 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, { error: 'is not a real calendar date' });
 
-export const id = z.number({ error: 'must be a number' }).int().positive();
+export const id = z
+  .number({ error: 'must be chosen' })
+  .int({ error: 'must be a whole number' })
+  .positive({ error: 'must be chosen' });
 
 /** Optional free text: blank becomes null so the store never keeps empty strings. */
 export const optionalText = (max: number) =>
@@ -28,8 +31,8 @@ export const optionalDate = isoDate
 
 /** Money in major units (e.g. dollars), up to 2 decimals, never negative. */
 export const money = z
-  .number({ error: 'must be an amount' })
-  .finite({ error: 'must be an amount' })
+  .number({ error: 'must be an amount such as 48000 or 48,000.50' })
+  .finite({ error: 'must be an amount such as 48000 or 48,000.50' })
   .min(0, { error: 'cannot be negative' })
   .max(1e12, { error: 'is implausibly large' })
   .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, {

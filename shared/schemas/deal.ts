@@ -8,11 +8,16 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const WON_STAGE = 'Closed Won';
 export const LOST_STAGE = 'Closed Lost';
 
+/** Won and lost are outcomes set by closing a deal, never an open deal's stage. */
+export const isClosingStage = (s: string) => [WON_STAGE, LOST_STAGE].some((c) => c.toLowerCase() === s.trim().toLowerCase());
+
 const stage = z
   .string({ error: 'is required' })
   .trim()
   .min(1, { error: 'is required' })
   .max(80, { error: 'must be at most 80 characters' });
+
+const openStage = stage.refine((s) => !isClosingStage(s), { error: 'cannot be Closed Won or Closed Lost: close the deal instead' });
 
 const dealFields = {
   repId: id,
@@ -50,7 +55,7 @@ const checkDates = <T extends { createdDate: string; expectedCloseDate: string |
   }
 };
 
-export const dealInput = z.object(dealFields).superRefine(checkDates);
+export const dealInput = z.object({ ...dealFields, stage: openStage }).superRefine(checkDates);
 export type DealInput = z.input<typeof dealInput>;
 
 export const dealUpdate = z.object({ id, ...dealFields }).superRefine(checkDates);
@@ -63,7 +68,7 @@ export const dealClose = z.object({
 });
 export type DealClose = z.input<typeof dealClose>;
 
-export const dealReopen = z.object({ id, stage });
+export const dealReopen = z.object({ id, stage: openStage });
 
 export interface Deal {
   id: number;

@@ -51,6 +51,8 @@ export interface Rep {
   hireDate: string | null;
   status: RepStatus;
   quota: number;
+  /** Days between one-on-ones. */
+  oneOnOneCadenceDays: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -73,12 +73,19 @@ export interface Settings {
   thresholds: Thresholds;
 }
 
-const days = z.number().int().min(1, { error: 'must be at least 1 day' }).max(3650);
-const factor = z.number().min(1, { error: 'must be at least 1' }).max(100);
-const share = z.number().min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' });
+const days = z
+  .number({ error: 'must be a number of days' })
+  .int({ error: 'must be a whole number of days' })
+  .min(1, { error: 'must be at least 1 day' })
+  .max(3650, { error: 'must be at most 3650 days' });
+const factor = z.number({ error: 'must be a number' }).min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' });
+const share = z
+  .number({ error: 'must be a percentage' })
+  .min(0, { error: 'must be between 0 and 100 %' })
+  .max(1, { error: 'must be between 0 and 100 %' });
 
 export const thresholdsSchema = z.object({
-  stageDays: z.record(z.string(), days),
+  stageDays: z.record(z.string().trim().min(1, { error: 'needs a stage name' }), days),
   defaultStageDays: days,
   noActivityDays: days,
   ageCycleFactor: factor,
@@ -91,7 +98,7 @@ export const thresholdsSchema = z.object({
 
 export const settingsPatch = z
   .object({
-    managerName: z.string().trim().min(1, { error: 'is required' }).max(120),
+    managerName: z.string().trim().min(1, { error: 'is required' }).max(120, { error: 'must be at most 120 characters' }),
     currency: z
       .string()
       .trim()
@@ -99,11 +106,15 @@ export const settingsPatch = z
       .regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter currency code such as USD or EUR' }),
     quotaPeriod: z.enum(QUOTA_PERIODS),
     stages: z
-      .array(z.string().trim().min(1).max(80))
+      .array(z.string().trim().min(1, { error: 'cannot be blank' }).max(80, { error: 'must be at most 80 characters each' }))
       .min(1, { error: 'needs at least one open stage' })
-      .max(20),
-    windowMonths: z.number().int().min(1, { error: 'must be at least 1' }).max(36, { error: 'must be at most 36' }),
-    prospectsPerOpp: z.number().min(1, { error: 'must be at least 1' }).max(1000),
+      .max(20, { error: 'can have at most 20 stages' })
+      .refine((l) => new Set(l.map((x) => x.toLowerCase())).size === l.length, { error: 'cannot list the same stage twice' })
+      .refine((l) => !l.some((x) => ['closed won', 'closed lost'].includes(x.toLowerCase())), {
+        error: 'cannot include Closed Won or Closed Lost: those are outcomes',
+      }),
+    windowMonths: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number of months' }).min(1, { error: 'must be at least 1' }).max(36, { error: 'must be at most 36' }),
+    prospectsPerOpp: z.number({ error: 'must be a number' }).min(1, { error: 'must be at least 1' }).max(1000, { error: 'must be at most 1000' }),
     thresholds: thresholdsSchema,
   })
   .partial();

@@ -118,3 +118,35 @@ describe('deals', () => {
     expect(value(dispatch(ctx, 'deals.listByRep', { repId, outcome: 'lost' })).map((d: any) => d.name)).toEqual(['A']);
   });
 });
+
+describe('deal rules that keep the data coherent', () => {
+  it('keeps Closed Won / Closed Lost for closing, refuses future closed dates and created-after-closed', () => {
+    const ctx = testCtx();
+    const repId = withRep(ctx);
+    expect(dispatch(ctx, 'deals.create', { ...base(repId), stage: 'closed won' })).toMatchObject({
+      ok: false,
+      error: { field: 'stage', message: 'Stage cannot be Closed Won or Closed Lost: close the deal instead.' },
+    });
+    const deal = value(dispatch(ctx, 'deals.create', base(repId)));
+    expect(dispatch(ctx, 'deals.update', { ...base(repId), id: deal.id, stage: 'Closed Lost' })).toMatchObject({ ok: false, error: { field: 'stage' } });
+    expect(dispatch(ctx, 'deals.close', { id: deal.id, outcome: 'won', closedDate: '2026-11-25' })).toMatchObject({
+      ok: false,
+      error: { field: 'closedDate', message: 'The closed date cannot be in the future.' },
+    });
+    value(dispatch(ctx, 'deals.close', { id: deal.id, outcome: 'won', closedDate: '2026-10-01' }));
+    expect(dispatch(ctx, 'deals.update', { ...base(repId), id: deal.id, stage: 'Closed Won', createdDate: '2026-10-02', expectedCloseDate: null })).toMatchObject({
+      ok: false,
+      error: { field: 'createdDate' },
+    });
+    expect(dispatch(ctx, 'deals.reopen', { id: deal.id, stage: 'Closed Lost' })).toMatchObject({ ok: false, error: { field: 'stage' } });
+  });
+
+  it('refuses stage lists with duplicates or closing stages', () => {
+    const ctx = testCtx();
+    expect(dispatch(ctx, 'settings.update', { stages: ['Discovery', 'discovery'] })).toMatchObject({
+      ok: false,
+      error: { field: 'stages', message: 'Stages cannot list the same stage twice.' },
+    });
+    expect(dispatch(ctx, 'settings.update', { stages: ['Discovery', 'Closed Won'] })).toMatchObject({ ok: false, error: { field: 'stages' } });
+  });
+});

@@ -18,7 +18,7 @@ describe('parseAmount', () => {
     ['48,000.00 EUR', 48000],
   ])('reads %s as %d', (text, expected) => expect(parseAmount(text)).toBe(expected));
 
-  it.each(['', 'abc', '12k', '1.2.3,4,5'])('refuses %s', (text) => expect(parseAmount(text)).toBeNaN());
+  it.each(['', 'abc', '12k', '1.2.3,4,5', '48.000', '1.250'])('refuses %s', (text) => expect(parseAmount(text)).toBeNaN());
 });
 
 describe('periods', () => {

@@ -514,6 +514,7 @@ describe('weeklyReview (pipeline.weekly)', () => {
     v(dispatch(ctx, 'deals.update', { ...a4Input, id: a4, stage: 'Proposal', expectedCloseDate: '2026-12-31' }));
 
     const b1 = addDeal(ctx, ben, 'B1', 30000, '2026-08-01', { stage: 'Negotiation' });
+    ctx.clock = fixedClock('2026-11-21'); // a deal cannot be closed on a future date
     close(ctx, b1, 'won', '2026-11-21'); // Negotiation -> Closed Won on Nov 21
     const b2Input = dealInput(ben, 'B2', 7000, '2026-10-01', { stage: 'Discovery', expectedCloseDate: '2026-12-01' });
     const b2 = addDeal(ctx, ben, 'B2', 7000, '2026-10-01', { stage: 'Discovery', expectedCloseDate: '2026-12-01' });

@@ -51,6 +51,11 @@ describe('web preview server', () => {
     expect((await fetch(`${base}/api/reps.list`)).status).toBe(405);
     const form = await fetch(`${base}/api/reps.list`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
+    const lookalike = await fetch(`${base}/api/reps.list`, { method: 'POST', headers: { 'Content-Type': 'application/jsonfoo' }, body: '{}' });
+    expect(lookalike.status).toBe(415);
+    // A malformed escape answers 400 and the server keeps serving.
+    expect((await post(`${base}/api/%E0%A4%A`, {})).status).toBe(400);
+    expect((await post(`${base}/api/reps.list`, {})).status).toBe(200);
     // A DNS-rebinding page would arrive with its own host name.
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {

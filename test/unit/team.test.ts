@@ -59,3 +59,41 @@ describe('settings', () => {
     expect(dispatch(ctx, 'settings.update', { stages: [] })).toMatchObject({ ok: false, error: { field: 'stages', message: 'Stages needs at least one open stage.' } });
   });
 });
+
+describe('team summary as of a past date', () => {
+  it('counts wins up to that day and the pipeline as it stood, like the dashboard', () => {
+    const ctx = testCtx('2026-11-24');
+    const cy = v(dispatch(ctx, 'reps.create', { name: 'Cy', role: 'field', quota: 100000 })).id;
+    const mk = (name: string, created: string) =>
+      v(dispatch(ctx, 'deals.create', { repId: cy, accountName: 'X', name, stage: 'Proposal', amount: 10000, createdDate: created })).id;
+    const early = mk('early', '2026-09-01');
+    const late = mk('late', '2026-09-01');
+    mk('after', '2026-11-20');
+    v(dispatch(ctx, 'deals.close', { id: early, outcome: 'won', closedDate: '2026-10-05' }));
+    v(dispatch(ctx, 'deals.close', { id: late, outcome: 'won', closedDate: '2026-11-10' }));
+    // As of Oct 31: only "early" won so far (10,000); "late" was still open; "after" did not exist.
+    const row = v(dispatch(ctx, 'team.summary', { asOf: '2026-10-31' })).rows[0];
+    expect(row).toMatchObject({ wonThisPeriod: 10000, openPipeline: 10000, openCount: 1, dealCount: 2 });
+    const m = v(dispatch(ctx, 'metrics.list', { asOf: '2026-10-31' }))[0];
+    expect([m.wonThisPeriod, m.openValue, m.openCount]).toEqual([row.wonThisPeriod, row.openPipeline, row.openCount]);
+  });
+
+  it('words enum and range problems plainly', () => {
+    const ctx = testCtx();
+    const cy = v(dispatch(ctx, 'reps.create', { name: 'Cy', role: 'field', quota: 1 })).id;
+    expect(dispatch(ctx, 'deals.listByRep', { repId: cy, outcome: 'bogus' })).toMatchObject({
+      ok: false,
+      error: { field: 'outcome', message: 'Outcome must be one of: open, won, lost, all.' },
+    });
+    expect(dispatch(ctx, 'reps.get', { id: 1.5 })).toMatchObject({ ok: false, error: { message: 'Id must be a whole number.' } });
+  });
+});
+
+describe('damaged settings', () => {
+  it('fall back per key, keeping the good ones', () => {
+    const ctx = testCtx();
+    v(dispatch(ctx, 'settings.update', { managerName: 'Sam', currency: 'EUR' }));
+    ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('windowMonths', '40'), ('quotaPeriod', '{not json')").run();
+    expect(v(dispatch(ctx, 'settings.get', {}))).toMatchObject({ managerName: 'Sam', currency: 'EUR', windowMonths: 12, quotaPeriod: 'quarter' });
+  });
+});

@@ -35,7 +35,7 @@ export function toFailure(err: unknown, name?: CallName): Result<never> {
   if (err instanceof ConflictError) return fail('conflict', err.message, err.field);
   // Unexpected: keep details in the log, give the manager a sentence.
   console.error(`[api] ${name ?? 'request'} failed:`, err);
-  return fail('internal', 'Something went wrong while saving. Nothing was changed.');
+  return fail('internal', 'Something went wrong. Any change in progress was not saved.');
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -18,6 +18,18 @@ import { repDashboard } from '../repos/repDashboard';
 import { dealFlags, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
 import { weeklyReview } from '../repos/weekly';
 import { commitmentsView, createCommitment, setCommitmentStatus } from '../repos/commitments';
+import {
+  closeOneOnOne,
+  getOneOnOneDetail,
+  listOneOnOnes,
+  prepareAgenda,
+  saveAgenda,
+  scheduleOneOnOne,
+  setCadence,
+  setPrivateNote,
+  unlockOneOnOne,
+  updateAgendaItem,
+} from '../repos/oneOnOnes';
 
 export type Handlers = {
   [N in CallName]: (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N>;
@@ -63,6 +75,16 @@ export const handlers: Handlers = {
   'commitments.list': (ctx, { repId, include, asOf }) => commitmentsView(ctx.db, asOf ?? ctx.clock.today(), { repId, include }),
   'commitments.create': (ctx, input) => createCommitment(ctx.db, ctx.clock, input),
   'commitments.setStatus': (ctx, { id, status, on }) => setCommitmentStatus(ctx.db, ctx.clock, id, status, on),
+  'oneOnOnes.list': (ctx, { repId }) => listOneOnOnes(ctx.db, repId),
+  'oneOnOnes.schedule': (ctx, { repId, meetingDate }) => scheduleOneOnOne(ctx.db, ctx.clock, repId, meetingDate),
+  'oneOnOnes.get': (ctx, { id, asOf }) => getOneOnOneDetail(ctx.db, id, asOf ?? ctx.clock.today()),
+  'oneOnOnes.prepare': (ctx, { id, asOf }) => prepareAgenda(ctx.db, id, asOf ?? ctx.clock.today()),
+  'oneOnOnes.saveAgenda': (ctx, input) => saveAgenda(ctx.db, ctx.clock, input),
+  'oneOnOnes.updateItem': (ctx, { id, notes, done }) => updateAgendaItem(ctx.db, id, { notes, done }),
+  'oneOnOnes.setPrivateNote': (ctx, { id, note }) => setPrivateNote(ctx.db, ctx.clock, id, note),
+  'oneOnOnes.close': (ctx, { id }) => closeOneOnOne(ctx.db, ctx.clock, id),
+  'oneOnOnes.unlock': (ctx, { id, reason }) => unlockOneOnOne(ctx.db, ctx.clock, id, reason),
+  'reps.setCadence': (ctx, { repId, days }) => setCadence(ctx.db, repId, days),
   'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { fromCents, toCents } from '../../../shared/domain/money';
 import {
+  isClosingStage,
   LOST_STAGE,
   WON_STAGE,
   type CloseDateChange,
@@ -190,6 +191,12 @@ export function updateDeal(db: Db, clock: Clock, input: z.output<typeof dealUpda
     if (before.outcome !== 'open' && before.stage !== input.stage) {
       throw new InvalidError('This deal is closed; reopen it before moving its stage.', 'stage');
     }
+    if (before.outcome === 'open' && isClosingStage(input.stage)) {
+      throw new InvalidError('Stage cannot be Closed Won or Closed Lost: close the deal instead.', 'stage');
+    }
+    if (before.closedDate && input.createdDate > before.closedDate) {
+      throw new InvalidError('The created date cannot be after the day the deal closed.', 'createdDate');
+    }
     assertExternalIdFree(db, input.externalId, input.id);
     const now = clock.now().toISOString();
     const accountId = ensureAccount(db, input.accountName, now);
@@ -224,6 +231,9 @@ export function closeDeal(db: Db, clock: Clock, input: z.output<typeof dealClose
     const before = getDeal(db, input.id);
     if (before.outcome !== 'open') {
       throw new InvalidError(`This deal is already ${before.outcome}.`, 'outcome');
+    }
+    if (input.closedDate > clock.today()) {
+      throw new InvalidError('The closed date cannot be in the future.', 'closedDate');
     }
     if (input.closedDate < before.createdDate) {
       throw new InvalidError('The closed date cannot be before the date the deal was created.', 'closedDate');

@@ -14,6 +14,7 @@ interface RepRow {
   hire_date: string | null;
   status: Rep['status'];
   quota_cents: number;
+  one_on_one_cadence_days: number;
   created_at: string;
   updated_at: string;
 }
@@ -27,6 +28,7 @@ const toRep = (r: RepRow): Rep => ({
   hireDate: r.hire_date,
   status: r.status,
   quota: fromCents(r.quota_cents),
+  oneOnOneCadenceDays: r.one_on_one_cadence_days,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -9,11 +9,22 @@ export function getSettings(db: Db): Settings {
     key: string;
     value: string;
   }[];
-  const stored: Record<string, unknown> = {};
-  for (const r of rows) stored[r.key] = JSON.parse(r.value);
-  // Unknown or damaged values fall back to defaults rather than breaking every screen.
-  const parsed = settingsPatch.safeParse(stored);
-  return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+  // Each key on its own: one damaged or out-of-range value falls back to its default
+  // without resetting the others or breaking every screen.
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const shape = settingsPatch.shape;
+  for (const r of rows) {
+    if (!(r.key in shape)) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(r.value);
+    } catch {
+      continue;
+    }
+    const parsed = settingsPatch.safeParse({ [r.key]: value });
+    if (parsed.success) Object.assign(settings, parsed.data);
+  }
+  return settings;
 }
 
 export function updateSettings(db: Db, patch: Patch): Settings {

@@ -26,15 +26,17 @@ export function teamSummary(db: Db, asOf: string, includeArchived: boolean): Tea
       `SELECT r.id AS repId, r.name, r.role, r.status, r.territory, r.quota_cents AS quotaCents,
          COALESCE((SELECT SUM(amount_cents) FROM deals
             WHERE rep_id = r.id AND outcome = 'won' AND closed_date BETWEEN @start AND @end), 0) AS wonCents,
-         COALESCE((SELECT SUM(amount_cents) FROM deals
-            WHERE rep_id = r.id AND outcome = 'open'), 0) AS openCents,
-         (SELECT COUNT(*) FROM deals WHERE rep_id = r.id AND outcome = 'open') AS openCount,
-         (SELECT COUNT(*) FROM deals WHERE rep_id = r.id) AS dealCount
+         COALESCE((SELECT SUM(amount_cents) FROM deals WHERE rep_id = r.id AND created_date <= @asOf
+            AND (outcome = 'open' OR closed_date > @asOf)), 0) AS openCents,
+         (SELECT COUNT(*) FROM deals WHERE rep_id = r.id AND created_date <= @asOf
+            AND (outcome = 'open' OR closed_date > @asOf)) AS openCount,
+         (SELECT COUNT(*) FROM deals WHERE rep_id = r.id AND created_date <= @asOf) AS dealCount
        FROM reps r
        ${includeArchived ? '' : "WHERE r.status <> 'archived'"}
        ORDER BY r.name`,
     )
-    .all({ start: period.start, end: period.end }) as Row[];
+    // Won so far this period as of that day, and the pipeline as it stood then (as the metrics do).
+    .all({ start: period.start, end: asOf < period.end ? asOf : period.end, asOf }) as Row[];
   return {
     asOf,
     period,

@@ -44,7 +44,15 @@ export function App() {
 
   // Move focus to the new screen's heading so keyboard and screen-reader users follow along.
   useEffect(() => {
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+    let frames = 0;
+    let handle = 0;
+    const tryFocus = () => {
+      const h1 = document.querySelector<HTMLElement>('main h1');
+      if (h1) h1.focus();
+      else if (frames++ < 120) handle = requestAnimationFrame(tryFocus); // up to ~2 s of loading
+    };
+    handle = requestAnimationFrame(tryFocus);
+    return () => cancelAnimationFrame(handle);
   }, [route]);
 
   const section = sectionOf(route);

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'pipeline' }
   | { name: 'weekly' }
   | { name: 'commitments' }
+  | { name: 'oneOnOne'; id: number }
   | { name: 'team' }
   | { name: 'rep'; id: number }
   | { name: 'deal'; id: number }
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   const id = Number(parts[1]);
   if (parts[0] === 'reps' && Number.isInteger(id) && id > 0) return { name: 'rep', id };
   if (parts[0] === 'deals' && Number.isInteger(id) && id > 0) return { name: 'deal', id };
+  if (parts[0] === 'one-on-ones' && Number.isInteger(id) && id > 0) return { name: 'oneOnOne', id };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'pipeline') return { name: 'pipeline' };
@@ -40,6 +42,8 @@ export function hrefFor(route: Route): string {
       return '#/weekly';
     case 'commitments':
       return '#/commitments';
+    case 'oneOnOne':
+      return `#/one-on-ones/${route.id}`;
     default:
       return '#/dashboard';
   }

@@ -15,6 +15,7 @@ import { RepForm } from '../team/RepForm';
 import type { RepDashboard } from '../../../../shared/schemas/pipeline';
 import { useAsOf } from '../../lib/useAsOf';
 import { RepMetricsPanel } from './RepMetricsPanel';
+import { OneOnOnesCard } from '../oneOnOne/OneOnOnesCard';
 
 type Tab = 'open' | 'won' | 'lost' | 'all';
 const TABS: { id: Tab; label: string }[] = [
@@ -123,6 +124,7 @@ export function RepScreen({ id }: { id: number }) {
         </div>
       </dl>
 
+      <OneOnOnesCard repId={rep.id} repName={rep.name} archived={rep.status === 'archived'} cadenceDays={rep.oneOnOneCadenceDays} />
       {dash && <RepMetricsPanel data={dash} />}
 
       <h2 className="section-title">Deals</h2>

@@ -12,10 +12,11 @@ const PERIOD_LABEL: Record<QuotaPeriod, string> = { month: 'Monthly', quarter: '
 export function SettingsScreen() {
   const settings = useApp((s) => s.settings);
   if (!settings) return <p className="loading">Loading…</p>;
-  return <SettingsForm key={JSON.stringify(settings)} />;
+  const general = [settings.managerName, settings.currency, settings.quotaPeriod, settings.stages];
+  return <SettingsForm key={JSON.stringify(general)} thresholdsKey={JSON.stringify([settings.thresholds, settings.windowMonths, settings.prospectsPerOpp, settings.stages])} />;
 }
 
-function SettingsForm() {
+function SettingsForm({ thresholdsKey }: { thresholdsKey: string }) {
   const { settings, info, changed } = useApp();
   const form = useZodForm(settingsPatch, {
     managerName: settings!.managerName,
@@ -78,7 +79,7 @@ function SettingsForm() {
         </Field>
         <FormFooter error={form.formError} busy={form.busy} submitLabel={'Save settings'} />
       </form>
-      <ThresholdsForm settings={settings!} />
+      <ThresholdsForm key={thresholdsKey} settings={settings!} />
     </section>
   );
 }

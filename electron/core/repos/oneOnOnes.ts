@@ -1,0 +1,248 @@
+import type { z } from 'zod';
+import { buildAgenda } from '../../../shared/domain/agenda';
+import { addDays } from '../../../shared/domain/periods';
+import type {
+  AgendaItem,
+  OneOnOne,
+  OneOnOneDetail,
+  OneOnOneEvent,
+  ProposedItem,
+  saveAgendaInput,
+} from '../../../shared/schemas/oneOnOnes';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { ConflictError, InvalidError, NotFoundError } from '../errors';
+import { commitmentsView } from './commitments';
+import { pipeline } from './metrics';
+import { getRep } from './reps';
+
+const SELECT = `
+  SELECT o.id, o.rep_id AS repId, r.name AS repName, o.meeting_date AS meetingDate, o.status,
+    o.private_note AS privateNote, o.closed_at AS closedAt,
+    (SELECT COUNT(*) FROM agenda_items a WHERE a.one_on_one_id = o.id) AS itemCount
+  FROM one_on_ones o JOIN reps r ON r.id = o.rep_id`;
+
+export function listOneOnOnes(db: Db, repId: number): OneOnOne[] {
+  getRep(db, repId);
+  return db.prepare(`${SELECT} WHERE o.rep_id = ? ORDER BY o.meeting_date DESC, o.id DESC`).all(repId) as OneOnOne[];
+}
+
+export function getOneOnOne(db: Db, id: number): OneOnOne {
+  const row = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as OneOnOne | undefined;
+  if (!row) throw new NotFoundError('One-on-one', id);
+  return row;
+}
+
+function items(db: Db, id: number): AgendaItem[] {
+  return (
+    db
+      .prepare(
+        `SELECT id, position, title, detail, source_kind AS sourceKind, source_id AS sourceId, added_by AS addedBy,
+           notes, done, carried_from_id AS carriedFromId
+         FROM agenda_items WHERE one_on_one_id = ? ORDER BY position, id`,
+      )
+      .all(id) as (Omit<AgendaItem, 'done'> & { done: number })[]
+  ).map((i) => ({ ...i, done: i.done === 1 }));
+}
+
+export function getOneOnOneDetail(db: Db, id: number, asOf: string): OneOnOneDetail {
+  const meeting = getOneOnOne(db, id);
+  const rep = db.prepare('SELECT one_on_one_cadence_days AS c FROM reps WHERE id = ?').get(meeting.repId) as { c: number };
+  const all = commitmentsView(db, asOf, { repId: meeting.repId, include: 'all' }).commitments;
+  const previous = db
+    .prepare(`SELECT MAX(meeting_date) AS d FROM one_on_ones WHERE rep_id = ? AND meeting_date < ? AND status = 'closed'`)
+    .get(meeting.repId, meeting.meetingDate) as { d: string | null };
+  return {
+    meeting,
+    items: items(db, id),
+    commitments: all.filter((c) => c.status === 'open' || c.oneOnOneId === id),
+    events: db.prepare('SELECT action, reason, at FROM one_on_one_events WHERE one_on_one_id = ? ORDER BY at, id').all(id) as OneOnOneEvent[],
+    previousMeetingDate: previous.d,
+    cadenceDays: rep.c,
+  };
+}
+
+export function scheduleOneOnOne(db: Db, clock: Clock, repId: number, meetingDate: string): OneOnOne {
+  return db.transaction(() => {
+    const rep = getRep(db, repId);
+    if (rep.status === 'archived') throw new InvalidError(`${rep.name} is archived.`, 'repId');
+    const clash = db.prepare('SELECT id FROM one_on_ones WHERE rep_id = ? AND meeting_date = ?').get(repId, meetingDate);
+    if (clash) throw new ConflictError(`There is already a one-on-one with ${rep.name} on that day.`, 'meetingDate');
+    const now = clock.now().toISOString();
+    const info = db
+      .prepare(`INSERT INTO one_on_ones (rep_id, meeting_date, status, created_at, updated_at) VALUES (?, ?, 'planned', ?, ?)`)
+      .run(repId, meetingDate, now, now);
+    return getOneOnOne(db, Number(info.lastInsertRowid));
+  })();
+}
+
+function assertOpen(db: Db, id: number): OneOnOne {
+  const m = getOneOnOne(db, id);
+  if (m.status === 'closed') throw new InvalidError('This one-on-one is closed. Unlock it to change it; the change is recorded.');
+  return m;
+}
+
+/** Suggestions from the data for this meeting, minus what is already on its agenda. */
+export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] {
+  const m = getOneOnOne(db, id);
+  const d = getOneOnOneDetail(db, id, asOf);
+  const last = d.previousMeetingDate;
+  const sinceDate = last ?? addDays(asOf, -14);
+  const newDeals = db
+    .prepare(
+      `SELECT d.id, d.name, a.name AS accountName FROM deals d JOIN accounts a ON a.id = d.account_id
+       WHERE d.rep_id = ? AND d.created_date > ? AND d.created_date <= ? ORDER BY d.created_date`,
+    )
+    .all(m.repId, sinceDate, asOf) as { id: number; name: string; accountName: string }[];
+  const flagged = pipeline(db, asOf, m.repId).deals.filter((x) => x.flags.length > 0);
+  const since8w = addDays(asOf, -56);
+  const coach = db
+    .prepare(
+      `SELECT r.sign, COUNT(DISTINCT o.id) AS n FROM coachability_observations o
+       JOIN coachability_ratings r ON r.observation_id = o.id
+       WHERE o.rep_id = ? AND o.observed_on > ? AND o.observed_on <= ? AND r.frequency >= 2
+       GROUP BY r.sign HAVING n >= 2 ORDER BY n DESC, r.sign`,
+    )
+    .all(m.repId, since8w, asOf) as { sign: string; n: number }[];
+  const observations = coach.length
+    ? (db.prepare(`SELECT COUNT(*) AS n FROM coachability_observations WHERE rep_id = ? AND observed_on > ? AND observed_on <= ?`).get(m.repId, since8w, asOf) as { n: number }).n
+    : 0;
+  // Latest value-proposition check of the rep's three biggest late-stage open deals.
+  const vp = db
+    .prepare(
+      `WITH big AS (
+         SELECT id, name, amount_cents, currency FROM deals
+         WHERE rep_id = ? AND outcome = 'open' AND stage IN ('Proposal', 'Negotiation')
+         ORDER BY amount_cents DESC LIMIT 3
+       ), latest AS (
+         SELECT c.deal_id, MAX(c.id) AS check_id FROM value_prop_checks c JOIN big ON big.id = c.deal_id GROUP BY c.deal_id
+       )
+       SELECT big.id AS dealId, big.name AS dealName, big.amount_cents AS cents, big.currency,
+         (SELECT group_concat(test, ', ') FROM value_prop_results v WHERE v.check_id = latest.check_id AND v.result <> 'pass') AS weak
+       FROM big LEFT JOIN latest ON latest.deal_id = big.id`,
+    )
+    .all(m.repId) as { dealId: number; dealName: string; cents: number; currency: string; weak: string | null }[];
+  const labels: Record<string, string> = {
+    bad_listener: 'bad listener', not_open_to_feedback: 'not open to feedback', knows_it_all: 'knows it all', lone_wolf: 'lone wolf',
+    self_centred: 'self-centred', resists_change: 'resists change', passive_aggressive: 'passive-aggressive agreement',
+  };
+  return buildAgenda(
+    {
+      asOf,
+      lastMeetingDate: last,
+      openCommitments: d.commitments.filter((c) => c.status === 'open'),
+      flaggedDeals: flagged,
+      newDeals,
+      coachability: coach.length ? { signs: coach.map((c) => labels[c.sign] ?? c.sign), observations, since: since8w } : null,
+      valuePropGaps: vp
+        .filter((g) => g.weak === null || g.weak.length > 0)
+        .map((g) => ({
+          dealId: g.dealId,
+          dealName: g.dealName,
+          amount: g.cents / 100,
+          currency: g.currency,
+          weak: g.weak ? g.weak.split(', ').map((t) => t.replace('_', '-')) : ['not assessed yet'],
+        })),
+    },
+    d.items,
+  );
+}
+
+/** Replaces the agenda (accept, remove, reorder, add) in one transaction. */
+export function saveAgenda(db: Db, clock: Clock, input: z.output<typeof saveAgendaInput>): AgendaItem[] {
+  return db.transaction(() => {
+    assertOpen(db, input.id);
+    const existing = new Set(items(db, input.id).map((i) => i.id));
+    const keep = new Set(input.items.flatMap((i) => (i.id ? [i.id] : [])));
+    for (const i of keep) if (!existing.has(i)) throw new InvalidError(`Agenda item ${i} is not part of this one-on-one.`, 'items');
+    for (const old of existing) if (!keep.has(old)) db.prepare('DELETE FROM agenda_items WHERE id = ?').run(old);
+    const now = clock.now().toISOString();
+    const update = db.prepare(
+      'UPDATE agenda_items SET position = ?, title = ?, detail = ?, notes = ?, done = ? WHERE id = ?',
+    );
+    const insert = db.prepare(
+      `INSERT INTO agenda_items (one_on_one_id, position, title, detail, source_kind, source_id, added_by, notes, done, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    input.items.forEach((i, position) => {
+      if (i.id) update.run(position + 1, i.title, i.detail, i.notes, i.done ? 1 : 0, i.id);
+      else insert.run(input.id, position + 1, i.title, i.detail, i.sourceKind, i.sourceId, i.addedBy, i.notes, i.done ? 1 : 0, now);
+    });
+    db.prepare('UPDATE one_on_ones SET updated_at = ? WHERE id = ?').run(now, input.id);
+    return items(db, input.id);
+  })();
+}
+
+export function updateAgendaItem(db: Db, itemId: number, patch: { notes?: string | null | undefined; done?: boolean | undefined }): AgendaItem {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT one_on_one_id AS m FROM agenda_items WHERE id = ?').get(itemId) as { m: number } | undefined;
+    if (!row) throw new NotFoundError('Agenda item', itemId);
+    assertOpen(db, row.m);
+    if (patch.notes !== undefined) db.prepare('UPDATE agenda_items SET notes = ? WHERE id = ?').run(patch.notes, itemId);
+    if (patch.done !== undefined) db.prepare('UPDATE agenda_items SET done = ? WHERE id = ?').run(patch.done ? 1 : 0, itemId);
+    return items(db, row.m).find((i) => i.id === itemId)!;
+  })();
+}
+
+export function setPrivateNote(db: Db, clock: Clock, id: number, note: string | null): OneOnOne {
+  return db.transaction(() => {
+    assertOpen(db, id);
+    db.prepare('UPDATE one_on_ones SET private_note = ?, updated_at = ? WHERE id = ?').run(note, clock.now().toISOString(), id);
+    return getOneOnOne(db, id);
+  })();
+}
+
+/**
+ * Closing locks the meeting and carries every unfinished item to the rep's next one-on-one,
+ * scheduling it at the rep's cadence when none is planned yet.
+ */
+export function closeOneOnOne(db: Db, clock: Clock, id: number): { closed: OneOnOne; next: OneOnOne | null } {
+  return db.transaction(() => {
+    const m = assertOpen(db, id);
+    const now = clock.now().toISOString();
+    db.prepare(`UPDATE one_on_ones SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
+    db.prepare(`INSERT INTO one_on_one_events (one_on_one_id, action, reason, at) VALUES (?, 'closed', NULL, ?)`).run(id, now);
+    const unfinished = items(db, id).filter(
+      (i) => !i.done && !db.prepare('SELECT 1 FROM agenda_items WHERE carried_from_id = ?').get(i.id),
+    );
+    if (unfinished.length === 0) return { closed: getOneOnOne(db, id), next: null };
+    let nextId = (
+      db.prepare(`SELECT id FROM one_on_ones WHERE rep_id = ? AND status = 'planned' AND meeting_date > ? ORDER BY meeting_date LIMIT 1`).get(m.repId, m.meetingDate) as
+        | { id: number }
+        | undefined
+    )?.id;
+    if (nextId === undefined) {
+      const cadence = (db.prepare('SELECT one_on_one_cadence_days AS c FROM reps WHERE id = ?').get(m.repId) as { c: number }).c;
+      let date = addDays(m.meetingDate, cadence);
+      while (db.prepare('SELECT 1 FROM one_on_ones WHERE rep_id = ? AND meeting_date = ?').get(m.repId, date)) date = addDays(date, 1);
+      nextId = Number(
+        db.prepare(`INSERT INTO one_on_ones (rep_id, meeting_date, status, created_at, updated_at) VALUES (?, ?, 'planned', ?, ?)`).run(m.repId, date, now, now)
+          .lastInsertRowid,
+      );
+    }
+    const start = (db.prepare('SELECT COALESCE(MAX(position), 0) AS p FROM agenda_items WHERE one_on_one_id = ?').get(nextId) as { p: number }).p;
+    const insert = db.prepare(
+      `INSERT INTO agenda_items (one_on_one_id, position, title, detail, source_kind, source_id, added_by, notes, done, carried_from_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)`,
+    );
+    unfinished.forEach((i, k) => insert.run(nextId, start + k + 1, i.title, i.detail, i.sourceKind, i.sourceId, i.addedBy, i.id, now));
+    return { closed: getOneOnOne(db, id), next: getOneOnOne(db, nextId) };
+  })();
+}
+
+export function unlockOneOnOne(db: Db, clock: Clock, id: number, reason: string): OneOnOne {
+  return db.transaction(() => {
+    const m = getOneOnOne(db, id);
+    if (m.status !== 'closed') throw new InvalidError('This one-on-one is not closed.');
+    const now = clock.now().toISOString();
+    db.prepare(`UPDATE one_on_ones SET status = 'planned', updated_at = ? WHERE id = ?`).run(now, id);
+    db.prepare(`INSERT INTO one_on_one_events (one_on_one_id, action, reason, at) VALUES (?, 'unlocked', ?, ?)`).run(id, reason, now);
+    return getOneOnOne(db, id);
+  })();
+}
+
+export function setCadence(db: Db, repId: number, days: number): number {
+  getRep(db, repId);
+  db.prepare('UPDATE reps SET one_on_one_cadence_days = ? WHERE id = ?').run(days, repId);
+  return days;
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { AgendaItem } from '../../../../shared/schemas/oneOnOnes';
+import { call } from '../../api/client';
+import { hrefFor } from '../../app/router';
+import { toastError } from '../../app/toasts';
+import { toDraft, useOneOnOne } from './oneOnOneStore';
+
+const SOURCE_LABEL: Record<string, string> = {
+  commitment: 'commitment',
+  deal: 'deal',
+  new_opps: 'new opportunities',
+  coachability: 'coachability',
+  value_prop: 'value proposition',
+  development: 'development plan',
+};
+
+/** The agenda: notes per item, done, reorder, remove; read-only once the meeting is closed. */
+export function AgendaList({ items, locked }: { items: AgendaItem[]; locked: boolean }) {
+  const saveItems = useOneOnOne((s) => s.saveItems);
+  const move = (from: number, to: number) => {
+    const next = items.map(toDraft);
+    const [it] = next.splice(from, 1);
+    next.splice(to, 0, it!);
+    void saveItems(next);
+  };
+  if (items.length === 0) {
+    return <p className="subtle">The agenda is empty. Use Prepare to propose items from the data, or add your own below.</p>;
+  }
+  return (
+    <ol className="agenda">
+      {items.map((i, k) => (
+        <li key={i.id} className={i.done ? 'done' : undefined} data-testid={`agenda-${k}`}>
+          <div className="agenda-head">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={i.done}
+                disabled={locked}
+                onChange={(e) => void call('oneOnOnes.updateItem', { id: i.id, done: e.target.checked }).then(() => useOneOnOne.getState().load(useOneOnOne.getState().detail!.meeting.id), toastError)}
+                aria-label={`Done: ${i.title}`}
+              />
+              <span className="agenda-title">{i.title}</span>
+            </label>
+            <span className="agenda-tags">
+              {i.addedBy === 'rep' && <span className="badge tone-neutral">rep’s point</span>}
+              {i.carriedFromId !== null && <span className="badge tone-warn">carried over</span>}
+              {i.sourceKind === 'deal' && i.sourceId !== null ? (
+                <a className="badge tone-neutral" href={hrefFor({ name: 'deal', id: i.sourceId })}>
+                  open deal
+                </a>
+              ) : i.sourceKind && SOURCE_LABEL[i.sourceKind] ? (
+                <span className="badge tone-neutral">{SOURCE_LABEL[i.sourceKind]}</span>
+              ) : null}
+            </span>
+            {!locked && (
+              <span className="row-actions">
+                <button type="button" className="icon-button" aria-label={`Move up: ${i.title}`} disabled={k === 0} onClick={() => move(k, k - 1)}>
+                  ↑
+                </button>
+                <button type="button" className="icon-button" aria-label={`Move down: ${i.title}`} disabled={k === items.length - 1} onClick={() => move(k, k + 1)}>
+                  ↓
+                </button>
+                <button type="button" className="icon-button" aria-label={`Remove: ${i.title}`} onClick={() => void saveItems(items.filter((x) => x.id !== i.id).map(toDraft))}>
+                  ×
+                </button>
+              </span>
+            )}
+          </div>
+          {i.detail && <p className="agenda-detail">{i.detail}</p>}
+          <ItemNotes item={i} locked={locked} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ItemNotes({ item, locked }: { item: AgendaItem; locked: boolean }) {
+  const [text, setText] = useState(item.notes ?? '');
+  const [saved, setSaved] = useState(true);
+  if (locked) return item.notes ? <p className="agenda-notes">{item.notes}</p> : null;
+  return (
+    <label className="agenda-notes-field">
+      <span className="visually-hidden">Notes for {item.title}</span>
+      <textarea
+        rows={2}
+        placeholder="Notes…"
+        value={text}
+        onChange={(e) => (setText(e.target.value), setSaved(false))}
+        onBlur={() => {
+          if (saved) return;
+          void call('oneOnOnes.updateItem', { id: item.id, notes: text }).then(() => setSaved(true), toastError);
+        }}
+      />
+    </label>
+  );
+}

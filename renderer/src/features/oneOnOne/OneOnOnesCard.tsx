@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { addDays } from '../../../../shared/domain/periods';
+import type { OneOnOne } from '../../../../shared/schemas/oneOnOnes';
+import { call } from '../../api/client';
+import { useApp } from '../../app/appStore';
+import { hrefFor, useRouter } from '../../app/router';
+import { toast, toastError } from '../../app/toasts';
+import { useFormat } from '../../lib/format';
+
+/** The rep's one-on-ones: the next one to prepare, the history, and the cadence. */
+export function OneOnOnesCard({ repId, repName, archived, cadenceDays }: { repId: number; repName: string; archived: boolean; cadenceDays: number }) {
+  const { version, info, changed } = useApp();
+  const go = useRouter((s) => s.go);
+  const fmt = useFormat();
+  const [list, setList] = useState<OneOnOne[] | null>(null);
+  const [cadence, setCadence] = useState(cadenceDays);
+  useEffect(() => {
+    call('oneOnOnes.list', { repId }).then(setList, () => setList([]));
+  }, [repId, version]);
+
+  const today = info?.today ?? '';
+  const upcoming = (list ?? []).filter((m) => m.status === 'planned').sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+  const held = (list ?? []).filter((m) => m.status === 'closed');
+  const last = held[0];
+
+  const schedule = async () => {
+    try {
+      const base = last ? addDays(last.meetingDate, cadence) : today;
+      const m = await call('oneOnOnes.schedule', { repId, meetingDate: base < today ? today : base });
+      changed();
+      go({ name: 'oneOnOne', id: m.id });
+    } catch (err) {
+      toastError(err);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="ooo-title">
+      <div className="card-head">
+        <h2 id="ooo-title">One-on-ones</h2>
+        <button type="button" className="primary" onClick={() => void schedule()} disabled={archived}>
+          Schedule and prepare
+        </button>
+      </div>
+      <p className="subtle">
+        {last ? `Last held ${fmt.date(last.meetingDate)}.` : `No one-on-one with ${repName} recorded yet.`}{' '}
+        <label className="inline-field">
+          Every
+          <select
+            aria-label="One-on-one cadence"
+            value={cadence}
+            onChange={(e) => {
+              const days = Number(e.target.value);
+              setCadence(days);
+              void call('reps.setCadence', { repId, days }).then(() => toast(`Cadence set to every ${days} days.`), toastError);
+            }}
+          >
+            {[...new Set([7, 14, 21, 28, cadence])].sort((a, b) => a - b).map((d) => (
+              <option key={d} value={d}>
+                {d === 7 ? 'week' : d % 7 === 0 ? `${d / 7} weeks` : `${d} days`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      {list && list.length > 0 && (
+        <ul className="meeting-list">
+          {[...upcoming, ...held].slice(0, 8).map((m) => (
+            <li key={m.id}>
+              <a href={hrefFor({ name: 'oneOnOne', id: m.id })}>{fmt.date(m.meetingDate)}</a>
+              <span className={m.status === 'closed' ? 'badge tone-neutral' : 'badge badge-open'}>{m.status === 'closed' ? 'Closed' : 'Planned'}</span>
+              <span className="subtle">{m.itemCount} agenda items</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

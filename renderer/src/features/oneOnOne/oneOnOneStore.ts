@@ -1,0 +1,76 @@
+import { create } from 'zustand';
+import type { AgendaItem, OneOnOneDetail, ProposedItem } from '../../../../shared/schemas/oneOnOnes';
+import { call } from '../../api/client';
+import { useApp } from '../../app/appStore';
+import { toastError } from '../../app/toasts';
+
+type Draft = Pick<AgendaItem, 'title' | 'detail' | 'sourceKind' | 'sourceId' | 'addedBy' | 'notes' | 'done'> & { id?: number };
+
+interface State {
+  detail: OneOnOneDetail | null;
+  proposals: ProposedItem[] | null;
+  presenting: boolean;
+  error: string | null;
+  load: (id: number) => Promise<void>;
+  prepare: () => Promise<void>;
+  /** Replaces the agenda with `items` (accept, remove, reorder, add), then reloads. */
+  saveItems: (items: Draft[]) => Promise<void>;
+  accept: (p: ProposedItem[]) => Promise<void>;
+  setPresenting: (v: boolean) => void;
+}
+
+const toDraft = (i: AgendaItem): Draft => ({
+  id: i.id,
+  title: i.title,
+  detail: i.detail,
+  sourceKind: i.sourceKind,
+  sourceId: i.sourceId,
+  addedBy: i.addedBy,
+  notes: i.notes,
+  done: i.done,
+});
+
+export const useOneOnOne = create<State>((set, get) => ({
+  detail: null,
+  proposals: null,
+  presenting: false,
+  error: null,
+  load: async (id) => {
+    try {
+      const detail = await call('oneOnOnes.get', { id });
+      set({ detail, error: null, ...(get().detail?.meeting.id !== id ? { proposals: null } : {}) });
+    } catch (err) {
+      set({ error: (err as Error).message });
+    }
+  },
+  prepare: async () => {
+    const d = get().detail;
+    if (!d) return;
+    try {
+      set({ proposals: await call('oneOnOnes.prepare', { id: d.meeting.id }) });
+    } catch (err) {
+      toastError(err);
+    }
+  },
+  saveItems: async (items) => {
+    const d = get().detail;
+    if (!d) return;
+    try {
+      await call('oneOnOnes.saveAgenda', { id: d.meeting.id, items });
+      await get().load(d.meeting.id);
+      useApp.getState().changed();
+    } catch (err) {
+      toastError(err);
+    }
+  },
+  accept: async (picked) => {
+    const d = get().detail;
+    if (!d) return;
+    const drafts = [...d.items.map(toDraft), ...picked.map((p) => ({ ...p, addedBy: 'prepared' as const, notes: null, done: false }))];
+    await get().saveItems(drafts);
+    set({ proposals: (get().proposals ?? []).filter((p) => !picked.includes(p)) });
+  },
+  setPresenting: (presenting) => set({ presenting }),
+}));
+
+export { toDraft, type Draft };

@@ -1,0 +1,83 @@
+/**
+ * "Prepare" for a one-on-one: a proposed agenda built from the data, each item linked to its
+ * source (domain.md sections 1, 4, 5, 11, 12). Pure: the store gathers the inputs.
+ */
+import type { Flag } from './flags';
+import { formatDate, formatMoney } from './format';
+import type { AgendaSource, ProposedItem } from '../schemas/oneOnOnes';
+
+export interface AgendaInputs {
+  asOf: string;
+  lastMeetingDate: string | null;
+  openCommitments: { id: number; owner: 'rep' | 'manager'; text: string; dueDate: string | null; overdue: boolean }[];
+  flaggedDeals: { id: number; name: string; accountName: string; amount: number; currency: string; flags: Flag[] }[];
+  newDeals: { id: number; name: string; accountName: string }[];
+  /** Signs rated "often" or "all the time" in recent observations, with how many observations. */
+  coachability: { signs: string[]; observations: number; since: string } | null;
+  valuePropGaps: { dealId: number; dealName: string; amount: number; currency: string; weak: string[] }[];
+}
+
+export const MAX_FLAGGED_DEALS = 5;
+
+export function buildAgenda(x: AgendaInputs, already: { sourceKind: AgendaSource | null; sourceId: number | null }[] = [], locale?: string): ProposedItem[] {
+  const items: ProposedItem[] = [];
+  const date = (d: string | null) => formatDate(d, locale);
+
+  // 1. Promises first: the manager's own included, overdue ones leading.
+  const commitments = [...x.openCommitments].sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
+  for (const c of commitments) {
+    items.push({
+      title: `${c.owner === 'manager' ? 'My commitment' : 'Their commitment'}: ${c.text}`,
+      detail: c.overdue ? `Overdue since ${date(c.dueDate)}. Done, dropped, or a new date?` : `Due ${date(c.dueDate)}.`,
+      sourceKind: 'commitment',
+      sourceId: c.id,
+    });
+  }
+
+  // 2. Activity: what is new since the last meeting (or nothing, called out).
+  const since = x.lastMeetingDate ? `since ${date(x.lastMeetingDate)}` : 'in the last two weeks';
+  items.push(
+    x.newDeals.length === 0
+      ? { title: `No new opportunities ${since}`, detail: 'Ask: what are you doing to create new opportunities this week?', sourceKind: 'new_opps', sourceId: null }
+      : {
+          title: `${x.newDeals.length} new opportunit${x.newDeals.length === 1 ? 'y' : 'ies'} ${since}`,
+          detail: x.newDeals.map((d) => `${d.name} (${d.accountName})`).join('; '),
+          sourceKind: 'new_opps',
+          sourceId: null,
+        },
+  );
+
+  // 3. Inspect, don't take over: the biggest flagged deals, each with its "How do you know?".
+  const flagged = [...x.flaggedDeals].sort((a, b) => b.amount - a.amount).slice(0, MAX_FLAGGED_DEALS);
+  for (const d of flagged) {
+    items.push({
+      title: `Deal: ${d.name} (${d.accountName}, ${formatMoney(d.amount, d.currency, locale)})`,
+      detail: `${d.flags.map((f) => f.reason).join(' ')} Ask: ${d.flags[0]?.question ?? ''}`.trim(),
+      sourceKind: 'deal',
+      sourceId: d.id,
+    });
+  }
+
+  // 4. Value propositions on big late-stage deals that do not yet pass.
+  for (const g of x.valuePropGaps) {
+    items.push({
+      title: `Value proposition: ${g.dealName} (${formatMoney(g.amount, g.currency, locale)})`,
+      detail: `Not yet passing: ${g.weak.join(', ')}. Ask: can anybody else do what you do, the way you do it?`,
+      sourceKind: 'value_prop',
+      sourceId: g.dealId,
+    });
+  }
+
+  // 5. Coachability, only when there is a pattern to discuss, with the evidence.
+  if (x.coachability && x.coachability.signs.length > 0) {
+    items.push({
+      title: `Coachability: ${x.coachability.signs.join(', ')}`,
+      detail: `Seen often in ${x.coachability.observations} observations since ${date(x.coachability.since)}. Bring the examples; check first whether it is a skills gap or the coaching approach.`,
+      sourceKind: 'coachability',
+      sourceId: null,
+    });
+  }
+
+  const taken = new Set(already.map((a) => `${a.sourceKind}:${a.sourceId}`));
+  return items.filter((i) => !taken.has(`${i.sourceKind}:${i.sourceId}`));
+}
