@@ -148,7 +148,11 @@ export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] 
   );
 }
 
-/** Replaces the agenda (accept, remove, reorder, add) in one transaction. */
+/**
+ * Replaces the agenda (accept, remove, reorder, add) in one transaction. Existing items keep
+ * their notes and done state: those are written by updateAgendaItem, so a reorder sent from a
+ * screen that has not reloaded yet can never wipe a note typed a moment ago.
+ */
 export function saveAgenda(db: Db, clock: Clock, input: z.output<typeof saveAgendaInput>): AgendaItem[] {
   return db.transaction(() => {
     assertOpen(db, input.id);
@@ -157,15 +161,13 @@ export function saveAgenda(db: Db, clock: Clock, input: z.output<typeof saveAgen
     for (const i of keep) if (!existing.has(i)) throw new InvalidError(`Agenda item ${i} is not part of this one-on-one.`, 'items');
     for (const old of existing) if (!keep.has(old)) db.prepare('DELETE FROM agenda_items WHERE id = ?').run(old);
     const now = clock.now().toISOString();
-    const update = db.prepare(
-      'UPDATE agenda_items SET position = ?, title = ?, detail = ?, notes = ?, done = ? WHERE id = ?',
-    );
+    const update = db.prepare('UPDATE agenda_items SET position = ?, title = ?, detail = ? WHERE id = ?');
     const insert = db.prepare(
       `INSERT INTO agenda_items (one_on_one_id, position, title, detail, source_kind, source_id, added_by, notes, done, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     input.items.forEach((i, position) => {
-      if (i.id) update.run(position + 1, i.title, i.detail, i.notes, i.done ? 1 : 0, i.id);
+      if (i.id) update.run(position + 1, i.title, i.detail, i.id);
       else insert.run(input.id, position + 1, i.title, i.detail, i.sourceKind, i.sourceId, i.addedBy, i.notes, i.done ? 1 : 0, now);
     });
     db.prepare('UPDATE one_on_ones SET updated_at = ? WHERE id = ?').run(now, input.id);

@@ -8,6 +8,7 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { PipelineScreen } from '../features/pipeline/PipelineScreen';
 import { WeeklyScreen } from '../features/weekly/WeeklyScreen';
 import { CommitmentsScreen } from '../features/commitments/CommitmentsScreen';
+import { OneOnOneScreen } from '../features/oneOnOne/OneOnOneScreen';
 import { useApp } from './appStore';
 import { hrefFor, useRouter, type Route } from './router';
 
@@ -21,7 +22,7 @@ const NAV: { route: Route; label: string; key: string }[] = [
 ];
 
 /** Which sidebar entry a route belongs to (rep and deal pages sit under Team). */
-const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' ? 'team' : r.name);
+const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'oneOnOne' ? 'team' : r.name);
 
 export function App() {
   const { info, settings, error, load } = useApp();
@@ -113,6 +114,8 @@ export function App() {
           <WeeklyScreen />
         ) : route.name === 'commitments' ? (
           <CommitmentsScreen />
+        ) : route.name === 'oneOnOne' ? (
+          <OneOnOneScreen id={route.id} />
         ) : (
           <DashboardScreen />
         )}

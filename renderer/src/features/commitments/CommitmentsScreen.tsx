@@ -4,15 +4,15 @@ import type { Rep } from '../../../../shared/schemas/rep';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor } from '../../app/router';
-import { toast, toastError } from '../../app/toasts';
 import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
 import { CommitmentForm } from './CommitmentForm';
+import { setCommitmentStatus } from './setCommitmentStatus';
 
 /** Follow through: every promise across the team, overdue first, the manager's own included. */
 export function CommitmentsScreen() {
-  const { version, changed } = useApp();
+  const version = useApp((s) => s.version);
   const fmt = useFormat();
   const [data, setData] = useState<CommitmentsView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,18 +30,7 @@ export function CommitmentsScreen() {
     );
   }, [version, repId, include]);
 
-  const setStatus = async (c: Commitment, status: Commitment['status']) => {
-    try {
-      await call('commitments.setStatus', { id: c.id, status });
-      changed();
-      toast(status === 'done' ? 'Marked done.' : status === 'dropped' ? 'Dropped.' : 'Reopened.', {
-        label: 'Undo',
-        run: () => void call('commitments.setStatus', { id: c.id, status: c.status, ...(c.doneDate ? { on: c.doneDate } : {}) }).then(changed, toastError),
-      });
-    } catch (err) {
-      toastError(err);
-    }
-  };
+  const setStatus = setCommitmentStatus;
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!data) return <p className="loading">Loading…</p>;

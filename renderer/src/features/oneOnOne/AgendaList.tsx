@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import type { AgendaItem } from '../../../../shared/schemas/oneOnOnes';
-import { call } from '../../api/client';
 import { hrefFor } from '../../app/router';
-import { toastError } from '../../app/toasts';
 import { toDraft, useOneOnOne } from './oneOnOneStore';
 
 const SOURCE_LABEL: Record<string, string> = {
@@ -36,7 +34,7 @@ export function AgendaList({ items, locked }: { items: AgendaItem[]; locked: boo
                 type="checkbox"
                 checked={i.done}
                 disabled={locked}
-                onChange={(e) => void call('oneOnOnes.updateItem', { id: i.id, done: e.target.checked }).then(() => useOneOnOne.getState().load(useOneOnOne.getState().detail!.meeting.id), toastError)}
+                onChange={(e) => void useOneOnOne.getState().setDone(i.id, e.target.checked)}
                 aria-label={`Done: ${i.title}`}
               />
               <span className="agenda-title">{i.title}</span>
@@ -88,7 +86,7 @@ function ItemNotes({ item, locked }: { item: AgendaItem; locked: boolean }) {
         onChange={(e) => (setText(e.target.value), setSaved(false))}
         onBlur={() => {
           if (saved) return;
-          void call('oneOnOnes.updateItem', { id: item.id, notes: text }).then(() => setSaved(true), toastError);
+          void useOneOnOne.getState().setNotes(item.id, text).then((ok) => ok && setSaved(true));
         }}
       />
     </label>

@@ -38,9 +38,15 @@ export function OneOnOnesCard({ repId, repName, archived, cadenceDays }: { repId
     <section className="card" aria-labelledby="ooo-title">
       <div className="card-head">
         <h2 id="ooo-title">One-on-ones</h2>
-        <button type="button" className="primary" onClick={() => void schedule()} disabled={archived}>
-          Schedule and prepare
-        </button>
+        {upcoming[0] ? (
+          <button type="button" className="primary" onClick={() => go({ name: 'oneOnOne', id: upcoming[0]!.id })}>
+            Prepare the next one-on-one ({fmt.date(upcoming[0].meetingDate)})
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => void schedule()} disabled={archived}>
+            Schedule the next one-on-one
+          </button>
+        )}
       </div>
       <p className="subtle">
         {last ? `Last held ${fmt.date(last.meetingDate)}.` : `No one-on-one with ${repName} recorded yet.`}{' '}

@@ -17,6 +17,10 @@ interface State {
   saveItems: (items: Draft[]) => Promise<void>;
   accept: (p: ProposedItem[]) => Promise<void>;
   setPresenting: (v: boolean) => void;
+  /** Ticks an item off at once, then saves. */
+  setDone: (itemId: number, done: boolean) => Promise<void>;
+  /** Saves an item's notes and keeps the local copy in step. */
+  setNotes: (itemId: number, notes: string) => Promise<boolean>;
 }
 
 const toDraft = (i: AgendaItem): Draft => ({
@@ -71,6 +75,28 @@ export const useOneOnOne = create<State>((set, get) => ({
     set({ proposals: (get().proposals ?? []).filter((p) => !picked.includes(p)) });
   },
   setPresenting: (presenting) => set({ presenting }),
+  setNotes: async (itemId, notes) => {
+    try {
+      const saved = await call('oneOnOnes.updateItem', { id: itemId, notes });
+      const d = get().detail;
+      if (d) set({ detail: { ...d, items: d.items.map((i) => (i.id === itemId ? { ...i, notes: saved.notes } : i)) } });
+      return true;
+    } catch (err) {
+      toastError(err);
+      return false;
+    }
+  },
+  setDone: async (itemId, done) => {
+    const d = get().detail;
+    if (!d) return;
+    set({ detail: { ...d, items: d.items.map((i) => (i.id === itemId ? { ...i, done } : i)) } });
+    try {
+      await call('oneOnOnes.updateItem', { id: itemId, done });
+    } catch (err) {
+      toastError(err);
+      await get().load(d.meeting.id);
+    }
+  },
 }));
 
 export { toDraft, type Draft };

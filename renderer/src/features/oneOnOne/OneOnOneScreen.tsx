@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ProposedItem } from '../../../../shared/schemas/oneOnOnes';
+import { call } from '../../api/client';
+import { useApp } from '../../app/appStore';
+import { hrefFor } from '../../app/router';
+import { toast, toastError } from '../../app/toasts';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { useFormat } from '../../lib/format';
+import { useShortcut } from '../../lib/useShortcut';
+import { AgendaList } from './AgendaList';
+import { MeetingCommitments } from './MeetingCommitments';
+import { toDraft, useOneOnOne } from './oneOnOneStore';
+import { PrivateNote } from './PrivateNote';
+
+/** Prepare, run and close a one-on-one. Closing locks it; unlocking is recorded with a reason. */
+export function OneOnOneScreen({ id }: { id: number }) {
+  const version = useApp((s) => s.version);
+  const fmt = useFormat();
+  const { detail, proposals, presenting, error, load, prepare, accept, saveItems, setPresenting } = useOneOnOne();
+  const [closing, setClosing] = useState(false);
+  const [unlocking, setUnlocking] = useState(false);
+  const [newItem, setNewItem] = useState('');
+  const [repPoint, setRepPoint] = useState('');
+
+  useEffect(() => void load(id), [id, version, load]);
+  useShortcut('p', useCallback(() => void useOneOnOne.getState().prepare(), []));
+
+  if (error) return <p className="form-error" role="alert">{error}</p>;
+  if (!detail || detail.meeting.id !== id) return <p className="loading">Loading the one-on-one…</p>;
+  const m = detail.meeting;
+  const locked = m.status === 'closed';
+  const unfinished = detail.items.filter((i) => !i.done).length;
+
+  const addItem = (title: string, addedBy: 'manager' | 'rep') => {
+    if (!title.trim()) return;
+    void saveItems([...detail.items.map(toDraft), { title, detail: null, sourceKind: null, sourceId: null, addedBy, notes: null, done: false }]);
+  };
+
+  return (
+    <section className={presenting ? 'screen presenting' : 'screen'} aria-labelledby="ooo-h">
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <a href={hrefFor({ name: 'team' })}>Team</a> <span aria-hidden="true">›</span> <a href={hrefFor({ name: 'rep', id: m.repId })}>{m.repName}</a>{' '}
+        <span aria-hidden="true">›</span> <span aria-current="page">One-on-one</span>
+      </nav>
+      <header className="screen-head">
+        <div>
+          <h1 id="ooo-h" tabIndex={-1}>
+            One-on-one with {m.repName}
+          </h1>
+          <p className="subtle">
+            {fmt.date(m.meetingDate)} · <span className={locked ? 'badge tone-neutral' : 'badge badge-open'}>{locked ? 'Closed' : 'Planned'}</span>
+            {detail.previousMeetingDate && ` · previous ${fmt.date(detail.previousMeetingDate)}`}
+          </p>
+        </div>
+        <div className="head-actions">
+          <label className="checkbox presenting-toggle">
+            <input type="checkbox" checked={presenting} onChange={(e) => setPresenting(e.target.checked)} /> Presenting (hide private notes)
+          </label>
+          {!locked && (
+            <button type="button" onClick={() => void prepare()} aria-keyshortcuts="p">
+              Prepare <kbd>P</kbd>
+            </button>
+          )}
+          {locked ? (
+            <button type="button" onClick={() => setUnlocking(true)}>
+              Unlock…
+            </button>
+          ) : (
+            <button type="button" className="primary" onClick={() => setClosing(true)}>
+              Close and lock
+            </button>
+          )}
+        </div>
+      </header>
+
+      {proposals && !locked && <Proposals proposals={proposals} onAccept={(p) => void accept(p)} />}
+
+      <div className="columns wide-left">
+        <section className="card" aria-labelledby="agenda-h">
+          <h2 id="agenda-h">Agenda ({detail.items.length})</h2>
+          <AgendaList items={detail.items} locked={locked} />
+          {!locked && (
+            <div className="add-items">
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  addItem(newItem, 'manager');
+                  setNewItem('');
+                }}
+              >
+                <label>
+                  <span className="visually-hidden">Add an agenda item</span>
+                  <input value={newItem} onChange={(e) => setNewItem(e.target.value)} placeholder="Add an item…" />
+                </label>
+                <button type="submit">Add</button>
+              </form>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  addItem(repPoint, 'rep');
+                  setRepPoint('');
+                }}
+              >
+                <label>
+                  <span className="visually-hidden">Add the rep’s talking point</span>
+                  <input value={repPoint} onChange={(e) => setRepPoint(e.target.value)} placeholder={`${m.repName}’s talking point…`} />
+                </label>
+                <button type="submit">Add</button>
+              </form>
+            </div>
+          )}
+        </section>
+        <div className="stack">
+          <MeetingCommitments detail={detail} locked={locked} />
+          {/* Kept mounted (hidden by CSS while presenting) so an unsaved edit is never lost. */}
+          <PrivateNote meetingId={m.id} note={m.privateNote} locked={locked} />
+          {presenting && (
+            <section className="card">
+              <h2>Private note</h2>
+              <p className="subtle">Hidden while presenting.</p>
+            </section>
+          )}
+          {detail.events.length > 0 && (
+            <section className="card" aria-labelledby="log-h">
+              <h2 id="log-h">Lock history</h2>
+              <ul className="plain-list">
+                {detail.events.map((e, k) => (
+                  <li key={k}>
+                    {e.action === 'closed' ? 'Closed' : 'Unlocked'} {new Date(e.at).toLocaleString()}
+                    {e.reason && <span className="subtle"> · “{e.reason}”</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      </div>
+
+      {closing && (
+        <ConfirmDialog
+          title="Close and lock this one-on-one?"
+          message={
+            <p>
+              Notes and agenda become read-only. {unfinished > 0 ? `${unfinished} unfinished item${unfinished > 1 ? 's' : ''} will carry forward to the next one-on-one.` : 'Every item is done.'}{' '}
+              You can unlock it later; the change is recorded.
+            </p>
+          }
+          confirmLabel="Close and lock"
+          onCancel={() => setClosing(false)}
+          onConfirm={() => {
+            setClosing(false);
+            void call('oneOnOnes.close', { id: m.id })
+              .then((r) => {
+                useApp.getState().changed();
+                toast(r.next ? `Closed. ${unfinished} item${unfinished === 1 ? '' : 's'} carried to ${fmt.date(r.next.meetingDate)}.` : 'Closed.');
+              })
+              .catch(toastError);
+          }}
+        />
+      )}
+      {unlocking && <UnlockDialog id={m.id} onClose={() => setUnlocking(false)} />}
+    </section>
+  );
+}
+
+function Proposals({ proposals, onAccept }: { proposals: ProposedItem[]; onAccept: (p: ProposedItem[]) => void }) {
+  const [picked, setPicked] = useState<Set<number>>(() => new Set(proposals.map((_, k) => k)));
+  useEffect(() => setPicked(new Set(proposals.map((_, k) => k))), [proposals]);
+  return (
+    <section className="card proposals" aria-labelledby="prep-h">
+      <h2 id="prep-h">Prepared from the data ({proposals.length})</h2>
+      {proposals.length === 0 ? (
+        <p className="subtle">Nothing new to add: everything the data suggests is already on the agenda.</p>
+      ) : (
+        <>
+          <ul className="proposal-list">
+            {proposals.map((p, k) => (
+              <li key={k}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={picked.has(k)}
+                    onChange={(e) => {
+                      const next = new Set(picked);
+                      if (e.target.checked) next.add(k);
+                      else next.delete(k);
+                      setPicked(next);
+                    }}
+                  />
+                  <span>
+                    <strong>{p.title}</strong>
+                    {p.detail && <span className="subtle"> — {p.detail}</span>}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="primary" disabled={picked.size === 0} onClick={() => onAccept(proposals.filter((_, k) => picked.has(k)))}>
+            Add {picked.size} to the agenda
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function UnlockDialog({ id, onClose }: { id: number; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Dialog title="Unlock this one-on-one" onClose={onClose}>
+      <form
+        className="dialog-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          call('oneOnOnes.unlock', { id, reason }).then(
+            () => {
+              useApp.getState().changed();
+              toast('Unlocked. The change is recorded.');
+              onClose();
+            },
+            (err: Error) => setError(err.message),
+          );
+        }}
+      >
+        <label className="field">
+          <span>Why are you changing a closed meeting?</span>
+          <input value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus aria-invalid={error ? true : undefined} />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <footer className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Unlock
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,78 @@
+import { expect, screenshot, test } from './fixtures';
+
+test('one-on-one: prepare from the data, run it, present, close and lock; unfinished items carry forward', async ({ page, demoWorkbench }) => {
+  const api = async (name: string, data: object) => (await (await page.request.post(`${demoWorkbench.url}api/${name}`, { data })).json()).value;
+  const reps = await api('reps.list', {});
+  const rep = reps.find((r: any) => r.name === 'Nikhil Fischer') ?? reps[0];
+  await page.goto(`${demoWorkbench.url}#/reps/${rep.id}`);
+  await expect(page.getByRole('heading', { name: 'One-on-ones' })).toBeVisible();
+  // The next planned meeting if there is one, else a new one at the rep's cadence.
+  await page.getByRole('button', { name: /(Prepare|Schedule) the next one-on-one/ }).click();
+  await expect(page.getByRole('heading', { name: `One-on-one with ${rep.name}`, level: 1 })).toBeVisible();
+
+  // Prepare: proposals from the data, linked to their sources.
+  await page.keyboard.press('p');
+  const prep = page.getByRole('region', { name: /Prepared from the data/ });
+  await expect(prep).toBeVisible();
+  await expect(prep.getByText(/How do you know/).first()).toBeVisible();
+  await screenshot(page, '18-one-on-one-prepare');
+  const proposed = await prep.locator('li').count();
+  expect(proposed).toBeGreaterThan(2);
+  const agenda = page.locator('ol.agenda > li');
+  const existing = await agenda.count();
+  // Leave the first proposal out, accept the rest.
+  await prep.locator('li').first().getByRole('checkbox').uncheck();
+  await prep.getByRole('button', { name: `Add ${proposed - 1} to the agenda` }).click();
+  await expect(agenda).toHaveCount(existing + proposed - 1);
+  const before = existing + proposed - 1;
+
+  // Run: the rep's own talking point, notes, reorder, done.
+  await page.getByPlaceholder(`${rep.name}’s talking point…`).fill('Wants help with the Q1 territory plan');
+  await page.getByPlaceholder(`${rep.name}’s talking point…`).press('Enter');
+  await expect(agenda).toHaveCount(before + 1);
+  await expect(agenda.last()).toContainText('rep’s point');
+  await agenda.first().getByPlaceholder('Notes…').fill('Agreed to re-qualify both stale deals by Friday.');
+  await agenda.first().getByPlaceholder('Notes…').blur();
+  const firstTitle = await agenda.first().locator('.agenda-title').innerText();
+  await agenda.first().getByRole('button', { name: /^Move down/ }).click();
+  await expect(agenda.nth(1).locator('.agenda-title')).toHaveText(firstTitle);
+  await agenda.nth(1).getByRole('checkbox').check();
+
+  // A commitment agreed in the room, and the private note.
+  await page.getByRole('region', { name: /^Commitments/ }).getByRole('button', { name: 'Add' }).click();
+  await page.getByLabel('Commitment', { exact: true }).fill('Book a call with the economic buyer at Foxglove');
+  await page.getByRole('button', { name: 'Add commitment' }).click();
+  await expect(page.getByText('Book a call with the economic buyer at Foxglove')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Private note' }).fill('Seemed tired; ask about workload next time.');
+  await page.getByRole('textbox', { name: 'Private note' }).blur();
+
+  // Presenting hides the private note.
+  await page.getByLabel('Presenting (hide private notes)').check();
+  await expect(page.getByText('Seemed tired; ask about workload next time.')).toBeHidden();
+  await expect(page.getByText('Hidden while presenting.', { exact: true })).toBeVisible();
+  await screenshot(page, '19-one-on-one-presenting');
+  await page.getByLabel('Presenting (hide private notes)').uncheck();
+  await expect(page.getByRole('textbox', { name: 'Private note' })).toHaveValue('Seemed tired; ask about workload next time.');
+
+  // Close and lock: unfinished items carry forward to the next meeting.
+  await page.getByRole('button', { name: 'Close and lock' }).click();
+  await page.getByRole('dialog', { name: 'Close and lock this one-on-one?' }).getByRole('button', { name: 'Close and lock' }).click();
+  await expect(page.getByText(/Closed\. \d+ items? carried to/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unlock…' })).toBeVisible();
+  await expect(page.getByPlaceholder('Notes…')).toHaveCount(0);
+  await expect(page.getByText('Agreed to re-qualify both stale deals by Friday.')).toBeVisible();
+  await screenshot(page, '20-one-on-one-closed');
+
+  const thisId = Number(new URL(page.url()).hash.split('/').pop());
+  const ours = new Set((await api('oneOnOnes.get', { id: thisId })).items.map((i: any) => i.id));
+  const next = (await api('oneOnOnes.list', { repId: rep.id })).find((m: any) => m.status === 'planned');
+  const carried = (await api('oneOnOnes.get', { id: next.id })).items.filter((i: any) => ours.has(i.carriedFromId));
+  expect(carried.length).toBe(before); // every item but the one marked done
+  expect(carried.some((i: any) => i.title === 'Wants help with the Q1 territory plan')).toBe(true);
+
+  // Unlock asks why and records it.
+  await page.getByRole('button', { name: 'Unlock…' }).click();
+  await page.getByLabel('Why are you changing a closed meeting?').fill('Add the date the rep confirmed');
+  await page.getByRole('dialog', { name: 'Unlock this one-on-one' }).getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByText('“Add the date the rep confirmed”')).toBeVisible();
+});
