@@ -48,7 +48,7 @@ export function DashboardScreen() {
         id: 'diagnosis',
         accessorFn: (m) => m.diagnosis.kind,
         header: 'Diagnosis',
-        cell: (c) => <DiagnosisBadge kind={c.row.original.diagnosis.kind} title={c.row.original.diagnosis.evidence.join('\n')} />,
+        cell: (c) => <DiagnosisBadge kind={c.row.original.diagnosis.kind} evidence={c.row.original.diagnosis.evidence} />,
       },
       { accessorKey: 'winRate', header: 'Win rate', meta: { numeric: true }, sortUndefined: 'last', cell: (c) => fmt.percent(c.getValue()) },
       { accessorKey: 'avgWonDealSize', header: 'Avg deal', meta: { numeric: true }, sortUndefined: 'last', cell: (c) => (c.getValue() === null ? '—' : fmt.compactMoney(c.getValue())) },

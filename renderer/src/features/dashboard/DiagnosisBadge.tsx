@@ -20,10 +20,12 @@ const TONE: Record<DiagnosisKind, string> = {
   no_data: 'neutral',
 };
 
-export function DiagnosisBadge({ kind, title }: { kind: DiagnosisKind; title?: string }) {
+/** The verdict; its evidence is in the tooltip and read out to screen readers (the rep page shows it in full). */
+export function DiagnosisBadge({ kind, evidence }: { kind: DiagnosisKind; evidence?: string[] }) {
   return (
-    <span className={`badge tone-${TONE[kind]}`} title={title}>
+    <span className={`badge tone-${TONE[kind]}`} title={evidence?.join('\n')}>
       {DIAGNOSIS_LABEL[kind]}
+      {evidence && <span className="visually-hidden">: {evidence.join(' ')}</span>}
     </span>
   );
 }

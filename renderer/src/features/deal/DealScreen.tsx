@@ -22,17 +22,22 @@ export function DealScreen({ id }: { id: number }) {
   const [flags, setFlags] = useState<Flag[]>([]);
 
   useEffect(() => {
+    let live = true; // ignore answers for a deal the manager has already left
     call('deals.get', { id }).then(
-      (d) => (setDetail(d), setError(null)),
-      (err: Error) => setError(err.message),
+      (d) => live && (setDetail(d), setError(null)),
+      (err: Error) => live && setError(err.message),
     );
-    call('deals.flags', { id }).then(setFlags, () => setFlags([]));
+    call('deals.flags', { id }).then(
+      (f) => live && setFlags(f),
+      () => live && setFlags([]),
+    );
+    return () => void (live = false);
   }, [id, version]);
   const openEdit = useCallback(() => setEditing(true), []);
   useShortcut('e', openEdit);
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
-  if (!detail) return <p className="loading">Loading…</p>;
+  if (!detail || detail.deal.id !== id) return <p className="loading">Loading…</p>;
   const { deal, stageHistory, closeDateChanges } = detail;
   const today = info?.today ?? '';
   const isOpen = deal.outcome === 'open';

@@ -38,15 +38,23 @@ export function RepScreen({ id }: { id: number }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
 
+  // `live` drops answers that arrive after the manager has moved on to another rep.
   useEffect(() => {
+    let live = true;
     Promise.all([call('reps.get', { id }), call('deals.listByRep', { repId: id, outcome: 'all' })]).then(
-      ([r, d]) => (setRep(r), setDeals(d), setError(null)),
-      (err: Error) => setError(err.message),
+      ([r, d]) => live && (setRep(r), setDeals(d), setError(null)),
+      (err: Error) => live && setError(err.message),
     );
+    return () => void (live = false);
   }, [id, version]);
   useEffect(() => {
+    let live = true;
     // Archived reps have no live metrics; the page still shows their history.
-    call('metrics.rep', asOf ? { repId: id, asOf } : { repId: id }).then(setDash, () => setDash(null));
+    call('metrics.rep', asOf ? { repId: id, asOf } : { repId: id }).then(
+      (d) => live && setDash(d),
+      () => live && setDash(null),
+    );
+    return () => void (live = false);
   }, [id, version, asOf]);
 
   const openAdd = useCallback(() => rep?.status !== 'archived' && setAdding(true), [rep]);
@@ -81,7 +89,7 @@ export function RepScreen({ id }: { id: number }) {
   );
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
-  if (!rep || !deals) return <p className="loading">Loading…</p>;
+  if (!rep || !deals || rep.id !== id) return <p className="loading">Loading…</p>;
 
   const shown = tab === 'all' ? deals : deals.filter((d) => d.outcome === tab);
   const count = (t: Tab) => (t === 'all' ? deals.length : deals.filter((d) => d.outcome === t).length);

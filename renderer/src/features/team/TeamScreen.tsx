@@ -4,6 +4,7 @@ import { REP_ROLE_LABELS, REP_STATUS_LABELS, type RepRole, type RepStatus } from
 import type { TeamRow } from '../../../../shared/schemas/team';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
+import { toastError } from '../../app/toasts';
 import { hrefFor, useRouter } from '../../app/router';
 import { ConfirmDialog } from '../../components/Dialog';
 import { DataTable } from '../../components/DataTable';
@@ -78,7 +79,11 @@ export function TeamScreen() {
               <button
                 type="button"
                 className="link-button"
-                onClick={() => void call('reps.restore', { id: c.row.original.repId }).then(() => useApp.getState().changed())}
+                onClick={() =>
+                  void call('reps.restore', { id: c.row.original.repId })
+                    .then(() => useApp.getState().changed())
+                    .catch(toastError)
+                }
                 aria-label={`Restore ${c.row.original.name}`}
               >
                 Restore
@@ -206,6 +211,7 @@ function Attainment({ value, label }: { value: number | null; label: string }) {
 
 function EditRep({ id, onClose }: { id: number; onClose: () => void }) {
   const [rep, setRep] = useState<Awaited<ReturnType<typeof call<'reps.get'>>> | null>(null);
-  useEffect(() => void call('reps.get', { id }).then(setRep, onClose), [id, onClose]);
+  // Loads once per rep; a failed load just closes the form.
+  useEffect(() => void call('reps.get', { id }).then(setRep, () => onClose()), [id]); // eslint-disable-line react-hooks/exhaustive-deps
   return rep ? <RepForm rep={rep} onClose={onClose} /> : null;
 }
