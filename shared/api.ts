@@ -34,6 +34,7 @@ import {
   type CommitmentsView,
 } from './schemas/commitments';
 import type { Flag } from './domain/flags';
+import { exportRequest, type ExportDoc } from './schemas/exports';
 import {
   asOfInput,
   repMetricsInput,
@@ -99,6 +100,7 @@ export const api = {
   'oneOnOnes.close': call<typeof byId, { closed: OneOnOne; next: OneOnOne | null }>(byId),
   'oneOnOnes.unlock': call<typeof unlockInput, OneOnOne>(unlockInput),
   'reps.setCadence': call<typeof cadenceInput, number>(cadenceInput),
+  'export.document': call<typeof exportRequest, ExportDoc>(exportRequest),
   'deals.flags': call<typeof dealFlagsInput, Flag[]>(dealFlagsInput),
   'pipeline.weekly': call<typeof asOfInput, WeeklyReview>(asOfInput),
   'commitments.list': call<typeof commitmentsListInput, CommitmentsView>(commitmentsListInput),

@@ -12,6 +12,7 @@ import { isoDate } from '../../shared/schemas/common';
 import { formatTable } from './table';
 import { pipeline, repMetrics } from '../core/repos/metrics';
 import { metricsRows, roundForTable } from './metricsRows';
+import { EXPORT_USAGE, runExport } from './export';
 
 export interface Io {
   out: (s: string) => void;
@@ -31,22 +32,24 @@ Commands:
                                         per-rep win rate, coverage, needs, diagnosis
   flags --db FILE [--as-of DATE] [--json]
                                         open deals with integrity flags, and why
-
+${EXPORT_USAGE}
 Options:
   --db FILE     the database file (default: the desktop app's own database)
   --json        machine-readable output
   --today DATE  treat DATE (YYYY-MM-DD) as today (for reproducible demos)
+  --include-private  exports only: add the manager's private notes (never by default)
 `;
 
 class CliError extends Error {}
 
-/** Runs one CLI command; returns the process exit code. */
-export function runCli(argv: string[], io: Io, clock: Clock = systemClock): number {
+/** Runs one CLI command; returns the process exit code (a promise for `export`, which may print a PDF). */
+export function runCli(argv: string[], io: Io, clock: Clock = systemClock): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     io.out(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'export') return runExport(rest, io, clock);
   let parsed;
   try {
     parsed = parseArgs({

@@ -10,6 +10,7 @@ import { systemClock } from '../core/clock';
 import { closeDatabase, openDatabase, type Db } from '../core/db/open';
 import { DB_FILE, userDataDir } from '../core/paths';
 import { registerApi } from './ipc';
+import { registerSave } from './save';
 import { buildMenu } from './menu';
 
 // Same folder the CLI and web preview use (they compute it without Electron).
@@ -61,7 +62,9 @@ if (!app.requestSingleInstanceLock()) {
 
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    registerApi(ctx, (sender, frameUrl) => sender === win?.webContents && isOurPage(frameUrl));
+    const trusted = (sender: Electron.WebContents, frameUrl: string) => sender === win?.webContents && isOurPage(frameUrl);
+    registerApi(ctx, trusted);
+    registerSave(app.getPath('documents'), trusted);
     Menu.setApplicationMenu(buildMenu(dataDir));
 
     win = new BrowserWindow({

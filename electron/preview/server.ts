@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
+import type { ExportDoc } from '../../shared/schemas/exports';
+import { htmlToPdf } from '../core/export/pdf';
 import { dispatch } from '../core/api/dispatch';
 import type { Ctx } from '../core/context';
 import { fail } from '../../shared/result';
@@ -55,6 +58,7 @@ export function createPreviewServer({ ctx, staticDir }: PreviewOptions): http.Se
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (url.pathname.startsWith('/api/')) return handleApi(ctx, url, req, res);
+    if (url.pathname === '/export/pdf') return handlePdf(ctx, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     return serveStatic(root, url.pathname, res);
   };
@@ -62,15 +66,45 @@ export function createPreviewServer({ ctx, staticDir }: PreviewOptions): http.Se
 }
 
 function handleApi(ctx: Ctx, url: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
-  if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST');
-  const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (mediaType !== 'application/json') return send(res, 415, 'text/plain', 'Send JSON');
   let name: string;
   try {
     name = decodeURIComponent(url.pathname.slice('/api/'.length));
   } catch {
     return sendJson(res, 400, fail('invalid', 'The request address is not valid.'));
   }
+  readJson(req, res, (input) => {
+    const result = dispatch(ctx, name, input);
+    sendJson(res, result.ok ? 200 : result.error.code === 'internal' ? 500 : 400, result);
+  });
+}
+
+/** A review document as a PDF download, printed by the system Chromium (web preview only). */
+function handlePdf(ctx: Ctx, req: http.IncomingMessage, res: http.ServerResponse): void {
+  readJson(req, res, (input) => {
+    const result = dispatch(ctx, 'export.document', input);
+    if (!result.ok) return sendJson(res, 400, result);
+    const doc = result.value as ExportDoc;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-pdf-'));
+    const file = path.join(dir, `${doc.filename}.pdf`);
+    htmlToPdf(doc.html, file)
+      .then(() => {
+        res.writeHead(200, {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `attachment; filename="${doc.filename}.pdf"`,
+          'Cache-Control': 'no-store',
+        });
+        res.end(fs.readFileSync(file));
+      })
+      .catch((err: Error) => sendJson(res, 500, fail('internal', err.message)))
+      .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  });
+}
+
+/** Reads a JSON POST body (size-capped) and hands it on; answers the errors itself. */
+function readJson(req: http.IncomingMessage, res: http.ServerResponse, then: (input: unknown) => void): void {
+  if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST');
+  const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/json') return send(res, 415, 'text/plain', 'Send JSON');
   const chunks: Buffer[] = [];
   let size = 0;
   req.on('data', (c: Buffer) => {
@@ -89,8 +123,7 @@ function handleApi(ctx: Ctx, url: URL, req: http.IncomingMessage, res: http.Serv
     } catch {
       return sendJson(res, 400, fail('invalid', 'The request was not valid JSON.'));
     }
-    const result = dispatch(ctx, name, input);
-    sendJson(res, result.ok ? 200 : result.error.code === 'internal' ? 500 : 400, result);
+    then(input);
   });
 }
 

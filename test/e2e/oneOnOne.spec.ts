@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { expect, screenshot, test } from './fixtures';
 
 test('one-on-one: prepare from the data, run it, present, close and lock; unfinished items carry forward', async ({ page, demoWorkbench }) => {
@@ -69,6 +71,29 @@ test('one-on-one: prepare from the data, run it, present, close and lock; unfini
   const carried = (await api('oneOnOnes.get', { id: next.id })).items.filter((i: any) => ours.has(i.carriedFromId));
   expect(carried.length).toBe(before); // every item but the one marked done
   expect(carried.some((i: any) => i.title === 'Wants help with the Q1 territory plan')).toBe(true);
+
+  // Export: Markdown and PDF downloads, read back; the private note only on request.
+  const exportAs = async (format: 'Markdown' | 'PDF', includePrivate: boolean) => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export this one-on-one' });
+    await dialog.getByRole("radio", { name: new RegExp(`^${format}`) }).check();
+    if (includePrivate) await dialog.getByRole('checkbox', { name: 'Include my private notes' }).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+    await expect(dialog).toBeHidden();
+    const file = await download.path();
+    return format === 'PDF' ? execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }) : fs.readFileSync(file, 'utf8');
+  };
+  const md = await exportAs('Markdown', false);
+  expect(md).toMatch(new RegExp(`^# One-on-one: ${rep.name}`, 'm'));
+  expect(md).toContain('Agreed to re-qualify both stale deals by Friday.');
+  expect(md).toContain('Book a call with the economic buyer at Foxglove');
+  expect(md).not.toContain('Seemed tired');
+  const pdf = await exportAs('PDF', false);
+  expect(pdf).toContain(rep.name);
+  expect(pdf).toContain('Book a call with the economic buyer');
+  expect(pdf).not.toContain('Seemed tired');
+  const privatePdf = await exportAs('PDF', true);
+  expect(privatePdf).toContain('Seemed tired; ask about workload next time.');
 
   // Unlock asks why and records it.
   await page.getByRole('button', { name: 'Unlock…' }).click();

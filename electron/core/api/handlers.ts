@@ -17,6 +17,7 @@ import { LATEST_VERSION } from '../db/migrations';
 import { repDashboard } from '../repos/repDashboard';
 import { dealFlags, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
 import { weeklyReview } from '../repos/weekly';
+import { exportDocument } from '../export/exportDocument';
 import { commitmentsView, createCommitment, setCommitmentStatus } from '../repos/commitments';
 import {
   closeOneOnOne,
@@ -85,6 +86,7 @@ export const handlers: Handlers = {
   'oneOnOnes.close': (ctx, { id }) => closeOneOnOne(ctx.db, ctx.clock, id),
   'oneOnOnes.unlock': (ctx, { id, reason }) => unlockOneOnOne(ctx.db, ctx.clock, id, reason),
   'reps.setCadence': (ctx, { repId, days }) => setCadence(ctx.db, repId, days),
+  'export.document': (ctx, req) => exportDocument(ctx, req),
   'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),
 };

@@ -8,6 +8,7 @@ import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
 import { AgendaList } from './AgendaList';
+import { ExportDialog } from '../export/ExportDialog';
 import { MeetingCommitments } from './MeetingCommitments';
 import { toDraft, useOneOnOne } from './oneOnOneStore';
 import { PrivateNote } from './PrivateNote';
@@ -21,6 +22,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
   const [unlocking, setUnlocking] = useState(false);
   const [newItem, setNewItem] = useState('');
   const [repPoint, setRepPoint] = useState('');
+  const [exporting, setExporting] = useState(false);
 
   useEffect(() => void load(id), [id, version, load]);
   useShortcut('p', useCallback(() => void useOneOnOne.getState().prepare(), []));
@@ -56,6 +58,9 @@ export function OneOnOneScreen({ id }: { id: number }) {
           <label className="checkbox presenting-toggle">
             <input type="checkbox" checked={presenting} onChange={(e) => setPresenting(e.target.checked)} /> Presenting (hide private notes)
           </label>
+          <button type="button" onClick={() => setExporting(true)}>
+            Export…
+          </button>
           {!locked && (
             <button type="button" onClick={() => void prepare()} aria-keyshortcuts="p">
               Prepare <kbd>P</kbd>
@@ -159,6 +164,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
         />
       )}
       {unlocking && <UnlockDialog id={m.id} onClose={() => setUnlocking(false)} />}
+      {exporting && <ExportDialog kind="oneOnOne" id={m.id} onClose={() => setExporting(false)} />}
     </section>
   );
 }

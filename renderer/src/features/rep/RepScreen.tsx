@@ -16,6 +16,7 @@ import type { RepDashboard } from '../../../../shared/schemas/pipeline';
 import { useAsOf } from '../../lib/useAsOf';
 import { RepMetricsPanel } from './RepMetricsPanel';
 import { OneOnOnesCard } from '../oneOnOne/OneOnOnesCard';
+import { ExportDialog } from '../export/ExportDialog';
 
 type Tab = 'open' | 'won' | 'lost' | 'all';
 const TABS: { id: Tab; label: string }[] = [
@@ -37,6 +38,7 @@ export function RepScreen({ id }: { id: number }) {
   const [tab, setTab] = useState<Tab>('open');
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   // `live` drops answers that arrive after the manager has moved on to another rep.
   useEffect(() => {
@@ -108,6 +110,9 @@ export function RepScreen({ id }: { id: number }) {
           </p>
         </div>
         <div className="head-actions">
+          <button type="button" onClick={() => setExporting(true)}>
+            Export review…
+          </button>
           <button type="button" onClick={openEdit} aria-keyshortcuts="e">
             Edit rep <kbd>E</kbd>
           </button>
@@ -163,6 +168,7 @@ export function RepScreen({ id }: { id: number }) {
 
       {adding && <DealForm repId={rep.id} onClose={() => setAdding(false)} />}
       {editing && <RepForm rep={rep} onClose={() => setEditing(false)} />}
+      {exporting && <ExportDialog kind="repReview" repId={rep.id} repName={rep.name} onClose={() => setExporting(false)} />}
     </section>
   );
 }

@@ -1,0 +1,165 @@
+/**
+ * `export review` and `export one-on-one`: a review summary as Markdown or PDF.
+ * Every option is checked before anything is opened or written; errors are one line that
+ * names the option, with exit code 2 for bad options and 1 for missing data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isoDate } from '../../shared/schemas/common';
+import { fixedClock, type Clock } from '../core/clock';
+import { closeDatabase, openDatabase } from '../core/db/open';
+import { NotFoundError } from '../core/errors';
+import { oneOnOneSummary } from '../core/export/oneOnOneSummary';
+import { htmlToPdf } from '../core/export/pdf';
+import type { ExportDoc } from '../core/export/render';
+import { repReview } from '../core/export/repReview';
+import { defaultDbPath } from '../core/paths';
+import { findRepByName } from '../core/repos/reps';
+import type { Io } from './run';
+
+export const EXPORT_USAGE = `  export review --db FILE --rep NAME --from DATE --to DATE --format md|pdf --out FILE [--include-private]
+                                        a rep review over a period: metrics, diagnosis, flagged
+                                        deals, commitments, coaching notes, one-on-ones
+  export one-on-one --db FILE --id ID --format md|pdf --out FILE [--include-private]
+                                        one one-on-one: agenda, notes, commitments
+`;
+
+const FORMATS = ['md', 'pdf'] as const;
+type Format = (typeof FORMATS)[number];
+
+class UsageError extends Error {}
+class DataError extends Error {}
+
+function usage(msg: string): never {
+  throw new UsageError(msg);
+}
+
+interface Parsed {
+  what: 'review' | 'one-on-one';
+  dbPath: string;
+  format: Format;
+  out: string;
+  includePrivate: boolean;
+  today: string | undefined;
+  rep?: string;
+  from?: string;
+  to?: string;
+  id?: number;
+}
+
+function checkDate(name: string, v: string | undefined): string {
+  if (v === undefined) return usage(`--${name} DATE is required (YYYY-MM-DD).`);
+  if (!isoDate.safeParse(v).success) return usage(`--${name} must be a real date written YYYY-MM-DD (got “${v}”).`);
+  return v;
+}
+
+function parse(args: string[]): Parsed {
+  const [what, ...rest] = args;
+  if (what !== 'review' && what !== 'one-on-one') {
+    return usage(what ? `Unknown export “${what}”: use export review or export one-on-one.` : 'Say what to export: export review or export one-on-one.');
+  }
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        db: { type: 'string' },
+        rep: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        id: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        today: { type: 'string' },
+        'include-private': { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+      strict: true,
+    }));
+  } catch (err) {
+    return usage((err as Error).message.split('\n')[0]!);
+  }
+  const notFor = what === 'review' ? (['id'] as const) : (['rep', 'from', 'to'] as const);
+  for (const k of notFor) if (values[k] !== undefined) usage(`--${k} is not an option of export ${what}.`);
+  if (values.today !== undefined) checkDate('today', values.today);
+
+  if (values.out === undefined || values.out.trim() === '') usage('--out FILE is required: where to write the export.');
+  const out = path.resolve(values.out!);
+  const ext = path.extname(out).slice(1).toLowerCase();
+  const format = values.format ?? (FORMATS.includes(ext as Format) ? ext : undefined);
+  if (format === undefined) usage('--format is required: md or pdf.');
+  if (!FORMATS.includes(format as Format)) usage(`--format must be md or pdf (got “${format}”).`);
+  const isDir = fs.existsSync(out) && fs.statSync(out).isDirectory();
+  if (!isDir && !fs.existsSync(path.dirname(out))) usage(`--out: the folder ${path.dirname(out)} does not exist.`);
+
+  const base: Parsed = {
+    what,
+    dbPath: path.resolve(values.db ?? defaultDbPath()),
+    format: format as Format,
+    out,
+    includePrivate: values['include-private'],
+    today: values.today,
+  };
+  if (what === 'review') {
+    if (values.rep === undefined || values.rep.trim() === '') usage('--rep NAME is required: whose review.');
+    const from = checkDate('from', values.from);
+    const to = checkDate('to', values.to);
+    if (from > to) usage(`--from (${from}) is after --to (${to}).`);
+    return { ...base, rep: values.rep!, from, to };
+  }
+  if (values.id === undefined) usage('--id ID is required: which one-on-one.');
+  const id = Number(values.id);
+  if (!/^\d+$/.test(values.id!) || !Number.isSafeInteger(id) || id < 1) usage(`--id must be a one-on-one number, a whole number above 0 (got “${values.id}”).`);
+  return { ...base, id };
+}
+
+function build(p: Parsed, today: string): ExportDoc {
+  if (!fs.existsSync(p.dbPath)) throw new DataError(`--db: no database at ${p.dbPath}. Create one with: npm run cli -- demo --db ${p.dbPath}`);
+  let db;
+  try {
+    db = openDatabase(p.dbPath);
+  } catch (err) {
+    throw new DataError(`--db: could not open ${p.dbPath}: ${(err as Error).message}`);
+  }
+  try {
+    const opts = { includePrivate: p.includePrivate, generatedOn: today };
+    if (p.what === 'review') {
+      const rep = findRepByName(db, p.rep!);
+      if (!rep) throw new DataError(`--rep: no rep called “${p.rep}”.`);
+      return repReview(db, rep.id, p.from!, p.to!, opts);
+    }
+    try {
+      return oneOnOneSummary(db, p.id!, today, opts);
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new DataError(`--id: there is no one-on-one ${p.id}.`);
+      throw err;
+    }
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+/** Runs `export …`; resolves to the process exit code. */
+export async function runExport(args: string[], io: Io, clock: Clock): Promise<number> {
+  let p: Parsed;
+  try {
+    p = parse(args);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`${err.message}\nUsage:\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  const today = (p.today ? fixedClock(p.today) : clock).today();
+  try {
+    const doc = build(p, today);
+    const file = fs.existsSync(p.out) && fs.statSync(p.out).isDirectory() ? path.join(p.out, `${doc.filename}.${p.format}`) : p.out;
+    if (p.format === 'md') fs.writeFileSync(file, doc.markdown);
+    else await htmlToPdf(doc.html, file);
+    io.out(`Wrote ${file}${p.includePrivate ? ' (includes private notes: do not share it)' : ''}\n`);
+    return 0;
+  } catch (err) {
+    io.err(`${String((err as Error).message).split('\n')[0]}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * A one-on-one as a document: what was on the agenda, what was said and done, and who
+ * promised what. The private note is the manager's own: it appears only when asked for,
+ * under a label that says so, and never otherwise.
+ */
+import { formatDate } from '../../../shared/domain/format';
+import type { AgendaItem } from '../../../shared/schemas/oneOnOnes';
+import type { Commitment } from '../../../shared/schemas/commitments';
+import type { Db } from '../db/open';
+import { getOneOnOneDetail } from '../repos/oneOnOnes';
+import { getSettings } from '../repos/settings';
+import { callout, em, heading, muted, paragraph, renderDoc, slug, strong, table, type Block, type Cell, type Column, type ExportDoc, type Span } from './render';
+
+export interface ExportOptions {
+  includePrivate: boolean;
+  /** The day the document is generated (defaults to the as-of date). */
+  generatedOn?: string;
+  /** Formatting locale; undefined = the user's. */
+  locale?: string;
+}
+
+export const PRIVATE_INCLUDED = 'This export includes private notes. Keep it to yourself: do not share it with the rep or forward it.';
+export const PRIVATE_EXCLUDED = 'Private notes are not included in this export.';
+
+/** "You" in the app; in a document read by others, the manager's name. */
+export function managerLabel(managerName: string): string {
+  return managerName.trim() && managerName !== 'Manager' ? `${managerName} (manager)` : 'The manager';
+}
+
+export function commitmentStatus(c: Commitment, locale?: string): Span[] {
+  switch (c.status) {
+    case 'done': {
+      const late = c.doneDate !== null && c.dueDate !== null && c.doneDate > c.dueDate;
+      return [`Done ${formatDate(c.doneDate, locale)}`, ...(late ? [muted(' (late)')] : [])];
+    }
+    case 'dropped':
+      return ['Dropped'];
+    case 'open':
+      return c.overdue ? [strong('Overdue')] : ['Open'];
+  }
+}
+
+/** One table row per commitment: what, who, when due, where it stands. */
+export function commitmentRows(list: Commitment[], repName: string, managerName: string, locale?: string, withMadeOn = false): Cell[][] {
+  return list.map((c) => [
+    { main: [c.text], ...(c.dealName ? { sub: [`Deal: ${c.dealName}`] } : {}) },
+    { main: [c.owner === 'rep' ? repName : managerLabel(managerName)] },
+    ...(withMadeOn ? [{ main: [formatDate(c.createdOn, locale)] }] : []),
+    { main: [formatDate(c.dueDate, locale)] },
+    { main: commitmentStatus(c, locale) },
+  ]);
+}
+
+export const COMMITMENT_COLUMNS: Column[] = [
+  { label: 'Commitment', width: '50%' },
+  { label: 'Owner', width: '20%' },
+  { label: 'Due', nowrap: true },
+  { label: 'Status', nowrap: true },
+];
+
+/** Says in the header whether the document holds the manager's private notes. */
+export const privacyMeta = (includePrivate: boolean): [string, string] => ['Private notes', includePrivate ? 'Included: do not share' : 'Not included'];
+
+const ADDED_BY: Record<AgendaItem['addedBy'], string> = { manager: 'Added by the manager', rep: 'Added by the rep', prepared: 'Prepared from the data' };
+
+function agendaRows(items: AgendaItem[]): Cell[][] {
+  return items.map((it, i) => {
+    const sub: Span[] = [];
+    if (it.detail) sub.push(em(it.detail));
+    const origin = `${ADDED_BY[it.addedBy]}${it.carriedFromId !== null ? '; carried over from an earlier meeting' : ''}.`;
+    sub.push(sub.length ? ` ${origin}` : origin);
+    return [
+      { main: [String(i + 1)] },
+      { main: [strong(it.title)], sub },
+      { main: [it.notes ?? muted('—')] },
+      { main: [it.done ? 'Done' : 'Not done'] },
+    ];
+  });
+}
+
+export function oneOnOneSummary(db: Db, id: number, asOf: string, opts: ExportOptions): ExportDoc {
+  const { locale, includePrivate } = opts;
+  const d = getOneOnOneDetail(db, id, asOf);
+  const m = d.meeting;
+  const settings = getSettings(db);
+  const date = (s: string | null) => formatDate(s, locale);
+
+  const status = m.status === 'closed' ? `Closed${m.closedAt ? ` on ${date(m.closedAt.slice(0, 10))}` : ''}` : 'Planned (not closed yet)';
+  const blocks: Block[] = [];
+
+  blocks.push(heading('Agenda'));
+  if (d.items.length === 0) blocks.push(paragraph('Nothing was on the agenda.', 'muted'));
+  else {
+    const done = d.items.filter((i) => i.done).length;
+    blocks.push(paragraph(muted(`${done} of ${d.items.length} item${d.items.length === 1 ? '' : 's'} done.`)));
+    blocks.push(
+      table(
+        [
+          { label: '#', align: 'right', width: '5%' },
+          { label: 'Item', width: '45%' },
+          { label: 'Notes', width: '38%' },
+          { label: 'Done', width: '12%' },
+        ],
+        agendaRows(d.items),
+      ),
+    );
+  }
+
+  const made = d.commitments.filter((c) => c.oneOnOneId === m.id);
+  const open = d.commitments.filter((c) => c.oneOnOneId !== m.id && c.status === 'open');
+  blocks.push(heading('Commitments made in this meeting'));
+  blocks.push(
+    made.length ? table(COMMITMENT_COLUMNS, commitmentRows(made, m.repName, settings.managerName, locale)) : paragraph('No commitments were recorded in this meeting.', 'muted'),
+  );
+  blocks.push(heading(`Other open commitments (as of ${date(asOf)})`));
+  blocks.push(
+    open.length ? table(COMMITMENT_COLUMNS, commitmentRows(open, m.repName, settings.managerName, locale)) : paragraph('No other open commitments.', 'muted'),
+  );
+
+  const unlocks = d.events.filter((e) => e.action === 'unlocked');
+  if (unlocks.length) {
+    blocks.push(heading('Changes after closing'));
+    blocks.push(
+      table(
+        ['When', 'What', 'Reason'],
+        d.events.map((e) => [date(e.at.slice(0, 10)), e.action === 'closed' ? 'Closed' : 'Unlocked to change it', e.reason ?? '—']),
+      ),
+    );
+  }
+
+  if (includePrivate) {
+    blocks.push(heading('Private note'));
+    blocks.push(
+      m.privateNote ? callout('Private note: for the manager only', m.privateNote, 'private') : paragraph('No private note was written for this meeting.', 'muted'),
+    );
+  }
+
+  const meta: [string, string][] = [
+    ['Rep', m.repName],
+    ['Meeting', date(m.meetingDate)],
+    ['Status', status],
+    ['Previous one-on-one', d.previousMeetingDate ? date(d.previousMeetingDate) : 'none recorded'],
+    ['Generated', date(opts.generatedOn ?? asOf)],
+    privacyMeta(includePrivate),
+  ];
+  return renderDoc({
+    kind: 'One-on-one summary',
+    title: `One-on-one: ${m.repName}`,
+    subtitle: `${date(m.meetingDate)} · ${m.status === 'closed' ? 'Closed' : 'Planned'}`,
+    meta,
+    blocks: includePrivate ? [callout('Contains private notes', PRIVATE_INCLUDED, 'private'), ...blocks] : blocks,
+    footer: includePrivate ? PRIVATE_INCLUDED : PRIVATE_EXCLUDED,
+    filename: `one-on-one-${slug(m.repName, `rep-${m.repId}`)}-${m.meetingDate}`,
+  });
+}

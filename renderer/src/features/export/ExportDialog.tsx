@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import type { ExportRequest } from '../../../../shared/schemas/exports';
+import { periodContaining } from '../../../../shared/domain/periods';
+import { ApiFailure } from '../../api/client';
+import { saveExport } from '../../api/saveExport';
+import { useApp } from '../../app/appStore';
+import { toast } from '../../app/toasts';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+
+type Props = { onClose: () => void } & ({ kind: 'oneOnOne'; id: number } | { kind: 'repReview'; repId: number; repName: string });
+
+/** Export a one-on-one summary or a rep review as Markdown or PDF; private notes only on request. */
+export function ExportDialog(props: Props) {
+  const { info, settings } = useApp();
+  const today = info?.today ?? '';
+  const quarter = today ? periodContaining(today, settings?.quotaPeriod ?? 'quarter') : null;
+  const [from, setFrom] = useState(quarter?.start ?? '');
+  const [to, setTo] = useState(today);
+  const [format, setFormat] = useState<'md' | 'pdf'>('pdf');
+  const [includePrivate, setIncludePrivate] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+
+  const request: ExportRequest =
+    props.kind === 'oneOnOne'
+      ? { doc: { kind: 'oneOnOne', id: props.id }, includePrivate }
+      : { doc: { kind: 'repReview', repId: props.repId, from, to }, includePrivate };
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const where = await saveExport(request, format);
+      if (where) {
+        toast(`Saved ${where}.`);
+        props.onClose();
+      }
+    } catch (err) {
+      setError(err instanceof ApiFailure ? { message: err.message, field: err.error.field } : { message: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={props.kind === 'oneOnOne' ? 'Export this one-on-one' : `Export a review of ${props.repName}`} onClose={props.onClose}>
+      <form
+        className="dialog-body form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        {props.kind === 'repReview' && (
+          <>
+            <Field label="From" error={error?.field === 'from' ? error.message : undefined}>
+              <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-autofocus />
+            </Field>
+            <Field label="To">
+              <input type="date" value={to} max={today} onChange={(e) => setTo(e.target.value)} />
+            </Field>
+          </>
+        )}
+        <fieldset className="span-all radio-row">
+          <legend>Format</legend>
+          <label className="checkbox">
+            <input type="radio" name="format" checked={format === 'pdf'} onChange={() => setFormat('pdf')} /> PDF (printable)
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="format" checked={format === 'md'} onChange={() => setFormat('md')} /> Markdown (for email or an HR tool)
+          </label>
+        </fieldset>
+        <label className="checkbox span-all">
+          <input type="checkbox" checked={includePrivate} onChange={(e) => setIncludePrivate(e.target.checked)} /> Include my private notes
+        </label>
+        {includePrivate && <p className="callout span-all">Private notes will be in the file. Keep it to yourself: do not share it with the rep or forward it.</p>}
+        {error && !error.field && (
+          <p className="form-error span-all" role="alert">
+            {error.message}
+          </p>
+        )}
+        <footer className="dialog-actions span-all">
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}
