@@ -79,7 +79,7 @@ export function MeetingCommitments({ detail, locked }: { detail: OneOnOneDetail;
                 ) : (
                   <span className="badge tone-good">{c.status === 'done' ? `Done ${fmt.date(c.doneDate)}` : 'Dropped'}</span>
                 )}
-                {c.status === 'open' && (
+                {c.status === 'open' && !locked && (
                   <>
                     <button type="button" className="link-button" onClick={() => void setCommitmentStatus(c, 'done')} aria-label={`Mark “${c.text}” done`}>
                       Done
