@@ -1,19 +1,21 @@
 import type { CallInput, CallName, CallOutput } from './api';
 import type { Result } from './result';
+import type { ExportRequest } from './schemas/exports';
 
 /** What the Electron preload exposes as `window.workbench`: one narrow, typed function. */
 export interface WorkbenchBridge {
   shell: 'electron';
   invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>;
-  /** Asks where to save (native dialog) and writes Markdown, or prints HTML to PDF. */
+  /**
+   * Builds the requested document in the main process, asks where to save it (native
+   * dialog) and writes Markdown or prints a PDF. Null when the manager cancels.
+   */
   save(file: SaveRequest): Promise<Result<{ path: string } | null>>;
 }
 
 export interface SaveRequest {
-  filename: string;
+  request: ExportRequest;
   format: 'md' | 'pdf';
-  /** Markdown text, or the printable HTML page for a PDF. */
-  content: string;
 }
 
 /** IPC channel carrying every API call. */

@@ -29,6 +29,7 @@ export const FIELD_LABELS: Record<string, string> = {
   seed: 'Seed',
   id: 'Id',
   owner: 'Owner',
+  oneOnOneId: 'One-on-one',
   from: 'Period',
   to: 'Period end',
   includePrivate: 'Private notes',

@@ -64,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler(() => false);
     const trusted = (sender: Electron.WebContents, frameUrl: string) => sender === win?.webContents && isOurPage(frameUrl);
     registerApi(ctx, trusted);
-    registerSave(app.getPath('documents'), trusted);
+    registerSave(ctx, app.getPath('documents'), trusted);
     Menu.setApplicationMenu(buildMenu(dataDir));
 
     win = new BrowserWindow({

@@ -1,50 +1,56 @@
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SAVE_CHANNEL } from '../../shared/bridge';
 import { fail, ok } from '../../shared/result';
+import { exportRequest } from '../../shared/schemas/exports';
+import { toFailure } from '../core/api/dispatch';
+import type { Ctx } from '../core/context';
+import { exportDocument } from '../core/export/exportDocument';
 
-const saveRequest = z.object({
-  filename: z.string().min(1).max(200).regex(/^[\w.-]+$/, { error: 'must be a plain file name' }),
-  format: z.enum(['md', 'pdf']),
-  content: z.string().max(20_000_000),
-});
+const saveInput = z.object({ request: exportRequest, format: z.enum(['md', 'pdf']) });
 
 /**
- * Saves an export where the manager chooses: the native save dialog, then Markdown written
- * as is, or the HTML printed to PDF by Chromium in a hidden window with scripts disabled.
+ * Saves an export where the manager chooses. The document is built here from the request
+ * (never from HTML the page sends), then written as Markdown or printed to PDF by Chromium in
+ * a hidden window with scripts off and every non-inline request blocked. The file appears
+ * whole or not at all (written beside it, then renamed).
  */
-export function registerSave(documentsDir: string, isTrusted: (sender: WebContents, frameUrl: string) => boolean): void {
+export function registerSave(ctx: Ctx, documentsDir: string, isTrusted: (sender: WebContents, frameUrl: string) => boolean): void {
   ipcMain.handle(SAVE_CHANNEL, async (event: IpcMainInvokeEvent, input: unknown) => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null || !isTrusted(event.sender, frame.url)) {
       return fail('invalid', 'Request refused: it did not come from the workbench window.');
     }
-    const parsed = saveRequest.safeParse(input);
-    if (!parsed.success) return fail('invalid', 'The file to save was not valid.');
-    const { filename, format, content } = parsed.data;
-    const owner = BrowserWindow.fromWebContents(event.sender);
-    const options = {
-      defaultPath: path.join(documentsDir, `${filename}.${format}`),
-      filters: [format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Markdown', extensions: ['md'] }],
-    };
-    const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-    if (choice.canceled || !choice.filePath) return ok(null);
     try {
-      if (format === 'md') fs.writeFileSync(choice.filePath, content, 'utf8');
-      else fs.writeFileSync(choice.filePath, await printToPdf(content));
-      return ok({ path: choice.filePath });
+      const { request, format } = saveInput.parse(input);
+      const doc = exportDocument(ctx, request);
+      const owner = BrowserWindow.fromWebContents(event.sender);
+      const options = {
+        defaultPath: path.join(documentsDir, `${doc.filename}.${format}`),
+        filters: [format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Markdown', extensions: ['md'] }],
+      };
+      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return ok(null);
+      const target = choice.filePath.toLowerCase().endsWith(`.${format}`) ? choice.filePath : `${choice.filePath}.${format}`;
+      const data = format === 'md' ? Buffer.from(doc.markdown, 'utf8') : await printToPdf(doc.html);
+      const temp = `${target}.partial`;
+      fs.writeFileSync(temp, data);
+      fs.renameSync(temp, target);
+      return ok({ path: target });
     } catch (err) {
-      return fail('internal', `Could not save the file: ${(err as Error).message}`);
+      return toFailure(err);
     }
   });
 }
 
 async function printToPdf(html: string): Promise<Buffer> {
+  const printSession = session.fromPartition('workbench-print'); // in memory, apart from the app's
+  printSession.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !details.url.startsWith('data:') }));
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+    webPreferences: { session: printSession, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
   });
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);

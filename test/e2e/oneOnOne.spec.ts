@@ -49,11 +49,13 @@ test('one-on-one: prepare from the data, run it, present, close and lock; unfini
   await page.getByRole('textbox', { name: 'Private note' }).blur();
 
   // Presenting hides the private note.
-  await page.getByLabel('Presenting (hide private notes)').check();
-  await expect(page.getByText('Seemed tired; ask about workload next time.')).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Private note' })).toBeVisible();
+  await page.getByRole('checkbox', { name: /Presenting \(hide private notes\)/ }).check();
+  await expect(page.getByRole('textbox', { name: 'Private note' })).toBeHidden();
+  await expect(page.locator('.agenda-detail')).toHaveCount(0); // the manager's prompts too
   await expect(page.getByText('Hidden while presenting.', { exact: true })).toBeVisible();
   await screenshot(page, '19-one-on-one-presenting');
-  await page.getByLabel('Presenting (hide private notes)').uncheck();
+  await page.getByRole('checkbox', { name: /Presenting \(hide private notes\)/ }).uncheck();
   await expect(page.getByRole('textbox', { name: 'Private note' })).toHaveValue('Seemed tired; ask about workload next time.');
 
   // Close and lock: unfinished items carry forward to the next meeting.

@@ -158,3 +158,45 @@ describe('one-on-ones in the store', () => {
     expect(v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id }))).toEqual([]);
   });
 });
+
+describe('review fixes', () => {
+  it('a closed meeting refuses new commitments; another rep’s meeting and unknown ones are named', () => {
+    const ctx = testCtx();
+    const ana = v(dispatch(ctx, 'reps.create', { name: 'Ana', role: 'field', quota: 1 })).id;
+    const ben = v(dispatch(ctx, 'reps.create', { name: 'Ben', role: 'field', quota: 1 })).id;
+    const m = meeting(ctx, ana, '2026-11-24');
+    const base = { repId: ana, owner: 'rep', text: 'x', dueDate: '2026-12-01', oneOnOneId: m.id };
+    v(dispatch(ctx, 'commitments.create', base));
+    expect(dispatch(ctx, 'commitments.create', { ...base, repId: ben })).toMatchObject({ ok: false, error: { field: 'oneOnOneId', message: 'That one-on-one is with another rep.' } });
+    expect(dispatch(ctx, 'commitments.create', { ...base, oneOnOneId: 9999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    v(dispatch(ctx, 'oneOnOnes.close', { id: m.id }));
+    expect(dispatch(ctx, 'commitments.create', base)).toMatchObject({ ok: false, error: { field: 'oneOnOneId', message: expect.stringContaining('closed') } });
+    const id = v(dispatch(ctx, 'commitments.list', {})).commitments[0].id;
+    expect(dispatch(ctx, 'commitments.setStatus', { id, status: 'done', on: '2026-12-01' })).toMatchObject({ ok: false, error: { field: 'on', message: 'The done date cannot be in the future.' } });
+    expect(dispatch(ctx, 'commitments.setStatus', { id, status: 'dropped', on: '2026-11-24' })).toMatchObject({ ok: false, error: { field: 'on' } });
+  });
+
+  it('an archived rep keeps the commitments of their meetings', () => {
+    const ctx = testCtx();
+    const ana = v(dispatch(ctx, 'reps.create', { name: 'Ana', role: 'field', quota: 1 })).id;
+    const m = meeting(ctx, ana, '2026-11-24');
+    v(dispatch(ctx, 'commitments.create', { repId: ana, owner: 'rep', text: 'Send the plan', dueDate: '2026-12-01', oneOnOneId: m.id }));
+    v(dispatch(ctx, 'reps.archive', { id: ana }));
+    expect(v(dispatch(ctx, 'oneOnOnes.get', { id: m.id })).commitments.map((c: any) => c.text)).toEqual(['Send the plan']);
+  });
+
+  it('carried-over data items do not hide fresh ones; carried commitments still count as on the agenda', () => {
+    const ctx = testCtx('2026-11-02');
+    const ana = v(dispatch(ctx, 'reps.create', { name: 'Ana', role: 'field', quota: 1 })).id;
+    const c = v(dispatch(ctx, 'commitments.create', { repId: ana, owner: 'rep', text: 'Send the plan', dueDate: '2026-12-01' }));
+    const a = meeting(ctx, ana, '2026-11-02');
+    const first = v(dispatch(ctx, 'oneOnOnes.prepare', { id: a.id }));
+    v(dispatch(ctx, 'oneOnOnes.saveAgenda', { id: a.id, items: first.map((p: any) => ({ ...p, addedBy: 'prepared' })) }));
+    const b = v(dispatch(ctx, 'oneOnOnes.close', { id: a.id })).next; // both items carried, unfinished
+    ctx.clock = fixedClock('2026-11-09');
+    v(dispatch(ctx, 'deals.create', { repId: ana, accountName: 'Acme', name: 'Fresh', stage: 'Discovery', amount: 1000, createdDate: '2026-11-05' }));
+    const again = v(dispatch(ctx, 'oneOnOnes.prepare', { id: b.id }));
+    expect(again.some((p: any) => p.sourceKind === 'new_opps' && p.title === '1 new opportunity since Nov 2, 2026')).toBe(true);
+    expect(again.some((p: any) => p.sourceKind === 'commitment' && p.sourceId === c.id)).toBe(false);
+  });
+});

@@ -209,7 +209,7 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
       [ftRow(rep.name, c.rep), ftRow(`${managerLabel(settings.managerName)}, to ${rep.name}`, c.manager)],
     ),
   );
-  const made = commitmentsView(db, to, { repId, include: 'all' })
+  const made = commitmentsView(db, to, { repId, include: 'all', includeArchived: true })
     .commitments.filter((x) => x.createdOn >= from && x.createdOn <= to)
     .sort((a, b) => a.createdOn.localeCompare(b.createdOn) || a.id - b.id);
   blocks.push(heading(`Made in the period (${made.length})`, 3));

@@ -37,6 +37,12 @@ export function createCommitment(db: Db, clock: Clock, input: z.output<typeof co
     if (rep.status === 'archived') throw new InvalidError(`${rep.name} is archived.`, 'repId');
     const today = clock.today();
     if (input.dueDate < today) throw new InvalidError('The due date cannot be in the past.', 'dueDate');
+    if (input.oneOnOneId !== null) {
+      const m = db.prepare('SELECT rep_id, status FROM one_on_ones WHERE id = ?').get(input.oneOnOneId) as { rep_id: number; status: string } | undefined;
+      if (!m) throw new NotFoundError('One-on-one', input.oneOnOneId);
+      if (m.rep_id !== input.repId) throw new InvalidError('That one-on-one is with another rep.', 'oneOnOneId');
+      if (m.status === 'closed') throw new InvalidError('This one-on-one is closed. Unlock it to change it; the change is recorded.', 'oneOnOneId');
+    }
     if (input.dealId !== null) {
       const deal = db.prepare('SELECT rep_id FROM deals WHERE id = ?').get(input.dealId) as { rep_id: number } | undefined;
       if (!deal) throw new NotFoundError('Deal', input.dealId);
@@ -56,7 +62,9 @@ export function createCommitment(db: Db, clock: Clock, input: z.output<typeof co
 export function setCommitmentStatus(db: Db, clock: Clock, id: number, status: Commitment['status'], on?: string): Commitment {
   return db.transaction(() => {
     const before = getCommitment(db, id, clock.today());
+    if (on !== undefined && status !== 'done') throw new InvalidError('A done date goes only with status done.', 'on');
     const doneDate = status === 'done' ? (on ?? clock.today()) : null;
+    if (doneDate && doneDate > clock.today()) throw new InvalidError('The done date cannot be in the future.', 'on');
     if (doneDate && doneDate < before.createdOn) {
       throw new InvalidError('It cannot be done before the day it was agreed.', 'on');
     }
@@ -71,15 +79,19 @@ export function setCommitmentStatus(db: Db, clock: Clock, id: number, status: Co
 }
 
 /** Commitments (open ones first, overdue first) and follow-through per rep and for the manager. */
-export function commitmentsView(db: Db, asOf: string, opts: { repId?: number | undefined; include: 'open' | 'all' }): CommitmentsView {
+export function commitmentsView(
+  db: Db,
+  asOf: string,
+  opts: { repId?: number | undefined; include: 'open' | 'all'; includeArchived?: boolean },
+): CommitmentsView {
   const rows = db
     .prepare(
       `${SELECT}
-       WHERE r.status <> 'archived' AND (@repId IS NULL OR c.rep_id = @repId)
+       WHERE (@archived = 1 OR r.status <> 'archived') AND (@repId IS NULL OR c.rep_id = @repId)
          AND (@include = 'all' OR c.status = 'open') AND c.created_on <= @asOf
        ORDER BY (c.status = 'open') DESC, (c.status = 'open' AND c.due_date < @asOf) DESC, c.due_date, c.id`,
     )
-    .all({ repId: opts.repId ?? null, include: opts.include, asOf }) as Row[];
+    .all({ repId: opts.repId ?? null, include: opts.include, asOf, archived: opts.includeArchived ? 1 : 0 }) as Row[];
   return { asOf, commitments: rows.map((r) => withOverdue(r, asOf)), followThrough: followThrough(db, asOf, opts.repId) };
 }
 

@@ -48,7 +48,8 @@ function items(db: Db, id: number): AgendaItem[] {
 export function getOneOnOneDetail(db: Db, id: number, asOf: string): OneOnOneDetail {
   const meeting = getOneOnOne(db, id);
   const rep = db.prepare('SELECT one_on_one_cadence_days AS c FROM reps WHERE id = ?').get(meeting.repId) as { c: number };
-  const all = commitmentsView(db, asOf, { repId: meeting.repId, include: 'all' }).commitments;
+  // A rep archived later keeps their meeting record whole (exit reviews need it).
+  const all = commitmentsView(db, asOf, { repId: meeting.repId, include: 'all', includeArchived: true }).commitments;
   const previous = db
     .prepare(`SELECT MAX(meeting_date) AS d FROM one_on_ones WHERE rep_id = ? AND meeting_date < ? AND status = 'closed'`)
     .get(meeting.repId, meeting.meetingDate) as { d: string | null };
@@ -117,11 +118,11 @@ export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] 
        ), latest AS (
          SELECT c.deal_id, MAX(c.id) AS check_id FROM value_prop_checks c JOIN big ON big.id = c.deal_id GROUP BY c.deal_id
        )
-       SELECT big.id AS dealId, big.name AS dealName, big.amount_cents AS cents, big.currency,
+       SELECT big.id AS dealId, big.name AS dealName, big.amount_cents AS cents, big.currency, latest.check_id AS checkId,
          (SELECT group_concat(test, ', ') FROM value_prop_results v WHERE v.check_id = latest.check_id AND v.result <> 'pass') AS weak
        FROM big LEFT JOIN latest ON latest.deal_id = big.id`,
     )
-    .all(m.repId) as { dealId: number; dealName: string; cents: number; currency: string; weak: string | null }[];
+    .all(m.repId) as { dealId: number; dealName: string; cents: number; currency: string; checkId: number | null; weak: string | null }[];
   const labels: Record<string, string> = {
     bad_listener: 'bad listener', not_open_to_feedback: 'not open to feedback', knows_it_all: 'knows it all', lone_wolf: 'lone wolf',
     self_centred: 'self-centred', resists_change: 'resists change', passive_aggressive: 'passive-aggressive agreement',
@@ -135,7 +136,7 @@ export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] 
       newDeals,
       coachability: coach.length ? { signs: coach.map((c) => labels[c.sign] ?? c.sign), observations, since: since8w } : null,
       valuePropGaps: vp
-        .filter((g) => g.weak === null || g.weak.length > 0)
+        .filter((g) => g.checkId === null || g.weak !== null) // never checked, or some test not passing
         .map((g) => ({
           dealId: g.dealId,
           dealName: g.dealName,
@@ -144,7 +145,9 @@ export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] 
           weak: g.weak ? g.weak.split(', ').map((t) => t.replace('_', '-')) : ['not assessed yet'],
         })),
     },
-    d.items,
+    // A carried-over data item (last week's "new opportunities", an old deal snapshot) must not
+    // hide today's; carried commitments still refer to the same open promise.
+    d.items.filter((i) => i.carriedFromId === null || i.sourceKind === 'commitment'),
   );
 }
 

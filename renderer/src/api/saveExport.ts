@@ -7,12 +7,12 @@ import { ApiFailure, call } from './client';
  * Returns a short description of where it went, or null when the manager cancelled.
  */
 export async function saveExport(request: ExportRequest, format: 'md' | 'pdf'): Promise<string | null> {
-  const doc: ExportDoc = await call('export.document', request);
   if (window.workbench) {
-    const r = await window.workbench.save({ filename: doc.filename, format, content: format === 'md' ? doc.markdown : doc.html });
+    const r = await window.workbench.save({ request, format });
     if (!r.ok) throw new ApiFailure(r.error);
     return r.value ? r.value.path : null;
   }
+  const doc: ExportDoc = await call('export.document', request);
   let blob: Blob;
   if (format === 'md') {
     blob = new Blob([doc.markdown], { type: 'text/markdown;charset=utf-8' });

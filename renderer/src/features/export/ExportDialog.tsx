@@ -37,7 +37,9 @@ export function ExportDialog(props: Props) {
         props.onClose();
       }
     } catch (err) {
-      setError(err instanceof ApiFailure ? { message: err.message, field: err.error.field } : { message: (err as Error).message });
+      // The server names nested fields ("doc.from"); the form knows them as "from" / "to".
+      const field = err instanceof ApiFailure ? err.error.field?.split('.').pop() : undefined;
+      setError({ message: (err as Error).message, field: field === 'from' || field === 'to' ? field : undefined });
     } finally {
       setBusy(false);
     }
@@ -55,10 +57,10 @@ export function ExportDialog(props: Props) {
         {props.kind === 'repReview' && (
           <>
             <Field label="From" error={error?.field === 'from' ? error.message : undefined}>
-              <input type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-autofocus />
+              <input type="date" required value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-autofocus />
             </Field>
-            <Field label="To">
-              <input type="date" value={to} max={today} onChange={(e) => setTo(e.target.value)} />
+            <Field label="To" error={error?.field === 'to' ? error.message : undefined}>
+              <input type="date" required value={to} max={today} onChange={(e) => setTo(e.target.value)} />
             </Field>
           </>
         )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AgendaItem } from '../../../../shared/schemas/oneOnOnes';
 import { hrefFor } from '../../app/router';
+import { useAutosave } from '../../lib/useAutosave';
 import { toDraft, useOneOnOne } from './oneOnOneStore';
 
 const SOURCE_LABEL: Record<string, string> = {
@@ -13,7 +14,7 @@ const SOURCE_LABEL: Record<string, string> = {
 };
 
 /** The agenda: notes per item, done, reorder, remove; read-only once the meeting is closed. */
-export function AgendaList({ items, locked }: { items: AgendaItem[]; locked: boolean }) {
+export function AgendaList({ items, locked, presenting = false }: { items: AgendaItem[]; locked: boolean; presenting?: boolean }) {
   const saveItems = useOneOnOne((s) => s.saveItems);
   const move = (from: number, to: number) => {
     const next = items.map(toDraft);
@@ -26,7 +27,9 @@ export function AgendaList({ items, locked }: { items: AgendaItem[]; locked: boo
   }
   return (
     <ol className="agenda">
-      {items.map((i, k) => (
+      {items.map((i, k) =>
+        // Coachability items are for the manager's eyes: not on a shared screen.
+        presenting && i.sourceKind === 'coachability' ? null : (
         <li key={i.id} className={i.done ? 'done' : undefined} data-testid={`agenda-${k}`}>
           <div className="agenda-head">
             <label className="checkbox">
@@ -64,31 +67,25 @@ export function AgendaList({ items, locked }: { items: AgendaItem[]; locked: boo
               </span>
             )}
           </div>
-          {i.detail && <p className="agenda-detail">{i.detail}</p>}
+          {/* The prompts are the manager's; the shared screen shows the topics and notes. */}
+          {i.detail && !presenting && <p className="agenda-detail">{i.detail}</p>}
           <ItemNotes item={i} locked={locked} />
         </li>
-      ))}
+        ),
+      )}
     </ol>
   );
 }
 
 function ItemNotes({ item, locked }: { item: AgendaItem; locked: boolean }) {
   const [text, setText] = useState(item.notes ?? '');
-  const [saved, setSaved] = useState(true);
+  const [saved, setSaved] = useState(item.notes ?? '');
+  const flush = useAutosave(text, saved, (v) => useOneOnOne.getState().setNotes(item.id, v).then((ok) => ok && setSaved(v)));
   if (locked) return item.notes ? <p className="agenda-notes">{item.notes}</p> : null;
   return (
     <label className="agenda-notes-field">
       <span className="visually-hidden">Notes for {item.title}</span>
-      <textarea
-        rows={2}
-        placeholder="Notes…"
-        value={text}
-        onChange={(e) => (setText(e.target.value), setSaved(false))}
-        onBlur={() => {
-          if (saved) return;
-          void useOneOnOne.getState().setNotes(item.id, text).then((ok) => ok && setSaved(true));
-        }}
-      />
+      <textarea rows={2} placeholder="Notes…" value={text} onChange={(e) => setText(e.target.value)} onBlur={flush} />
     </label>
   );
 }

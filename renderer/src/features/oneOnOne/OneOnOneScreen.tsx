@@ -57,6 +57,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
         <div className="head-actions">
           <label className="checkbox presenting-toggle">
             <input type="checkbox" checked={presenting} onChange={(e) => setPresenting(e.target.checked)} /> Presenting (hide private notes)
+            <span className="visually-hidden">: also hides coaching prompts, coachability items and the lock history</span>
           </label>
           <button type="button" onClick={() => setExporting(true)}>
             Export…
@@ -78,12 +79,12 @@ export function OneOnOneScreen({ id }: { id: number }) {
         </div>
       </header>
 
-      {proposals && !locked && <Proposals proposals={proposals} onAccept={(p) => void accept(p)} />}
+      {proposals && !locked && !presenting && <Proposals proposals={proposals} onAccept={(p) => void accept(p)} />}
 
       <div className="columns wide-left">
         <section className="card" aria-labelledby="agenda-h">
           <h2 id="agenda-h">Agenda ({detail.items.length})</h2>
-          <AgendaList items={detail.items} locked={locked} />
+          <AgendaList items={detail.items} locked={locked} presenting={presenting} />
           {!locked && (
             <div className="add-items">
               <form
@@ -125,7 +126,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
               <p className="subtle">Hidden while presenting.</p>
             </section>
           )}
-          {detail.events.length > 0 && (
+          {detail.events.length > 0 && !presenting && (
             <section className="card" aria-labelledby="log-h">
               <h2 id="log-h">Lock history</h2>
               <ul className="plain-list">
