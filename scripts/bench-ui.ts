@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '../electron/core/db/open';
+import { CHROMIUM_ARGS, chromiumPath } from '../electron/core/export/pdf';
 import { Workbench } from '../test/e2e/fixtures';
 import { generateOrg } from './benchData';
 
@@ -24,8 +25,8 @@ async function main(): Promise<void> {
 const wb = new Workbench(dbPath);
 await wb.start();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: chromiumPath(),
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Commitment, CommitmentsView } from '../../../../shared/schemas/commitments';
+import type { Commitment } from '../../../../shared/schemas/commitments';
 import type { Rep } from '../../../../shared/schemas/rep';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
@@ -7,6 +7,7 @@ import { hrefFor } from '../../app/router';
 import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
+import { useApiData } from '../../lib/useApiData';
 import { CommitmentForm } from './CommitmentForm';
 import { setCommitmentStatus } from './setCommitmentStatus';
 
@@ -14,8 +15,6 @@ import { setCommitmentStatus } from './setCommitmentStatus';
 export function CommitmentsScreen() {
   const version = useApp((s) => s.version);
   const fmt = useFormat();
-  const [data, setData] = useState<CommitmentsView | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [reps, setReps] = useState<Rep[]>([]);
   const [repId, setRepId] = useState('');
   const [include, setInclude] = useState<'open' | 'all'>('open');
@@ -23,12 +22,7 @@ export function CommitmentsScreen() {
   useShortcut('n', useCallback(() => setAdding(true), []));
 
   useEffect(() => void call('reps.list', {}).then(setReps, () => setReps([])), [version]);
-  useEffect(() => {
-    call('commitments.list', { include, ...(repId ? { repId: Number(repId) } : {}) }).then(
-      (d) => (setData(d), setError(null)),
-      (e: Error) => setError(e.message),
-    );
-  }, [version, repId, include]);
+  const { data, error } = useApiData('commitments.list', { include, ...(repId ? { repId: Number(repId) } : {}) }, `${include}|${repId}`);
 
   const setStatus = setCommitmentStatus;
 

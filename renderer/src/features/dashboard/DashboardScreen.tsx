@@ -1,8 +1,6 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { RepMetrics } from '../../../../shared/domain/metrics';
-import type { TeamMetrics } from '../../../../shared/schemas/pipeline';
-import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor, useRouter } from '../../app/router';
 import { AsOfPicker } from '../../components/AsOfPicker';
@@ -11,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Sparkline } from '../../components/Sparkline';
 import { useFormat } from '../../lib/format';
 import { useAsOf } from '../../lib/useAsOf';
+import { useApiData } from '../../lib/useApiData';
 import { DemoOffer } from '../team/DemoOffer';
 import { Coverage } from './Coverage';
 import { DiagnosisBadge } from './DiagnosisBadge';
@@ -19,19 +18,11 @@ import { NeglectRadar } from './NeglectRadar';
 const x = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}x`);
 
 export function DashboardScreen() {
-  const { version, info } = useApp();
+  const info = useApp((s) => s.info);
   const asOf = useAsOf((s) => s.asOf);
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
-  const [data, setData] = useState<TeamMetrics | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    call('metrics.team', asOf ? { asOf } : {}).then(
-      (d) => (setData(d), setError(null)),
-      (e: Error) => setError(e.message),
-    );
-  }, [asOf, version]);
+  const { data, error } = useApiData('metrics.team', asOf ? { asOf } : {}, asOf);
 
   const columns = useMemo<ColumnDef<RepMetrics, any>[]>(
     () => [

@@ -1,8 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { FLAG_CODES, FLAG_LABELS, type FlagCode } from '../../../../shared/domain/flags';
-import type { PipelineList, PipelineRow } from '../../../../shared/schemas/pipeline';
-import { call } from '../../api/client';
+import type { PipelineRow } from '../../../../shared/schemas/pipeline';
 import { useApp } from '../../app/appStore';
 import { hrefFor, useRouter } from '../../app/router';
 import { AsOfPicker } from '../../components/AsOfPicker';
@@ -10,16 +9,15 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../lib/format';
 import { useAsOf } from '../../lib/useAsOf';
+import { useApiData } from '../../lib/useApiData';
 import { useShortcut } from '../../lib/useShortcut';
 import { FlagChips } from './FlagChips';
 
 export function PipelineScreen() {
-  const { version, info } = useApp();
+  const info = useApp((s) => s.info);
   const asOf = useAsOf((s) => s.asOf);
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
-  const [data, setData] = useState<PipelineList | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [rep, setRep] = useState('');
   const [stage, setStage] = useState('');
   const [flag, setFlag] = useState<FlagCode | '' | 'any'>('');
@@ -27,12 +25,7 @@ export function PipelineScreen() {
   const searchRef = useRef<HTMLInputElement>(null);
   useShortcut('/', () => searchRef.current?.focus());
 
-  useEffect(() => {
-    call('pipeline.open', asOf ? { asOf } : {}).then(
-      (d) => (setData(d), setError(null)),
-      (e: Error) => setError(e.message),
-    );
-  }, [asOf, version]);
+  const { data, error } = useApiData('pipeline.open', asOf ? { asOf } : {}, asOf);
 
   const reps = useMemo(() => [...new Set(data?.deals.map((d) => d.repName))].sort(), [data]);
   const stages = useMemo(() => {

@@ -1,28 +1,19 @@
-import { useEffect, useState } from 'react';
-import type { WeeklyReview } from '../../../../shared/schemas/pipeline';
-import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor } from '../../app/router';
 import { AsOfPicker } from '../../components/AsOfPicker';
 import { useFormat } from '../../lib/format';
 import { useAsOf } from '../../lib/useAsOf';
+import { useApiData } from '../../lib/useApiData';
 
 /**
  * The weekly pipeline meeting. The first sign of an activity problem: a rep talking about the
  * same accounts as last week, with nothing new created since.
  */
 export function WeeklyScreen() {
-  const { version, info } = useApp();
+  const info = useApp((s) => s.info);
   const asOf = useAsOf((s) => s.asOf);
   const fmt = useFormat();
-  const [data, setData] = useState<WeeklyReview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('pipeline.weekly', asOf ? { asOf } : {}).then(
-      (d) => (setData(d), setError(null)),
-      (e: Error) => setError(e.message),
-    );
-  }, [asOf, version]);
+  const { data, error } = useApiData('pipeline.weekly', asOf ? { asOf } : {}, asOf);
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!data || !info) return <p className="loading">Loading…</p>;
