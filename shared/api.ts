@@ -35,6 +35,8 @@ import {
 } from './schemas/commitments';
 import type { Flag } from './domain/flags';
 import { exportRequest, type ExportDoc } from './schemas/exports';
+import { cautionsInput, observationInput, type RepCoachability, type TeamCoachabilityRow } from './schemas/coachability';
+import type { CautionAnswers } from './domain/coachability';
 import {
   asOfInput,
   repMetricsInput,
@@ -59,6 +61,7 @@ const none = z.object({}).default({});
 const byId = z.object({ id });
 const byIdAsOf = z.object({ id, asOf: isoDate.optional() });
 const repIdInput = z.object({ repId: id });
+const repAsOf = z.object({ repId: id, asOf: isoDate.optional() });
 const demoLoad = z.object({ seed: z.number().int().min(1).max(1_000_000).default(42) });
 const repsList = z.object({ includeArchived: z.boolean().default(false) });
 const pipelineInput = asOfInput.extend({ repId: id.optional() });
@@ -100,6 +103,11 @@ export const api = {
   'oneOnOnes.close': call<typeof byId, { closed: OneOnOne; next: OneOnOne | null }>(byId),
   'oneOnOnes.unlock': call<typeof unlockInput, OneOnOne>(unlockInput),
   'reps.setCadence': call<typeof cadenceInput, number>(cadenceInput),
+  'coachability.record': call<typeof observationInput, number>(observationInput),
+  'coachability.rep': call<typeof repAsOf, RepCoachability>(repAsOf),
+  'coachability.self': call<typeof asOfInput, RepCoachability>(asOfInput),
+  'coachability.team': call<typeof asOfInput, TeamCoachabilityRow[]>(asOfInput),
+  'coachability.setCautions': call<typeof cautionsInput, CautionAnswers>(cautionsInput),
   'export.document': call<typeof exportRequest, ExportDoc>(exportRequest),
   'deals.flags': call<typeof dealFlagsInput, Flag[]>(dealFlagsInput),
   'pipeline.weekly': call<typeof asOfInput, WeeklyReview>(asOfInput),

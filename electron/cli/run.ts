@@ -11,6 +11,7 @@ import type { CallName } from '../../shared/api';
 import { isoDate } from '../../shared/schemas/common';
 import { formatTable } from './table';
 import { pipeline, repMetrics } from '../core/repos/metrics';
+import { teamCoachability } from '../core/repos/coachability';
 import { metricsRows, roundForTable } from './metricsRows';
 import { EXPORT_USAGE, runExport } from './export';
 
@@ -30,6 +31,8 @@ Commands:
                                         list deals, optionally for one rep
   metrics --db FILE [--as-of DATE] [--months N] [--json]
                                         per-rep win rate, coverage, needs, diagnosis
+  coachability --db FILE [--as-of DATE] [--json]
+                                        per rep: status (pattern only over weeks) and the reasons
   flags --db FILE [--as-of DATE] [--json]
                                         open deals with integrity flags, and why
 ${EXPORT_USAGE}
@@ -152,6 +155,23 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
             ? JSON.stringify(list, null, 2) + '\n'
             : formatTable(list.map(roundForTable), ['rep', 'winRate', 'wonCount', 'lostCount', 'avgWonDealSize', 'requiredCoverage', 'actualCoverage', 'dealsNeeded', 'newOppsPerWeek', 'diagnosis']),
         );
+        return 0;
+      }
+      case 'coachability': {
+        const asOf = opts['as-of'] ?? useClock.today();
+        const rows = teamCoachability(db, asOf).map((r) => ({
+          rep: r.name,
+          repId: r.repId,
+          status: r.judgement.status,
+          headline: r.judgement.headline,
+          reasons: r.judgement.reasons,
+          signs: r.judgement.signs,
+          observations: r.judgement.observationsInWindow,
+          concerning: r.judgement.concerning,
+          lastObservedOn: r.judgement.lastObservedOn,
+          topPerformerRisk: r.judgement.topPerformerRisk,
+        }));
+        io.out(opts.json ? JSON.stringify(rows, null, 2) + '\n' : formatTable(rows, ['rep', 'status', 'concerning', 'observations', 'lastObservedOn']));
         return 0;
       }
       case 'flags': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './common';
+import { DEFAULT_COACHABILITY, type CoachabilityThresholds } from '../domain/coachability';
 
 export const QUOTA_PERIODS = ['month', 'quarter', 'year'] as const;
 export type QuotaPeriod = (typeof QUOTA_PERIODS)[number];
@@ -71,6 +72,8 @@ export interface Settings {
   /** Prospects needed per qualified opportunity (10 means 1 in 10 converts). */
   prospectsPerOpp: number;
   thresholds: Thresholds;
+  /** When observations add up to a pattern of uncoachability (see shared/domain/coachability.ts). */
+  coachability: CoachabilityThresholds;
 }
 
 const days = z
@@ -116,6 +119,13 @@ export const settingsPatch = z
     windowMonths: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number of months' }).min(1, { error: 'must be at least 1' }).max(36, { error: 'must be at most 36' }),
     prospectsPerOpp: z.number({ error: 'must be a number' }).min(1, { error: 'must be at least 1' }).max(1000, { error: 'must be at most 1000' }),
     thresholds: thresholdsSchema,
+    coachability: z.object({
+      windowWeeks: z.number({ error: 'must be a number of weeks' }).int({ error: 'must be whole weeks' }).min(2, { error: 'must be at least 2 weeks' }).max(104, { error: 'must be at most 104 weeks' }),
+      signsPerObservation: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be from 1 to 7' }).max(7, { error: 'must be from 1 to 7' }),
+      minObservations: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(2, { error: 'must be at least 2: one entry is never a pattern' }).max(50, { error: 'must be at most 50' }),
+      minSpanWeeks: z.number({ error: 'must be a number of weeks' }).min(1, { error: 'must be at least 1 week' }).max(52, { error: 'must be at most 52 weeks' }),
+      minShare: z.number({ error: 'must be a percentage' }).min(0, { error: 'must be between 0 and 100 %' }).max(1, { error: 'must be between 0 and 100 %' }),
+    }),
   })
   .partial();
 
@@ -137,6 +147,7 @@ export const DEFAULT_SETTINGS: Settings = {
     newHireDays: 90,
     neglectDays: 21,
   },
+  coachability: DEFAULT_COACHABILITY,
 };
 
 export interface AppInfo {

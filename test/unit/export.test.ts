@@ -274,7 +274,7 @@ describe('rep review', () => {
     expect(text).toContain(`${held.length} held`);
     expect(text).toContain(held.map((d) => formatDate(d)).join(', '));
 
-    // Coachability: per sign, observations rated often (2) and all the time (3); evidence never shown.
+    // Coachability: per sign, observations rated often (2) and all the time (3); evidence only when asked.
     const ratings = db
       .prepare(
         `SELECT r.sign, r.frequency, r.evidence FROM coachability_observations o JOIN coachability_ratings r ON r.observation_id = o.id
@@ -293,8 +293,9 @@ describe('rep review', () => {
     const withPrivate = plain(repReview(db, rep.id, FROM, TO, { includePrivate: true }).markdown);
     for (const e of evidence) {
       expect(text).not.toContain(norm(e));
-      expect(withPrivate).not.toContain(norm(e));
+      expect(withPrivate).toContain(norm(e));
     }
+    expect(text).toMatch(/Status on Nov 24, 2026: /);
   });
 
   it('keeps private coaching notes out unless asked, and always shows the shareable ones', () => {

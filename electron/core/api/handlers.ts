@@ -18,6 +18,7 @@ import { repDashboard } from '../repos/repDashboard';
 import { dealFlags, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
 import { weeklyReview } from '../repos/weekly';
 import { exportDocument } from '../export/exportDocument';
+import { recordObservation, repCoachability, selfCoachability, setCautions, teamCoachability } from '../repos/coachability';
 import { commitmentsView, createCommitment, setCommitmentStatus } from '../repos/commitments';
 import {
   closeOneOnOne,
@@ -86,6 +87,11 @@ export const handlers: Handlers = {
   'oneOnOnes.close': (ctx, { id }) => closeOneOnOne(ctx.db, ctx.clock, id),
   'oneOnOnes.unlock': (ctx, { id, reason }) => unlockOneOnOne(ctx.db, ctx.clock, id, reason),
   'reps.setCadence': (ctx, { repId, days }) => setCadence(ctx.db, repId, days),
+  'coachability.record': (ctx, input) => recordObservation(ctx.db, ctx.clock, input),
+  'coachability.rep': (ctx, { repId, asOf }) => repCoachability(ctx.db, repId, asOf ?? ctx.clock.today()),
+  'coachability.self': (ctx, { asOf }) => selfCoachability(ctx.db, asOf ?? ctx.clock.today()),
+  'coachability.team': (ctx, { asOf }) => teamCoachability(ctx.db, asOf ?? ctx.clock.today()),
+  'coachability.setCautions': (ctx, input) => setCautions(ctx.db, ctx.clock, input),
   'export.document': (ctx, req) => exportDocument(ctx, req),
   'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),

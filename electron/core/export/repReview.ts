@@ -15,6 +15,7 @@ import type { Settings } from '../../../shared/schemas/team';
 import type { Db } from '../db/open';
 import { InvalidError } from '../errors';
 import { commitmentsView } from '../repos/commitments';
+import { repCoachability } from '../repos/coachability';
 import { pipeline, repMetrics } from '../repos/metrics';
 import { getRep } from '../repos/reps';
 import { getSettings } from '../repos/settings';
@@ -296,6 +297,10 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
       )
       .get({ repId, from, to, mid }) as { a: number; b: number };
     blocks.push(heading('Coachability'));
+    // The status as the app judges it on the last day of the period (the pattern rule and the cautions).
+    const judged = repCoachability(db, repId, to).judgement;
+    blocks.push(paragraph(strong(`Status on ${f.date(to)}: ${judged.headline}`)));
+    blocks.push(list(judged.reasons));
     blocks.push(
       paragraph(
         `${obs.n} observation${obs.n === 1 ? '' : 's'} from ${f.date(obs.first)} to ${f.date(obs.last)} ` +
@@ -326,6 +331,19 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
         ),
       ),
     );
+    // Evidence text is the manager's own record: only when private material is asked for.
+    if (includePrivate) {
+      const evidence = db
+        .prepare(
+          `SELECT o.observed_on AS on_, r.sign, r.evidence FROM coachability_observations o JOIN coachability_ratings r ON r.observation_id = o.id
+           WHERE o.rep_id = ? AND o.observed_on BETWEEN ? AND ? AND r.evidence IS NOT NULL ORDER BY o.observed_on`,
+        )
+        .all(repId, from, to) as { on_: string; sign: string; evidence: string }[];
+      if (evidence.length > 0) {
+        blocks.push(heading('Coachability evidence (private)', 3));
+        blocks.push(list(evidence.map((e) => `${f.date(e.on_)} · ${SIGNS.find(([c]) => c === e.sign)?.[1] ?? e.sign}: ${e.evidence}`)));
+      }
+    }
   }
 
   // One-on-ones held.

@@ -9,6 +9,7 @@ import { PipelineScreen } from '../features/pipeline/PipelineScreen';
 import { WeeklyScreen } from '../features/weekly/WeeklyScreen';
 import { CommitmentsScreen } from '../features/commitments/CommitmentsScreen';
 import { OneOnOneScreen } from '../features/oneOnOne/OneOnOneScreen';
+import { CoachabilityScreen } from '../features/coachability/CoachabilityScreen';
 import { useApp } from './appStore';
 import { hrefFor, useRouter, type Route } from './router';
 
@@ -17,7 +18,8 @@ const NAV: { route: Route; label: string; key: string }[] = [
   { route: { name: 'pipeline' }, label: 'Pipeline', key: '2' },
   { route: { name: 'weekly' }, label: 'Weekly meeting', key: '3' },
   { route: { name: 'commitments' }, label: 'Commitments', key: '4' },
-  { route: { name: 'team' }, label: 'Team', key: '5' },
+  { route: { name: 'coachability' }, label: 'Coachability', key: '5' },
+  { route: { name: 'team' }, label: 'Team', key: '6' },
   { route: { name: 'settings' }, label: 'Settings', key: ',' },
 ];
 
@@ -114,6 +116,8 @@ export function App() {
           <WeeklyScreen />
         ) : route.name === 'commitments' ? (
           <CommitmentsScreen />
+        ) : route.name === 'coachability' ? (
+          <CoachabilityScreen />
         ) : route.name === 'oneOnOne' ? (
           <OneOnOneScreen id={route.id} />
         ) : (

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'pipeline' }
   | { name: 'weekly' }
   | { name: 'commitments' }
+  | { name: 'coachability' }
   | { name: 'oneOnOne'; id: number }
   | { name: 'team' }
   | { name: 'rep'; id: number }
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'pipeline') return { name: 'pipeline' };
   if (parts[0] === 'weekly') return { name: 'weekly' };
   if (parts[0] === 'commitments') return { name: 'commitments' };
+  if (parts[0] === 'coachability') return { name: 'coachability' };
   return { name: 'dashboard' };
 }
 
@@ -42,6 +44,8 @@ export function hrefFor(route: Route): string {
       return '#/weekly';
     case 'commitments':
       return '#/commitments';
+    case 'coachability':
+      return '#/coachability';
     case 'oneOnOne':
       return `#/one-on-ones/${route.id}`;
     default:

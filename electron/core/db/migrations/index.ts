@@ -2,6 +2,7 @@ import { sql as core } from './001_core';
 import { sql as coaching } from './002_coaching';
 import { sql as coveringIndexes } from './003_covering_indexes';
 import { sql as oneOnOneCadence } from './004_one_on_one_cadence';
+import { sql as coachabilityCautions } from './005_coachability_cautions';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'coaching', sql: coaching },
   { version: 3, name: 'covering indexes', sql: coveringIndexes },
   { version: 4, name: 'one-on-one cadence', sql: oneOnOneCadence },
+  { version: 5, name: 'coachability cautions', sql: coachabilityCautions },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -75,8 +75,9 @@ export function ExportDialog(props: Props) {
         </fieldset>
         <label className="checkbox span-all">
           <input type="checkbox" checked={includePrivate} onChange={(e) => setIncludePrivate(e.target.checked)} /> Include my private notes
+          {props.kind === 'repReview' && ' and coachability evidence'}
         </label>
-        {includePrivate && <p className="callout span-all">Private notes will be in the file. Keep it to yourself: do not share it with the rep or forward it.</p>}
+        {includePrivate && <p className="callout span-all">Private material will be in the file. Keep it to yourself: do not share it with the rep or forward it.</p>}
         {error && !error.field && (
           <p className="form-error span-all" role="alert">
             {error.message}

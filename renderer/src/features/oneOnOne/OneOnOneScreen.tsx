@@ -9,6 +9,7 @@ import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
 import { AgendaList } from './AgendaList';
 import { ExportDialog } from '../export/ExportDialog';
+import { ObservationDialog } from '../coachability/ObservationDialog';
 import { MeetingCommitments } from './MeetingCommitments';
 import { toDraft, useOneOnOne } from './oneOnOneStore';
 import { PrivateNote } from './PrivateNote';
@@ -23,6 +24,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
   const [newItem, setNewItem] = useState('');
   const [repPoint, setRepPoint] = useState('');
   const [exporting, setExporting] = useState(false);
+  const [observing, setObserving] = useState(false);
 
   useEffect(() => void load(id), [id, version, load]);
   useShortcut('p', useCallback(() => void useOneOnOne.getState().prepare(), []));
@@ -59,6 +61,11 @@ export function OneOnOneScreen({ id }: { id: number }) {
             <input type="checkbox" checked={presenting} onChange={(e) => setPresenting(e.target.checked)} /> Presenting (hide private notes)
             <span className="visually-hidden">: also hides coaching prompts, coachability items and the lock history</span>
           </label>
+          {!presenting && (
+            <button type="button" onClick={() => setObserving(true)}>
+              Record observation
+            </button>
+          )}
           <button type="button" onClick={() => setExporting(true)}>
             Export…
           </button>
@@ -165,6 +172,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
         />
       )}
       {unlocking && <UnlockDialog id={m.id} onClose={() => setUnlocking(false)} />}
+      {observing && <ObservationDialog repId={m.repId} repName={m.repName} context="one_on_one" onClose={() => setObserving(false)} />}
       {exporting && <ExportDialog kind="oneOnOne" id={m.id} onClose={() => setExporting(false)} />}
     </section>
   );

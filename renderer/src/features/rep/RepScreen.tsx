@@ -17,6 +17,7 @@ import { useAsOf } from '../../lib/useAsOf';
 import { RepMetricsPanel } from './RepMetricsPanel';
 import { OneOnOnesCard } from '../oneOnOne/OneOnOnesCard';
 import { ExportDialog } from '../export/ExportDialog';
+import { CoachabilityPanel } from '../coachability/CoachabilityPanel';
 
 type Tab = 'open' | 'won' | 'lost' | 'all';
 const TABS: { id: Tab; label: string }[] = [
@@ -139,6 +140,7 @@ export function RepScreen({ id }: { id: number }) {
 
       <OneOnOnesCard repId={rep.id} repName={rep.name} archived={rep.status === 'archived'} cadenceDays={rep.oneOnOneCadenceDays} />
       {dash && <RepMetricsPanel data={dash} />}
+      <CoachabilityPanel repId={rep.id} repName={rep.name} />
 
       <h2 className="section-title">Deals</h2>
       <div className="tabs" role="tablist" aria-label="Deals by outcome">
