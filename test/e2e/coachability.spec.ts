@@ -61,3 +61,17 @@ test('coachability: one bad day is a watch; sustained signs make a pattern; the 
   await expect(page.getByText('Self-assessment recorded.')).toBeVisible();
   await screenshot(page, '23-coachability-team');
 });
+
+test('coachability thresholds are editable in Settings and never allow one entry to be a pattern', async ({ page, demoWorkbench }) => {
+  await page.goto(`${demoWorkbench.url}#/settings`);
+  const form = page.getByRole('form', { name: 'Coachability pattern' });
+  await form.getByLabel('Concerning observations needed').fill('1');
+  await form.getByRole('button', { name: 'Save coachability thresholds' }).click();
+  await expect(form.getByText('Concerning observations must be at least 2: one entry is never a pattern.')).toBeVisible();
+  await form.getByLabel('Concerning observations needed').fill('6');
+  await form.getByRole('button', { name: 'Save coachability thresholds' }).click();
+  await expect(page.getByText('Coachability thresholds saved.')).toBeVisible();
+  const team = (await (await page.request.post(`${demoWorkbench.url}api/coachability.team`, { data: {} })).json()).value;
+  // Hiro has 5 concerning observations: below the new 6, so no longer a pattern.
+  expect(team.find((r: any) => r.name === 'Hiro Lindqvist').judgement.status).toBe('watch');
+});

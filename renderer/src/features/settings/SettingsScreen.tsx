@@ -6,6 +6,7 @@ import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
 import { ThresholdsForm } from './ThresholdsForm';
+import { CoachabilityForm } from './CoachabilityForm';
 
 const PERIOD_LABEL: Record<QuotaPeriod, string> = { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' };
 
@@ -80,6 +81,7 @@ function SettingsForm({ thresholdsKey }: { thresholdsKey: string }) {
         <FormFooter error={form.formError} busy={form.busy} submitLabel={'Save settings'} />
       </form>
       <ThresholdsForm key={thresholdsKey} settings={settings!} />
+      <CoachabilityForm key={JSON.stringify(settings!.coachability)} settings={settings!} />
     </section>
   );
 }
