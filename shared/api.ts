@@ -37,6 +37,7 @@ import type { Flag } from './domain/flags';
 import { exportRequest, type ExportDoc } from './schemas/exports';
 import { cautionsInput, observationInput, type RepCoachability, type TeamCoachabilityRow } from './schemas/coachability';
 import type { CautionAnswers } from './domain/coachability';
+import { assessInput, type DealValueProps, type TeamValueProps } from './schemas/valueProps';
 import {
   asOfInput,
   repMetricsInput,
@@ -62,6 +63,7 @@ const byId = z.object({ id });
 const byIdAsOf = z.object({ id, asOf: isoDate.optional() });
 const repIdInput = z.object({ repId: id });
 const repAsOf = z.object({ repId: id, asOf: isoDate.optional() });
+const dealIdInput = z.object({ dealId: id });
 const demoLoad = z.object({ seed: z.number().int().min(1).max(1_000_000).default(42) });
 const repsList = z.object({ includeArchived: z.boolean().default(false) });
 const pipelineInput = asOfInput.extend({ repId: id.optional() });
@@ -108,6 +110,9 @@ export const api = {
   'coachability.self': call<typeof asOfInput, RepCoachability>(asOfInput),
   'coachability.team': call<typeof asOfInput, TeamCoachabilityRow[]>(asOfInput),
   'coachability.setCautions': call<typeof cautionsInput, CautionAnswers>(cautionsInput),
+  'valueProps.forDeal': call<typeof dealIdInput, DealValueProps>(dealIdInput),
+  'valueProps.assess': call<typeof assessInput, DealValueProps>(assessInput),
+  'valueProps.team': call<typeof none, TeamValueProps>(none),
   'export.document': call<typeof exportRequest, ExportDoc>(exportRequest),
   'deals.flags': call<typeof dealFlagsInput, Flag[]>(dealFlagsInput),
   'pipeline.weekly': call<typeof asOfInput, WeeklyReview>(asOfInput),

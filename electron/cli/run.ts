@@ -12,6 +12,8 @@ import { isoDate } from '../../shared/schemas/common';
 import { formatTable } from './table';
 import { pipeline, repMetrics } from '../core/repos/metrics';
 import { teamCoachability } from '../core/repos/coachability';
+import { dealValueProps } from '../core/repos/valueProps';
+import { getDeal } from '../core/repos/deals';
 import { metricsRows, roundForTable } from './metricsRows';
 import { EXPORT_USAGE, runExport } from './export';
 
@@ -31,6 +33,8 @@ Commands:
                                         list deals, optionally for one rep
   metrics --db FILE [--as-of DATE] [--months N] [--json]
                                         per-rep win rate, coverage, needs, diagnosis
+  valueprops --db FILE [--as-of DATE] [--json]
+                                        per assessed deal: score out of 7, the tests, history, flags
   coachability --db FILE [--as-of DATE] [--json]
                                         per rep: status (pattern only over weeks) and the reasons
   flags --db FILE [--as-of DATE] [--json]
@@ -172,6 +176,28 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
           topPerformerRisk: r.judgement.topPerformerRisk,
         }));
         io.out(opts.json ? JSON.stringify(rows, null, 2) + '\n' : formatTable(rows, ['rep', 'status', 'concerning', 'observations', 'lastObservedOn']));
+        return 0;
+      }
+      case 'valueprops': {
+        const asOf = opts['as-of'] ?? useClock.today();
+        const flagsById = new Map(pipeline(db, asOf).deals.map((d) => [d.id, d]));
+        const deals = db.prepare('SELECT DISTINCT deal_id AS id FROM value_prop_checks ORDER BY deal_id').all() as { id: number }[];
+        const rows = deals.map(({ id }) => {
+          const vp = dealValueProps(db, id);
+          const latest = vp.checks[0]!;
+          const open = flagsById.get(id);
+          return {
+            dealId: id,
+            deal: open?.name ?? getDeal(db, id).name,
+            rep: open?.repName ?? getDeal(db, id).repName,
+            score: latest.score,
+            assessedOn: latest.assessedOn,
+            tests: latest.results,
+            history: vp.checks.map((c) => ({ assessedOn: c.assessedOn, score: c.score })),
+            flags: open?.flags ?? [],
+          };
+        });
+        io.out(opts.json ? JSON.stringify(rows, null, 2) + '\n' : formatTable(rows, ['dealId', 'rep', 'deal', 'score', 'assessedOn']));
         return 0;
       }
       case 'flags': {

@@ -15,6 +15,7 @@ export const FLAG_CODES = [
   'single_threaded',
   'no_decision_maker',
   'amount_outlier',
+  'value_prop_gap',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
@@ -27,6 +28,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   single_threaded: 'Single-threaded',
   no_decision_maker: 'No decision maker',
   amount_outlier: 'Unusual amount',
+  value_prop_gap: 'Value prop gaps',
 };
 
 export interface Flag {
@@ -47,6 +49,14 @@ export interface OpenDealFacts {
   lastActivityDate: string | null;
   stakeholderCount: number;
   decisionMakerCount: number;
+  /** Latest value-proposition check: tests passing, or null when never assessed. */
+  vpPassing?: number | null;
+}
+
+/** Which deals must have a passing value proposition: big ones late in the pipeline. */
+export interface VpPolicy {
+  bigDealAmount: number;
+  lateStages: string[];
 }
 
 /** The rep's own history, the yardstick for "old" and "unusual". */
@@ -63,6 +73,7 @@ export function stageLimit(t: Thresholds, stage: string): number {
 interface RuleInput {
   d: OpenDealFacts;
   asOf: string;
+  vp: VpPolicy | undefined;
   rep: RepBaseline;
   t: Thresholds;
   age: number;
@@ -148,13 +159,26 @@ const RULES: Rule[] = [
       question: 'How do you know the buyer has budget of this size, and who approved it?',
     }),
   },
+  {
+    code: 'value_prop_gap',
+    applies: ({ d, vp }) =>
+      vp !== undefined && d.amount >= vp.bigDealAmount && vp.lateStages.includes(d.stage) && (d.vpPassing ?? null) !== 7,
+    explain: ({ d, locale }) => ({
+      reason:
+        d.vpPassing === null || d.vpPassing === undefined
+          ? `A ${formatMoney(d.amount, d.currency, locale)} deal in ${d.stage} with no value-proposition check.`
+          : `A ${formatMoney(d.amount, d.currency, locale)} deal in ${d.stage}; its value proposition passes ${d.vpPassing} of 7 tests.`,
+      question: 'How do you know they will choose you: can anybody else do what you do the way you do it?',
+    }),
+  },
 ];
 
-function ruleInput(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: string, locale?: string): RuleInput {
+function ruleInput(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: string, locale?: string, vp?: VpPolicy): RuleInput {
   const age = daysBetween(d.createdDate, asOf);
   return {
     d,
     asOf,
+    vp,
     rep,
     t,
     age,
@@ -167,13 +191,13 @@ function ruleInput(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: stri
 }
 
 /** Just which flags apply: cheap enough for every open deal of a VP's org. */
-export function flagCodes(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: string): FlagCode[] {
-  const x = ruleInput(d, rep, t, asOf);
+export function flagCodes(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: string, vp?: VpPolicy): FlagCode[] {
+  const x = ruleInput(d, rep, t, asOf, undefined, vp);
   return RULES.filter((r) => r.applies(x)).map((r) => r.code);
 }
 
 /** The flags with their reasons and "How do you know?" questions, for one deal's reader. */
-export function flagDeal(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: string, locale?: string): Flag[] {
-  const x = ruleInput(d, rep, t, asOf, locale);
+export function flagDeal(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: string, locale?: string, vp?: VpPolicy): Flag[] {
+  const x = ruleInput(d, rep, t, asOf, locale, vp);
   return RULES.filter((r) => r.applies(x)).map((r) => ({ code: r.code, ...r.explain(x) }));
 }

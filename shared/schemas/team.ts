@@ -72,6 +72,8 @@ export interface Settings {
   /** Prospects needed per qualified opportunity (10 means 1 in 10 converts). */
   prospectsPerOpp: number;
   thresholds: Thresholds;
+  /** Value propositions are inspected on deals of at least this amount in these stages. */
+  valueProps: { bigDealAmount: number; lateStages: string[] };
   /** When observations add up to a pattern of uncoachability (see shared/domain/coachability.ts). */
   coachability: CoachabilityThresholds;
 }
@@ -119,6 +121,10 @@ export const settingsPatch = z
     windowMonths: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number of months' }).min(1, { error: 'must be at least 1' }).max(36, { error: 'must be at most 36' }),
     prospectsPerOpp: z.number({ error: 'must be a number' }).min(1, { error: 'must be at least 1' }).max(1000, { error: 'must be at most 1000' }),
     thresholds: thresholdsSchema,
+    valueProps: z.object({
+      bigDealAmount: z.number({ error: 'must be an amount' }).min(0, { error: 'cannot be negative' }).max(1e12, { error: 'is implausibly large' }),
+      lateStages: z.array(z.string().trim().min(1, { error: 'cannot be blank' })).max(20, { error: 'can have at most 20 stages' }),
+    }),
     coachability: z.object({
       windowWeeks: z.number({ error: 'must be a number of weeks' }).int({ error: 'must be whole weeks' }).min(2, { error: 'must be at least 2 weeks' }).max(104, { error: 'must be at most 104 weeks' }),
       signsPerObservation: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be from 1 to 7' }).max(7, { error: 'must be from 1 to 7' }),
@@ -147,6 +153,7 @@ export const DEFAULT_SETTINGS: Settings = {
     newHireDays: 90,
     neglectDays: 21,
   },
+  valueProps: { bigDealAmount: 100_000, lateStages: ['Proposal', 'Negotiation'] },
   coachability: DEFAULT_COACHABILITY,
 };
 

@@ -156,7 +156,8 @@ describe('flagDeal', () => {
       amount: 80000, // > 3 x 20,000
     });
     const flags = flagDeal(bad, { avgCycleDays: 30, avgWonDealSize: 20000 }, T, AS_OF, 'en-US');
-    expect(flags.map((f) => f.code)).toEqual([...FLAG_CODES]);
+    // value_prop_gap needs a value-proposition policy (big late deals); it has its own test below.
+    expect(flags.map((f) => f.code)).toEqual(FLAG_CODES.filter((c) => c !== 'value_prop_gap'));
     expect(flags.map((f) => f.reason)).toEqual([
       'Expected to close on Nov 14, 2026, 10 days ago.',
       'The close date has moved 3 times.',
@@ -173,12 +174,27 @@ describe('flagDeal', () => {
     const all = [
       ...flagDeal(clean({ expectedCloseDate: ago(10), closeDateChanges: 3, createdDate: ago(200), stageEnteredDate: ago(100), lastActivityDate: ago(50), stakeholderCount: 1, decisionMakerCount: 0, amount: 80000 }), { avgCycleDays: 30, avgWonDealSize: 20000 }, T, AS_OF),
       ...flagDeal(clean({ stakeholderCount: 0, decisionMakerCount: 0, lastActivityDate: null, createdDate: ago(40), stageEnteredDate: ago(40) }), rep, T, AS_OF),
+      ...flagDeal(clean({ amount: 150000, stage: 'Proposal', vpPassing: 5 }), rep, T, AS_OF, undefined, { bigDealAmount: 100000, lateStages: ['Proposal'] }),
     ];
     expect(new Set(all.map((f) => f.code))).toEqual(new Set(FLAG_CODES));
     for (const f of all) {
       expect(f.reason.trim().length, f.code).toBeGreaterThan(0);
       expect(f.question.startsWith('How do you know'), `${f.code}: ${f.question}`).toBe(true);
     }
+  });
+});
+
+describe('value_prop_gap', () => {
+  const policy = { bigDealAmount: 100000, lateStages: ['Proposal', 'Negotiation'] };
+  const codes = (over: Partial<OpenDealFacts>) =>
+    flagDeal(clean({ stakeholderCount: 3, decisionMakerCount: 1, ...over }), rep, T, AS_OF, 'en-US', policy).filter((f) => f.code === 'value_prop_gap');
+  it('flags big late-stage deals whose value proposition does not pass all seven tests, or was never checked', () => {
+    expect(codes({ amount: 100000, stage: 'Proposal', vpPassing: 6 })).toHaveLength(1); // at the threshold, 6 of 7
+    expect(codes({ amount: 100000, stage: 'Proposal', vpPassing: null })[0]?.reason).toBe('A $100,000 deal in Proposal with no value-proposition check.');
+    expect(codes({ amount: 100000, stage: 'Proposal', vpPassing: 7 })).toHaveLength(0); // passes all seven
+    expect(codes({ amount: 99999, stage: 'Proposal', vpPassing: 0 })).toHaveLength(0); // not big
+    expect(codes({ amount: 500000, stage: 'Discovery', vpPassing: 0 })).toHaveLength(0); // not late
+    expect(flagDeal(clean({ amount: 500000, stage: 'Proposal' }), rep, T, AS_OF).some((f) => f.code === 'value_prop_gap')).toBe(false); // no policy
   });
 });
 

@@ -482,7 +482,8 @@ describe('pipeline (pipeline.open)', () => {
     addDeal(ctx, nob, 'ancient', 9e6, '2024-01-01', { expectedCloseDate: '2026-12-31', lastActivityDate: '2026-11-23', stage: 'Negotiation' });
     const [d] = pipeline(ctx.db, AS_OF).deals;
     expect(d?.ageDays).toBe(1058); // 2024-01-01 -> 2026-11-24: 366 + 365 + 327 (Nov 24 is day 328 of 2026)
-    expect(d?.flags.map((f) => f.code)).toEqual(['stuck_in_stage', 'single_threaded', 'no_decision_maker']);
+    // 9,000,000 in Negotiation with no value-proposition check: also a value-prop gap.
+    expect(d?.flags.map((f) => f.code)).toEqual(['stuck_in_stage', 'single_threaded', 'no_decision_maker', 'value_prop_gap']);
   });
 
   it('as of a past date shows the pipeline as it stood: closed-later deals in, later-created deals out', () => {

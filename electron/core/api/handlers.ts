@@ -18,6 +18,7 @@ import { repDashboard } from '../repos/repDashboard';
 import { dealFlags, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
 import { weeklyReview } from '../repos/weekly';
 import { exportDocument } from '../export/exportDocument';
+import { assessValueProp, dealValueProps, teamValueProps } from '../repos/valueProps';
 import { recordObservation, repCoachability, selfCoachability, setCautions, teamCoachability } from '../repos/coachability';
 import { commitmentsView, createCommitment, setCommitmentStatus } from '../repos/commitments';
 import {
@@ -92,6 +93,9 @@ export const handlers: Handlers = {
   'coachability.self': (ctx, { asOf }) => selfCoachability(ctx.db, asOf ?? ctx.clock.today()),
   'coachability.team': (ctx, { asOf }) => teamCoachability(ctx.db, asOf ?? ctx.clock.today()),
   'coachability.setCautions': (ctx, input) => setCautions(ctx.db, ctx.clock, input),
+  'valueProps.forDeal': (ctx, { dealId }) => dealValueProps(ctx.db, dealId),
+  'valueProps.assess': (ctx, input) => assessValueProp(ctx.db, ctx.clock, input),
+  'valueProps.team': (ctx) => teamValueProps(ctx.db),
   'export.document': (ctx, req) => exportDocument(ctx, req),
   'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),

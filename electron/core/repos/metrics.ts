@@ -212,14 +212,18 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
            AND (@repId IS NULL OR rep_id = @repId)
        ), people AS (
          SELECT deal_id, COUNT(*) AS n, SUM(role = 'decision_maker') AS dm FROM stakeholders GROUP BY deal_id
+       ), vp AS (
+         SELECT c.deal_id, (SELECT COUNT(*) FROM value_prop_results r WHERE r.check_id = c.id AND r.result = 'pass') AS passing
+         FROM value_prop_checks c
+         WHERE c.id = (SELECT MAX(c2.id) FROM value_prop_checks c2 WHERE c2.deal_id = c.deal_id)
        )
        SELECT d.id, d.rep_id AS repId, r.name AS repName, a.name AS accountName, d.name, d.stage,
          d.amount_cents AS amountCents, d.currency, d.created_date AS createdDate,
          d.expected_close_date AS expectedCloseDate, d.close_date_changes AS closeDateChanges,
          d.stage_entered_date AS stageEnteredDate, d.last_activity_date AS lastActivityDate,
-         COALESCE(p.n, 0) AS stakeholderCount, COALESCE(p.dm, 0) AS decisionMakerCount
+         COALESCE(p.n, 0) AS stakeholderCount, COALESCE(p.dm, 0) AS decisionMakerCount, v.passing AS vpPassing
        FROM open_then o JOIN deals d ON d.id = o.id JOIN reps r ON r.id = d.rep_id
-         JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id
+         JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id LEFT JOIN vp v ON v.deal_id = d.id
        WHERE r.status <> 'archived' AND (@dealId IS NULL OR d.id = @dealId)
        ORDER BY d.expected_close_date, d.id`,
     )
@@ -253,7 +257,7 @@ export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
   const settings = getSettings(db);
   const deals = openDeals(db, asOf, settings, { repId }).map(({ row, facts, base }) => ({
     ...row,
-    flags: flagDeal(facts, base, settings.thresholds, asOf),
+    flags: flagDeal(facts, base, settings.thresholds, asOf, undefined, settings.valueProps),
   }));
   return { asOf, stages: settings.stages, deals };
 }
@@ -274,7 +278,7 @@ export function pipelineList(db: Db, asOf: string, repId?: number): PipelineList
       expectedCloseDate: r.expectedCloseDate,
       ageDays: r.ageDays,
       daysInStage: r.daysInStage,
-      flags: flagCodes(facts, base, settings.thresholds, asOf),
+      flags: flagCodes(facts, base, settings.thresholds, asOf, settings.valueProps),
     }),
   );
   return { asOf, stages: settings.stages, deals };
@@ -286,5 +290,5 @@ export function dealFlags(db: Db, dealId: number, asOf: string): Flag[] {
   const repId = (db.prepare('SELECT rep_id FROM deals WHERE id = ?').get(dealId) as { rep_id: number } | undefined)?.rep_id;
   if (repId === undefined) throw new NotFoundError('Deal', dealId);
   const [hit] = openDeals(db, asOf, settings, { repId, dealId });
-  return hit ? flagDeal(hit.facts, hit.base, settings.thresholds, asOf) : [];
+  return hit ? flagDeal(hit.facts, hit.base, settings.thresholds, asOf, undefined, settings.valueProps) : [];
 }

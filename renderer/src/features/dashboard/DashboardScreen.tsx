@@ -14,6 +14,7 @@ import { DemoOffer } from '../team/DemoOffer';
 import { Coverage } from './Coverage';
 import { DiagnosisBadge } from './DiagnosisBadge';
 import { NeglectRadar } from './NeglectRadar';
+import { TeamValueProps } from '../valueProps/TeamValueProps';
 
 const x = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}x`);
 
@@ -139,6 +140,7 @@ export function DashboardScreen() {
             height="none"
           />
           <NeglectRadar rows={data.neglect} days={data.neglectDays} />
+          <TeamValueProps />
         </>
       )}
     </section>

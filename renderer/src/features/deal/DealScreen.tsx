@@ -11,6 +11,7 @@ import { useShortcut } from '../../lib/useShortcut';
 import { CloseDealDialog } from './CloseDealDialog';
 import { DealForm } from './DealForm';
 import { OutcomeBadge } from './OutcomeBadge';
+import { ValuePropCard } from '../valueProps/ValuePropCard';
 
 export function DealScreen({ id }: { id: number }) {
   const { version, info, settings, changed } = useApp();
@@ -150,6 +151,7 @@ export function DealScreen({ id }: { id: number }) {
               </ul>
             </section>
           )}
+          <ValuePropCard dealId={deal.id} />
           <section className="card" aria-labelledby="stages">
             <h2 id="stages">Stage history</h2>
             <ol className="timeline">

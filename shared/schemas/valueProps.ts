@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { VP_RESULTS, VP_TESTS, type VpResult, type VpTest } from '../domain/valueProps';
+import { id, isoDate, optionalText } from './common';
+
+const resultField = z.object({
+  result: z.enum(VP_RESULTS, { error: 'must be pass, partial, fail or not assessed' }),
+  evidence: optionalText(1000),
+});
+
+export const assessInput = z.object({
+  dealId: id,
+  assessedOn: isoDate.optional(),
+  statement: z.string({ error: 'is required' }).trim().min(1, { error: 'is required: write down the value proposition as the rep says it' }).max(2000, { error: 'must be at most 2000 characters' }),
+  results: z.object(Object.fromEntries(VP_TESTS.map((t) => [t, resultField])) as Record<VpTest, typeof resultField>),
+});
+
+export interface VpCheck {
+  id: number;
+  assessedOn: string;
+  statement: string;
+  results: Record<VpTest, { result: VpResult; evidence: string | null }>;
+  score: number;
+}
+
+export interface DealValueProps {
+  dealId: number;
+  /** Newest first: re-assessing keeps the earlier assessments. */
+  checks: VpCheck[];
+  /** Whether this deal is one the policy says must have a passing value proposition. */
+  required: boolean;
+}
+
+export interface TeamValueProps {
+  /** Latest checks of open deals, per test: how many do not pass. */
+  byTest: { test: VpTest; failing: number; partial: number; notAssessed: number; checked: number }[];
+  byRep: { repId: number; name: string; checked: number; failingByTest: Record<VpTest, number>; weakest: VpTest | null }[];
+}
