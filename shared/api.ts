@@ -38,6 +38,8 @@ import { exportRequest, type ExportDoc } from './schemas/exports';
 import { cautionsInput, observationInput, type RepCoachability, type TeamCoachabilityRow } from './schemas/coachability';
 import type { CautionAnswers } from './domain/coachability';
 import { assessInput, type DealValueProps, type TeamValueProps } from './schemas/valueProps';
+import { stakeholderInput, stakeholderUpdate, type Stakeholder, type StakeholderMap } from './schemas/stakeholders';
+import { ladderInput, type AccountLadder } from './schemas/accounts';
 import {
   asOfInput,
   repMetricsInput,
@@ -64,6 +66,7 @@ const byIdAsOf = z.object({ id, asOf: isoDate.optional() });
 const repIdInput = z.object({ repId: id });
 const repAsOf = z.object({ repId: id, asOf: isoDate.optional() });
 const dealIdInput = z.object({ dealId: id });
+const accountIdInput = z.object({ accountId: id });
 const demoLoad = z.object({ seed: z.number().int().min(1).max(1_000_000).default(42) });
 const repsList = z.object({ includeArchived: z.boolean().default(false) });
 const pipelineInput = asOfInput.extend({ repId: id.optional() });
@@ -113,6 +116,12 @@ export const api = {
   'valueProps.forDeal': call<typeof dealIdInput, DealValueProps>(dealIdInput),
   'valueProps.assess': call<typeof assessInput, DealValueProps>(assessInput),
   'valueProps.team': call<typeof none, TeamValueProps>(none),
+  'stakeholders.map': call<typeof dealIdInput, StakeholderMap>(dealIdInput),
+  'stakeholders.add': call<typeof stakeholderInput, number>(stakeholderInput),
+  'stakeholders.update': call<typeof stakeholderUpdate, number>(stakeholderUpdate),
+  'stakeholders.remove': call<typeof byId, Stakeholder>(byId),
+  'accounts.ladder': call<typeof accountIdInput, AccountLadder>(accountIdInput),
+  'accounts.setLadder': call<typeof ladderInput, AccountLadder>(ladderInput),
   'export.document': call<typeof exportRequest, ExportDoc>(exportRequest),
   'deals.flags': call<typeof dealFlagsInput, Flag[]>(dealFlagsInput),
   'pipeline.weekly': call<typeof asOfInput, WeeklyReview>(asOfInput),

@@ -13,6 +13,7 @@ import { formatTable } from './table';
 import { pipeline, repMetrics } from '../core/repos/metrics';
 import { teamCoachability } from '../core/repos/coachability';
 import { dealValueProps } from '../core/repos/valueProps';
+import { stakeholderMap } from '../core/repos/stakeholders';
 import { getDeal } from '../core/repos/deals';
 import { metricsRows, roundForTable } from './metricsRows';
 import { EXPORT_USAGE, runExport } from './export';
@@ -33,6 +34,8 @@ Commands:
                                         list deals, optionally for one rep
   metrics --db FILE [--as-of DATE] [--months N] [--json]
                                         per-rep win rate, coverage, needs, diagnosis
+  stakeholders --db FILE --deal ID [--json]
+                                        a deal's stakeholder map, warnings and gatekeeper playbook
   valueprops --db FILE [--as-of DATE] [--json]
                                         per assessed deal: score out of 7, the tests, history, flags
   coachability --db FILE [--as-of DATE] [--json]
@@ -69,6 +72,7 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
         today: { type: 'string' },
         'as-of': { type: 'string' },
         months: { type: 'string' },
+        deal: { type: 'string' },
         json: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
       },
@@ -176,6 +180,17 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
           topPerformerRisk: r.judgement.topPerformerRisk,
         }));
         io.out(opts.json ? JSON.stringify(rows, null, 2) + '\n' : formatTable(rows, ['rep', 'status', 'concerning', 'observations', 'lastObservedOn']));
+        return 0;
+      }
+      case 'stakeholders': {
+        const dealId = Number(opts.deal);
+        if (!Number.isInteger(dealId) || dealId <= 0) fail('--deal must be a deal id (a whole number).');
+        const map = stakeholderMap(db, dealId, opts['as-of'] ?? useClock.today());
+        io.out(
+          opts.json
+            ? JSON.stringify(map, null, 2) + '\n'
+            : formatTable(map.stakeholders, ['name', 'title', 'role', 'stance', 'lastContactDate', 'nudgesSent']) + map.warnings.map((w) => `! ${w}\n`).join(''),
+        );
         return 0;
       }
       case 'valueprops': {

@@ -16,6 +16,7 @@ export const FLAG_CODES = [
   'no_decision_maker',
   'amount_outlier',
   'value_prop_gap',
+  'champion_only',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
@@ -29,6 +30,7 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   no_decision_maker: 'No decision maker',
   amount_outlier: 'Unusual amount',
   value_prop_gap: 'Value prop gaps',
+  champion_only: 'Champion only',
 };
 
 export interface Flag {
@@ -51,6 +53,8 @@ export interface OpenDealFacts {
   decisionMakerCount: number;
   /** Latest value-proposition check: tests passing, or null when never assessed. */
   vpPassing?: number | null;
+  /** Stakeholders recorded as champions (all of them champions = one voice only). */
+  championCount?: number;
 }
 
 /** Which deals must have a passing value proposition: big ones late in the pipeline. */
@@ -169,6 +173,15 @@ const RULES: Rule[] = [
           ? `A ${formatMoney(d.amount, d.currency, locale)} deal in ${d.stage} with no value-proposition check.`
           : `A ${formatMoney(d.amount, d.currency, locale)} deal in ${d.stage}; its value proposition passes ${d.vpPassing} of 7 tests.`,
       question: 'How do you know they will choose you: can anybody else do what you do the way you do it?',
+    }),
+  },
+  {
+    code: 'champion_only',
+    // A big deal is taken as enterprise-wide: it touches more people than one champion.
+    applies: ({ d, vp }) => vp !== undefined && d.amount >= vp.bigDealAmount && d.stakeholderCount > 0 && (d.championCount ?? 0) === d.stakeholderCount,
+    explain: ({ d }) => ({
+      reason: `Only champion${d.stakeholderCount > 1 ? 's' : ''} recorded on a deal this size.`,
+      question: 'How do you know the rest of the business agrees? Who else does this touch, and have you met them?',
     }),
   },
 ];

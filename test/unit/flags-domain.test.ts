@@ -157,7 +157,7 @@ describe('flagDeal', () => {
     });
     const flags = flagDeal(bad, { avgCycleDays: 30, avgWonDealSize: 20000 }, T, AS_OF, 'en-US');
     // value_prop_gap needs a value-proposition policy (big late deals); it has its own test below.
-    expect(flags.map((f) => f.code)).toEqual(FLAG_CODES.filter((c) => c !== 'value_prop_gap'));
+    expect(flags.map((f) => f.code)).toEqual(FLAG_CODES.filter((c) => c !== 'value_prop_gap' && c !== 'champion_only'));
     expect(flags.map((f) => f.reason)).toEqual([
       'Expected to close on Nov 14, 2026, 10 days ago.',
       'The close date has moved 3 times.',
@@ -175,6 +175,7 @@ describe('flagDeal', () => {
       ...flagDeal(clean({ expectedCloseDate: ago(10), closeDateChanges: 3, createdDate: ago(200), stageEnteredDate: ago(100), lastActivityDate: ago(50), stakeholderCount: 1, decisionMakerCount: 0, amount: 80000 }), { avgCycleDays: 30, avgWonDealSize: 20000 }, T, AS_OF),
       ...flagDeal(clean({ stakeholderCount: 0, decisionMakerCount: 0, lastActivityDate: null, createdDate: ago(40), stageEnteredDate: ago(40) }), rep, T, AS_OF),
       ...flagDeal(clean({ amount: 150000, stage: 'Proposal', vpPassing: 5 }), rep, T, AS_OF, undefined, { bigDealAmount: 100000, lateStages: ['Proposal'] }),
+      ...flagDeal(clean({ amount: 150000, stakeholderCount: 2, championCount: 2, decisionMakerCount: 0 }), rep, T, AS_OF, undefined, { bigDealAmount: 100000, lateStages: [] }),
     ];
     expect(new Set(all.map((f) => f.code))).toEqual(new Set(FLAG_CODES));
     for (const f of all) {
@@ -195,6 +196,17 @@ describe('value_prop_gap', () => {
     expect(codes({ amount: 99999, stage: 'Proposal', vpPassing: 0 })).toHaveLength(0); // not big
     expect(codes({ amount: 500000, stage: 'Discovery', vpPassing: 0 })).toHaveLength(0); // not late
     expect(flagDeal(clean({ amount: 500000, stage: 'Proposal' }), rep, T, AS_OF).some((f) => f.code === 'value_prop_gap')).toBe(false); // no policy
+  });
+});
+
+describe('champion_only', () => {
+  const policy = { bigDealAmount: 100000, lateStages: [] };
+  const has = (over: Partial<OpenDealFacts>) => flagDeal(clean(over), rep, T, AS_OF, 'en-US', policy).some((f) => f.code === 'champion_only');
+  it('flags big deals whose only contacts are champions', () => {
+    expect(has({ amount: 100000, stakeholderCount: 2, championCount: 2 })).toBe(true);
+    expect(has({ amount: 100000, stakeholderCount: 3, championCount: 2 })).toBe(false); // someone else too
+    expect(has({ amount: 99999, stakeholderCount: 1, championCount: 1 })).toBe(false); // not enterprise-wide
+    expect(has({ amount: 100000, stakeholderCount: 0, championCount: 0 })).toBe(false); // nobody: single-threaded covers it
   });
 });
 

@@ -19,6 +19,8 @@ import { dealFlags, pipelineList, repMetrics, teamMetrics } from '../repos/metri
 import { weeklyReview } from '../repos/weekly';
 import { exportDocument } from '../export/exportDocument';
 import { assessValueProp, dealValueProps, teamValueProps } from '../repos/valueProps';
+import { addStakeholder, removeStakeholder, stakeholderMap, updateStakeholder } from '../repos/stakeholders';
+import { accountLadder, setLadder } from '../repos/ladder';
 import { recordObservation, repCoachability, selfCoachability, setCautions, teamCoachability } from '../repos/coachability';
 import { commitmentsView, createCommitment, setCommitmentStatus } from '../repos/commitments';
 import {
@@ -96,6 +98,12 @@ export const handlers: Handlers = {
   'valueProps.forDeal': (ctx, { dealId }) => dealValueProps(ctx.db, dealId),
   'valueProps.assess': (ctx, input) => assessValueProp(ctx.db, ctx.clock, input),
   'valueProps.team': (ctx) => teamValueProps(ctx.db),
+  'stakeholders.map': (ctx, { dealId }) => stakeholderMap(ctx.db, dealId, ctx.clock.today()),
+  'stakeholders.add': (ctx, input) => addStakeholder(ctx.db, ctx.clock, input),
+  'stakeholders.update': (ctx, input) => updateStakeholder(ctx.db, ctx.clock, input),
+  'stakeholders.remove': (ctx, { id }) => removeStakeholder(ctx.db, id),
+  'accounts.ladder': (ctx, { accountId }) => accountLadder(ctx.db, accountId),
+  'accounts.setLadder': (ctx, input) => setLadder(ctx.db, ctx.clock, input),
   'export.document': (ctx, req) => exportDocument(ctx, req),
   'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),

@@ -211,7 +211,7 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
          SELECT id FROM deals WHERE outcome IN ('won', 'lost') AND closed_date > @asOf AND created_date <= @asOf
            AND (@repId IS NULL OR rep_id = @repId)
        ), people AS (
-         SELECT deal_id, COUNT(*) AS n, SUM(role = 'decision_maker') AS dm FROM stakeholders GROUP BY deal_id
+         SELECT deal_id, COUNT(*) AS n, SUM(role = 'decision_maker') AS dm, SUM(role = 'champion') AS champ FROM stakeholders GROUP BY deal_id
        ), vp AS (
          SELECT c.deal_id, (SELECT COUNT(*) FROM value_prop_results r WHERE r.check_id = c.id AND r.result = 'pass') AS passing
          FROM value_prop_checks c
@@ -221,7 +221,7 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
          d.amount_cents AS amountCents, d.currency, d.created_date AS createdDate,
          d.expected_close_date AS expectedCloseDate, d.close_date_changes AS closeDateChanges,
          d.stage_entered_date AS stageEnteredDate, d.last_activity_date AS lastActivityDate,
-         COALESCE(p.n, 0) AS stakeholderCount, COALESCE(p.dm, 0) AS decisionMakerCount, v.passing AS vpPassing
+         COALESCE(p.n, 0) AS stakeholderCount, COALESCE(p.dm, 0) AS decisionMakerCount, COALESCE(p.champ, 0) AS championCount, v.passing AS vpPassing
        FROM open_then o JOIN deals d ON d.id = o.id JOIN reps r ON r.id = d.rep_id
          JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id LEFT JOIN vp v ON v.deal_id = d.id
        WHERE r.status <> 'archived' AND (@dealId IS NULL OR d.id = @dealId)

@@ -3,6 +3,7 @@ import { sql as coaching } from './002_coaching';
 import { sql as coveringIndexes } from './003_covering_indexes';
 import { sql as oneOnOneCadence } from './004_one_on_one_cadence';
 import { sql as coachabilityCautions } from './005_coachability_cautions';
+import { sql as advisorLadder } from './006_advisor_ladder';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'covering indexes', sql: coveringIndexes },
   { version: 4, name: 'one-on-one cadence', sql: oneOnOneCadence },
   { version: 5, name: 'coachability cautions', sql: coachabilityCautions },
+  { version: 6, name: 'trusted-advisor ladder', sql: advisorLadder },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

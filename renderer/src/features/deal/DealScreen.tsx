@@ -12,6 +12,8 @@ import { CloseDealDialog } from './CloseDealDialog';
 import { DealForm } from './DealForm';
 import { OutcomeBadge } from './OutcomeBadge';
 import { ValuePropCard } from '../valueProps/ValuePropCard';
+import { StakeholderCard } from '../stakeholders/StakeholderCard';
+import { LadderCard } from '../stakeholders/LadderCard';
 
 export function DealScreen({ id }: { id: number }) {
   const { version, info, settings, changed } = useApp();
@@ -90,53 +92,56 @@ export function DealScreen({ id }: { id: number }) {
       </header>
 
       <div className="columns">
-        <section className="card" aria-labelledby="facts">
-          <h2 id="facts">Facts</h2>
-          <dl className="facts">
-            <dt>Amount</dt>
-            <dd>{fmt.money(deal.amount, deal.currency)}</dd>
-            <dt>Rep</dt>
-            <dd>
-              <a href={hrefFor({ name: 'rep', id: deal.repId })}>{deal.repName}</a>
-            </dd>
-            <dt>Created</dt>
-            <dd>
-              {fmt.date(deal.createdDate)}
-              {today && <span className="subtle"> · {daysBetween(deal.createdDate, deal.closedDate ?? today)} days {isOpen ? 'old' : 'to close'}</span>}
-            </dd>
-            <dt>Expected close</dt>
-            <dd className={overdue ? 'warn' : undefined}>
-              {fmt.date(deal.expectedCloseDate)}
-              {overdue && ' · in the past'}
-              {deal.closeDateChanges > 0 && (
-                <span className="subtle">
-                  {' '}
-                  · moved {deal.closeDateChanges} time{deal.closeDateChanges > 1 ? 's' : ''}
-                </span>
+        <div className="stack">
+          <section className="card" aria-labelledby="facts">
+            <h2 id="facts">Facts</h2>
+            <dl className="facts">
+              <dt>Amount</dt>
+              <dd>{fmt.money(deal.amount, deal.currency)}</dd>
+              <dt>Rep</dt>
+              <dd>
+                <a href={hrefFor({ name: 'rep', id: deal.repId })}>{deal.repName}</a>
+              </dd>
+              <dt>Created</dt>
+              <dd>
+                {fmt.date(deal.createdDate)}
+                {today && <span className="subtle"> · {daysBetween(deal.createdDate, deal.closedDate ?? today)} days {isOpen ? 'old' : 'to close'}</span>}
+              </dd>
+              <dt>Expected close</dt>
+              <dd className={overdue ? 'warn' : undefined}>
+                {fmt.date(deal.expectedCloseDate)}
+                {overdue && ' · in the past'}
+                {deal.closeDateChanges > 0 && (
+                  <span className="subtle">
+                    {' '}
+                    · moved {deal.closeDateChanges} time{deal.closeDateChanges > 1 ? 's' : ''}
+                  </span>
+                )}
+              </dd>
+              {!isOpen && (
+                <>
+                  <dt>Closed</dt>
+                  <dd>{fmt.date(deal.closedDate)}</dd>
+                </>
               )}
-            </dd>
-            {!isOpen && (
-              <>
-                <dt>Closed</dt>
-                <dd>{fmt.date(deal.closedDate)}</dd>
-              </>
-            )}
-            <dt>In stage since</dt>
-            <dd>
-              {fmt.date(deal.stageEnteredDate)}
-              {isOpen && today && <span className="subtle"> · {daysBetween(deal.stageEnteredDate, today)} days</span>}
-            </dd>
-            <dt>Last activity</dt>
-            <dd>{fmt.date(deal.lastActivityDate)}</dd>
-            <dt>Next step</dt>
-            <dd>{deal.nextStep ?? '—'}</dd>
-            <dt>Source</dt>
-            <dd>{deal.source ?? '—'}</dd>
-            <dt>CRM id</dt>
-            <dd>{deal.externalId ?? '—'}</dd>
-          </dl>
-        </section>
-
+              <dt>In stage since</dt>
+              <dd>
+                {fmt.date(deal.stageEnteredDate)}
+                {isOpen && today && <span className="subtle"> · {daysBetween(deal.stageEnteredDate, today)} days</span>}
+              </dd>
+              <dt>Last activity</dt>
+              <dd>{fmt.date(deal.lastActivityDate)}</dd>
+              <dt>Next step</dt>
+              <dd>{deal.nextStep ?? '—'}</dd>
+              <dt>Source</dt>
+              <dd>{deal.source ?? '—'}</dd>
+              <dt>CRM id</dt>
+              <dd>{deal.externalId ?? '—'}</dd>
+            </dl>
+          </section>
+          <StakeholderCard dealId={deal.id} />
+          <LadderCard accountId={deal.accountId} accountName={deal.accountName} />
+        </div>
         <div className="stack">
           {flags.length > 0 && (
             <section className="card" aria-labelledby="flags-title">
