@@ -12,6 +12,11 @@ export const assessInput = z.object({
   assessedOn: isoDate.optional(),
   statement: z.string({ error: 'is required' }).trim().min(1, { error: 'is required: write down the value proposition as the rep says it' }).max(2000, { error: 'must be at most 2000 characters' }),
   results: z.object(Object.fromEntries(VP_TESTS.map((t) => [t, resultField])) as Record<VpTest, typeof resultField>),
+  /** Optional versions tailored to each stakeholder of the deal. */
+  versions: z
+    .array(z.object({ stakeholderId: id, text: z.string().trim().max(1000, { error: 'must be at most 1000 characters' }) }))
+    .max(50)
+    .default([]),
 });
 
 export interface VpCheck {
@@ -20,6 +25,7 @@ export interface VpCheck {
   statement: string;
   results: Record<VpTest, { result: VpResult; evidence: string | null }>;
   score: number;
+  versions: { stakeholderId: number; name: string; text: string }[];
 }
 
 export interface DealValueProps {

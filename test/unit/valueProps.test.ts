@@ -38,6 +38,20 @@ describe('value propositions in the store', () => {
     expect(team.byRep).toEqual([expect.objectContaining({ name: 'Ana', checked: 1, weakest: null })]);
   });
 
+  it('keeps a version tailored to each stakeholder, only for the deal’s own stakeholders', () => {
+    const ctx = testCtx();
+    const ana = v(dispatch(ctx, 'reps.create', { name: 'Ana', role: 'field', quota: 1 })).id;
+    const deal = v(dispatch(ctx, 'deals.create', { repId: ana, accountName: 'Acme', name: 'X', stage: 'Proposal', amount: 1, createdDate: '2026-11-01' })).id;
+    const other = v(dispatch(ctx, 'deals.create', { repId: ana, accountName: 'Beta', name: 'Y', stage: 'Proposal', amount: 1, createdDate: '2026-11-01' })).id;
+    const cfo = v(dispatch(ctx, 'stakeholders.add', { dealId: deal, name: 'Cora', role: 'decision_maker', title: 'CFO' }));
+    const stranger = v(dispatch(ctx, 'stakeholders.add', { dealId: other, name: 'Zed', role: 'user' }));
+    const base = { dealId: deal, statement: 'Halve planning time.', results: all('partial') };
+    const r = v(dispatch(ctx, 'valueProps.assess', { ...base, versions: [{ stakeholderId: cfo, text: 'Frees two FTEs of planning cost by Q2.' }] }));
+    expect(r.checks[0].versions).toEqual([{ stakeholderId: cfo, name: 'Cora', text: 'Frees two FTEs of planning cost by Q2.' }]);
+    expect(dispatch(ctx, 'valueProps.assess', { ...base, versions: [{ stakeholderId: stranger, text: 'x' }] })).toMatchObject({ ok: false, error: { field: 'versions' } });
+    expect(v(dispatch(ctx, 'valueProps.forDeal', { dealId: deal })).checks).toHaveLength(1); // the refused one wrote nothing
+  });
+
   it('validates the statement, each result and the date', () => {
     const ctx = testCtx();
     const ana = v(dispatch(ctx, 'reps.create', { name: 'Ana', role: 'field', quota: 1 })).id;

@@ -20,14 +20,21 @@ function checksOf(db: Db, dealId: number): VpCheck[] {
     let c = byId.get(r.id);
     if (!c) {
       c = {
-        id: r.id, assessedOn: r.assessedOn, statement: r.statement, score: 0,
+        id: r.id, assessedOn: r.assessedOn, statement: r.statement, score: 0, versions: [],
         results: Object.fromEntries(VP_TESTS.map((t) => [t, { result: 'not_assessed' as VpResult, evidence: null }])) as VpCheck['results'],
       };
       byId.set(r.id, c);
     }
     if (r.test && r.result) c.results[r.test] = { result: r.result, evidence: r.evidence };
   }
-  for (const c of byId.values()) c.score = vpScore(Object.fromEntries(VP_TESTS.map((t) => [t, c.results[t].result])));
+  const versions = db.prepare(
+    `SELECT v.stakeholder_id AS stakeholderId, s.name, v.text FROM value_prop_versions v JOIN stakeholders s ON s.id = v.stakeholder_id
+     WHERE v.check_id = ? ORDER BY s.name`,
+  );
+  for (const c of byId.values()) {
+    c.score = vpScore(Object.fromEntries(VP_TESTS.map((t) => [t, c.results[t].result])));
+    c.versions = versions.all(c.id) as VpCheck['versions'];
+  }
   return [...byId.values()];
 }
 
@@ -52,6 +59,13 @@ export function assessValueProp(db: Db, clock: Clock, input: z.output<typeof ass
       .run(input.dealId, on, input.statement, clock.now().toISOString());
     const put = db.prepare('INSERT INTO value_prop_results (check_id, test, result, evidence) VALUES (?, ?, ?, ?)');
     for (const t of VP_TESTS) put.run(info.lastInsertRowid, t, input.results[t].result, input.results[t].evidence);
+    const own = db.prepare('SELECT 1 FROM stakeholders WHERE id = ? AND deal_id = ?');
+    const version = db.prepare('INSERT INTO value_prop_versions (check_id, stakeholder_id, text) VALUES (?, ?, ?)');
+    for (const v of input.versions) {
+      if (!v.text) continue;
+      if (!own.get(v.stakeholderId, input.dealId)) throw new InvalidError('A tailored version names someone who is not a stakeholder of this deal.', 'versions');
+      version.run(info.lastInsertRowid, v.stakeholderId, v.text);
+    }
     return dealValueProps(db, input.dealId);
   })();
 }

@@ -4,6 +4,7 @@ import { sql as coveringIndexes } from './003_covering_indexes';
 import { sql as oneOnOneCadence } from './004_one_on_one_cadence';
 import { sql as coachabilityCautions } from './005_coachability_cautions';
 import { sql as advisorLadder } from './006_advisor_ladder';
+import { sql as valuePropVersions } from './007_value_prop_versions';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'one-on-one cadence', sql: oneOnOneCadence },
   { version: 5, name: 'coachability cautions', sql: coachabilityCautions },
   { version: 6, name: 'trusted-advisor ladder', sql: advisorLadder },
+  { version: 7, name: 'value-prop versions', sql: valuePropVersions },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { VP_QUESTIONS, VP_RESULT_LABELS, VP_RESULTS, VP_TEST_LABELS, VP_TESTS, type VpResult, type VpTest } from '../../../../shared/domain/valueProps';
 import type { DealValueProps } from '../../../../shared/schemas/valueProps';
 import { assessInput } from '../../../../shared/schemas/valueProps';
+import { ROLE_LABELS, type StakeholderMap } from '../../../../shared/schemas/stakeholders';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
@@ -43,6 +44,15 @@ export function ValuePropCard({ dealId }: { dealId: number }) {
       ) : (
         <>
           <blockquote className="vp-statement">{latest.statement}</blockquote>
+          {latest.versions.length > 0 && (
+            <ul className="plain-list">
+              {latest.versions.map((v) => (
+                <li key={v.stakeholderId}>
+                  <strong>For {v.name}:</strong> {v.text}
+                </li>
+              ))}
+            </ul>
+          )}
           <p className="subtle">Assessed {fmt.date(latest.assessedOn)}</p>
           <ul className="vp-tests">
             {VP_TESTS.map((t) => (
@@ -69,8 +79,16 @@ function AssessDialog({ dealId, previous, onClose }: { dealId: number; previous:
     () => Object.fromEntries(VP_TESTS.map((t) => [t, { result: previous?.results[t].result ?? 'not_assessed', evidence: previous?.results[t].evidence ?? '' }])) as Record<VpTest, { result: VpResult; evidence: string }>,
   );
   const form = useZodForm(assessInput, { statement: previous?.statement ?? '' });
+  const [people, setPeople] = useState<StakeholderMap['stakeholders']>([]);
+  const [versions, setVersions] = useState<Record<number, string>>(() => Object.fromEntries((previous?.versions ?? []).map((v) => [v.stakeholderId, v.text])));
+  useEffect(() => void call('stakeholders.map', { dealId }).then((m) => setPeople(m.stakeholders), () => setPeople([])), [dealId]);
   const save = () => {
-    const payload = { dealId, statement: form.values.statement, results };
+    const payload = {
+      dealId,
+      statement: form.values.statement,
+      results,
+      versions: Object.entries(versions).map(([stakeholderId, text]) => ({ stakeholderId: Number(stakeholderId), text })),
+    };
     void form.submit(payload, async () => {
       await call('valueProps.assess', payload);
       changed();
@@ -91,6 +109,19 @@ function AssessDialog({ dealId, previous, onClose }: { dealId: number; previous:
         <Field label="The value proposition, as the rep puts it" error={form.errors.statement}>
           <textarea rows={3} value={form.values.statement} onChange={(e) => form.set('statement', e.target.value)} data-autofocus />
         </Field>
+        {people.length > 0 && (
+          <fieldset className="vp-versions">
+            <legend>Tailored: the version for each stakeholder (optional)</legend>
+            {people.map((p) => (
+              <label key={p.id}>
+                <span>
+                  {p.name} <span className="subtle">({ROLE_LABELS[p.role]})</span>
+                </span>
+                <input value={versions[p.id] ?? ''} onChange={(e) => setVersions({ ...versions, [p.id]: e.target.value })} />
+              </label>
+            ))}
+          </fieldset>
+        )}
         <table className="plain-table sign-grid">
           <thead>
             <tr>
