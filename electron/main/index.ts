@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { systemClock } from '../core/clock';
 import { closeDatabase, openDatabase, type Db } from '../core/db/open';
 import { DB_FILE, userDataDir } from '../core/paths';
+import { backupIfDue } from '../core/db/backup';
 import { registerApi } from './ipc';
 import { registerSave } from './save';
 import { buildMenu } from './menu';
@@ -57,8 +58,10 @@ if (!app.requestSingleInstanceLock()) {
     // In development the Node build of better-sqlite3 has the wrong ABI for Electron;
     // scripts/start.mjs builds an Electron copy here (packaged apps get theirs from electron-builder).
     const devBinding = path.join(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
-    db = openDatabase(dbPath, fs.existsSync(devBinding) ? { nativeBinding: devBinding } : {});
+    const nativeBinding = fs.existsSync(devBinding) ? devBinding : undefined;
+    db = openDatabase(dbPath, nativeBinding ? { nativeBinding } : {});
     const ctx = { db, clock: systemClock, dbPath, shell: 'electron' as const };
+    backupIfDue(db, dbPath, systemClock, nativeBinding).catch((err: Error) => console.error(`Automatic backup failed: ${err.message}`));
 
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     session.defaultSession.setPermissionCheckHandler(() => false);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../core/clock';
 import { closeDatabase, openDatabase } from '../core/db/open';
 import { defaultDbPath } from '../core/paths';
+import { backupIfDue } from '../core/db/backup';
 import { createPreviewServer } from './server';
 
 const { values } = parseArgs({
@@ -44,6 +45,9 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   closeDatabase(db);
   process.exit(1);
 });
+
+// Daily safety copy in the background; a failure is reported, never fatal.
+backupIfDue(db, dbPath, systemClock).catch((err: Error) => console.error(`Automatic backup failed: ${err.message}`));
 
 server.listen(port, '127.0.0.1', () => {
   const actual = (server.address() as { port: number }).port;
