@@ -116,9 +116,17 @@ function topPerformerIds(db: Db, asOf: string): Set<number> {
 
 const toObservation = (o: ObservationRow): Observation => ({ observedOn: o.observedOn, ratings: o.ratings, feedbackApplied: o.feedbackApplied, newApproachTried: o.newApproachTried });
 
-export function repCoachability(db: Db, repId: number, asOf: string): RepCoachability {
+/** What every rep's judgement on one day shares; read once for a whole team. */
+interface TeamContext {
+  settings: ReturnType<typeof getSettings>;
+  topPerformers: Set<number>;
+}
+
+const teamContext = (db: Db, asOf: string): TeamContext => ({ settings: getSettings(db), topPerformers: topPerformerIds(db, asOf) });
+
+export function repCoachability(db: Db, repId: number, asOf: string, shared: TeamContext = teamContext(db, asOf)): RepCoachability {
   const rep = getRep(db, repId);
-  const settings = getSettings(db);
+  const { settings, topPerformers } = shared;
   const obs = observations(db, repId);
   const cautions = cautionsOf(db, repId);
   return {
@@ -127,7 +135,7 @@ export function repCoachability(db: Db, repId: number, asOf: string): RepCoachab
     judgement: judgeCoachability(obs.map(toObservation), asOf, {
       thresholds: settings.coachability,
       cautions: cautions.answers,
-      isTopPerformer: topPerformerIds(db, asOf).has(repId),
+      isTopPerformer: topPerformers.has(repId),
       signals: signals(db, repId, asOf, settings.windowMonths),
     }),
     cautions: cautions.answers,
@@ -157,9 +165,10 @@ export function selfCoachability(db: Db, asOf: string): RepCoachability {
 
 export function teamCoachability(db: Db, asOf: string): TeamCoachabilityRow[] {
   const reps = db.prepare(`SELECT id FROM reps WHERE status <> 'archived' ORDER BY name`).all() as { id: number }[];
+  const shared = teamContext(db, asOf);
   return reps
     .map((r) => {
-      const c = repCoachability(db, r.id, asOf);
+      const c = repCoachability(db, r.id, asOf, shared);
       return { repId: r.id, name: c.name, judgement: c.judgement };
     })
     .sort((a, b) => CONCERN_ORDER[a.judgement.status] - CONCERN_ORDER[b.judgement.status] || b.judgement.concerning - a.judgement.concerning);

@@ -239,38 +239,22 @@ export function closeDeal(db: Db, clock: Clock, input: z.output<typeof dealClose
       throw new InvalidError('The closed date cannot be before the date the deal was created.', 'closedDate');
     }
     const stage = input.outcome === 'won' ? WON_STAGE : LOST_STAGE;
-    const now = clock.now().toISOString();
-    db.prepare(
-      `UPDATE deals SET outcome = ?, closed_date = ?, stage = ?, updated_at = ? WHERE id = ?`,
-    ).run(input.outcome, input.closedDate, stage, now, input.id);
-    recordChanges(
-      db,
-      input.id,
-      before,
-      { stage, expectedCloseDate: before.expectedCloseDate },
-      input.closedDate,
-      now,
-    );
-    return getDeal(db, input.id);
+    return setOutcome(db, clock, before, input.outcome, input.closedDate, stage, input.closedDate);
   })();
+}
+
+/** Moves a deal to an outcome and stage, recording the stage move on `changedOn`. */
+function setOutcome(db: Db, clock: Clock, before: Deal, outcome: Deal['outcome'], closedDate: string | null, stage: string, changedOn: string): Deal {
+  const now = clock.now().toISOString();
+  db.prepare('UPDATE deals SET outcome = ?, closed_date = ?, stage = ?, updated_at = ? WHERE id = ?').run(outcome, closedDate, stage, now, before.id);
+  recordChanges(db, before.id, before, { stage, expectedCloseDate: before.expectedCloseDate }, changedOn, now);
+  return getDeal(db, before.id);
 }
 
 export function reopenDeal(db: Db, clock: Clock, id: number, stage: string): Deal {
   return db.transaction(() => {
     const before = getDeal(db, id);
     if (before.outcome === 'open') throw new InvalidError('This deal is already open.', 'outcome');
-    const now = clock.now().toISOString();
-    db.prepare(
-      `UPDATE deals SET outcome = 'open', closed_date = NULL, stage = ?, updated_at = ? WHERE id = ?`,
-    ).run(stage, now, id);
-    recordChanges(
-      db,
-      id,
-      before,
-      { stage, expectedCloseDate: before.expectedCloseDate },
-      clock.today(),
-      now,
-    );
-    return getDeal(db, id);
+    return setOutcome(db, clock, before, 'open', null, stage, clock.today());
   })();
 }

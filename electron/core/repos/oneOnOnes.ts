@@ -85,8 +85,8 @@ function assertOpen(db: Db, id: number): OneOnOne {
 
 /** Suggestions from the data for this meeting, minus what is already on its agenda. */
 export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] {
-  const m = getOneOnOne(db, id);
   const d = getOneOnOneDetail(db, id, asOf);
+  const m = d.meeting;
   const last = d.previousMeetingDate;
   const sinceDate = last ?? addDays(asOf, -14);
   const newDeals = db

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CAUTION_QUESTIONS, CAUTIONS, SIGN_LABELS, type CautionAnswer, type CautionAnswers, type CoachabilityStatus } from '../../../../shared/domain/coachability';
-import type { RepCoachability } from '../../../../shared/schemas/coachability';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { toast, toastError } from '../../app/toasts';
 import { useFormat } from '../../lib/format';
+import { useApiData } from '../../lib/useApiData';
 import { ObservationDialog } from './ObservationDialog';
 import { SignCharts } from './SignCharts';
 
@@ -27,18 +27,9 @@ export const STATUS_LABEL: Record<CoachabilityStatus, string> = {
 
 /** Rep page: status with reasons, the cautions checklist, a chart per sign, quick entry. */
 export function CoachabilityPanel({ repId, repName }: { repId: number; repName: string }) {
-  const version = useApp((s) => s.version);
   const fmt = useFormat();
-  const [data, setData] = useState<RepCoachability | null>(null);
+  const { data } = useApiData('coachability.rep', { repId }, String(repId));
   const [recording, setRecording] = useState(false);
-  useEffect(() => {
-    let live = true;
-    call('coachability.rep', { repId }).then(
-      (d) => live && setData(d),
-      () => live && setData(null),
-    );
-    return () => void (live = false);
-  }, [repId, version]);
   if (!data) return null;
   const j = data.judgement;
   return (

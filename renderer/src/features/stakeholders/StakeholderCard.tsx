@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { ROLE_LABELS, STAKEHOLDER_ROLES, STANCE_LABELS, STANCES, stakeholderInput, type Stakeholder, type StakeholderMap, type StakeholderRole, type Stance } from '../../../../shared/schemas/stakeholders';
+import { useState } from 'react';
+import { ROLE_LABELS, STAKEHOLDER_ROLES, STANCE_LABELS, STANCES, stakeholderInput, type Stakeholder, type StakeholderRole, type Stance } from '../../../../shared/schemas/stakeholders';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { toast, toastError } from '../../app/toasts';
@@ -7,19 +7,15 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormat } from '../../lib/format';
+import { useApiData } from '../../lib/useApiData';
 import { useZodForm } from '../../lib/useZodForm';
 
 /** Who is who on the deal, consensus warnings, and the gatekeeper playbook for mid-level contacts. */
 export function StakeholderCard({ dealId }: { dealId: number }) {
-  const { version, changed } = useApp();
+  const changed = useApp((s) => s.changed);
   const fmt = useFormat();
-  const [data, setData] = useState<StakeholderMap | null>(null);
+  const { data } = useApiData('stakeholders.map', { dealId }, String(dealId));
   const [editing, setEditing] = useState<Stakeholder | 'new' | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('stakeholders.map', { dealId }).then((d) => live && setData(d), () => live && setData(null));
-    return () => void (live = false);
-  }, [dealId, version]);
   if (!data) return null;
   const remove = async (s: Stakeholder) => {
     try {

@@ -10,21 +10,16 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormat } from '../../lib/format';
+import { useApiData } from '../../lib/useApiData';
 import { useZodForm } from '../../lib/useZodForm';
 
 const TONE: Record<VpResult, string> = { pass: 'good', partial: 'warn', fail: 'bad', not_assessed: 'neutral' };
 
 /** The seven tests on a deal's value proposition, with the question to ask for each and the history. */
 export function ValuePropCard({ dealId }: { dealId: number }) {
-  const version = useApp((s) => s.version);
   const fmt = useFormat();
-  const [data, setData] = useState<DealValueProps | null>(null);
+  const { data } = useApiData('valueProps.forDeal', { dealId }, String(dealId));
   const [assessing, setAssessing] = useState(false);
-  useEffect(() => {
-    let live = true;
-    call('valueProps.forDeal', { dealId }).then((d) => live && setData(d), () => live && setData(null));
-    return () => void (live = false);
-  }, [dealId, version]);
   if (!data) return null;
   const latest = data.checks[0];
   return (
