@@ -11,6 +11,18 @@ export interface WorkbenchBridge {
    * dialog) and writes Markdown or prints a PDF. Null when the manager cancels.
    */
   save(file: SaveRequest): Promise<Result<{ path: string } | null>>;
+  /**
+   * Hands a file the manager picked or dropped (a CRM export, a JSON copy) to the main
+   * process, which keeps it in memory under an id for the import/restore calls.
+   */
+  stage(name: string, bytes: ArrayBuffer): Promise<Result<StagedInfo>>;
+}
+
+/** A file held by the core for later calls (see electron/core/files/staging.ts). */
+export interface StagedInfo {
+  fileId: string;
+  name: string;
+  size: number;
 }
 
 export interface SaveRequest {
@@ -21,3 +33,4 @@ export interface SaveRequest {
 /** IPC channel carrying every API call. */
 export const API_CHANNEL = 'workbench:api';
 export const SAVE_CHANNEL = 'workbench:save';
+export const STAGE_CHANNEL = 'workbench:stage';

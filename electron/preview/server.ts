@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ExportDoc } from '../../shared/schemas/exports';
 import { htmlToPdf } from '../core/export/pdf';
-import { dispatch } from '../core/api/dispatch';
+import { dispatch, toFailure } from '../core/api/dispatch';
+import { MAX_STAGED_BYTES, stageFile } from '../core/files/staging';
 import type { Ctx } from '../core/context';
-import { fail } from '../../shared/result';
+import { fail, ok } from '../../shared/result';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,6 +60,7 @@ export function createPreviewServer({ ctx, staticDir }: PreviewOptions): http.Se
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (url.pathname.startsWith('/api/')) return handleApi(ctx, url, req, res);
     if (url.pathname === '/export/pdf') return handlePdf(ctx, req, res);
+    if (url.pathname === '/upload') return handleUpload(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     return serveStatic(root, url.pathname, res);
   };
@@ -97,6 +99,39 @@ function handlePdf(ctx: Ctx, req: http.IncomingMessage, res: http.ServerResponse
       })
       .catch((err: Error) => sendJson(res, 500, fail('internal', err.message)))
       .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  });
+}
+
+/**
+ * A file the manager picked (CRM export, JSON copy): raw bytes in the body, its name in
+ * X-File-Name (URI-encoded). Staged in memory; later API calls refer to it by id.
+ */
+function handleUpload(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST');
+  const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'application/octet-stream') return send(res, 415, 'text/plain', 'Send the file as application/octet-stream');
+  let name: string;
+  try {
+    name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'file'));
+  } catch {
+    return sendJson(res, 400, fail('invalid', 'The file name is not valid.', 'file'));
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > MAX_STAGED_BYTES) {
+      sendJson(res, 413, fail('invalid', 'The file is larger than 512 MB.', 'file'));
+      req.destroy();
+    } else chunks.push(c);
+  });
+  req.on('end', () => {
+    if (res.headersSent) return;
+    try {
+      sendJson(res, 200, ok(stageFile(name, Buffer.concat(chunks))));
+    } catch (err) {
+      sendJson(res, 400, toFailure(err));
+    }
   });
 }
 
