@@ -50,6 +50,15 @@ import {
   type WeeklyReview,
 } from './schemas/pipeline';
 import {
+  deleteMappingInput,
+  importChoicesInput,
+  importProgressInput,
+  importStartInput,
+  type ImportAnalysis,
+  type ImportProgress,
+  type SavedMapping,
+} from './schemas/imports';
+import {
   settingsPatch,
   teamSummaryInput,
   type AppInfo,
@@ -128,6 +137,11 @@ export const api = {
   'commitments.list': call<typeof commitmentsListInput, CommitmentsView>(commitmentsListInput),
   'commitments.create': call<typeof commitmentInput, Commitment>(commitmentInput),
   'commitments.setStatus': call<typeof commitmentStatusInput, Commitment>(commitmentStatusInput),
+  'import.analyze': call<typeof importChoicesInput, ImportAnalysis>(importChoicesInput),
+  'import.start': call<typeof importStartInput, { jobId: string }>(importStartInput),
+  'import.progress': call<typeof importProgressInput, ImportProgress>(importProgressInput),
+  'import.mappings': call<typeof none, SavedMapping[]>(none),
+  'import.deleteMapping': call<typeof deleteMappingInput, null>(deleteMappingInput),
 } as const;
 
 export type Api = typeof api;

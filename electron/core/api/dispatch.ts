@@ -12,6 +12,11 @@ import { handlers } from './handlers';
  */
 export function dispatch(ctx: Ctx, name: unknown, input: unknown): Result<unknown> {
   if (!isCallName(name)) return fail('not_found', `Unknown request “${String(name)}”.`);
+  // An import holds the one connection's transaction across event-loop turns: nothing else
+  // may read half of it or write into it.
+  if (ctx.db.inTransaction && name !== 'import.progress') {
+    return fail('conflict', 'An import is being written. Try again when it has finished.');
+  }
   try {
     const parsed = api[name].input.parse(input ?? {});
     const handler = handlers[name] as (c: Ctx, i: unknown) => unknown;

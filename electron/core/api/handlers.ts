@@ -36,6 +36,11 @@ import {
   updateAgendaItem,
 } from '../repos/oneOnOnes';
 
+import { planImport } from '../import/plan';
+import { importProgress, startImport } from '../import/jobs';
+import { deleteMapping, listMappings } from '../import/mappings';
+import { backupBeforeImport } from '../import/backup';
+
 export type Handlers = {
   [N in CallName]: (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N>;
 };
@@ -107,4 +112,9 @@ export const handlers: Handlers = {
   'export.document': (ctx, req) => exportDocument(ctx, req),
   'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),
+  'import.analyze': (ctx, input) => planImport(ctx, input).analysis,
+  'import.start': (ctx, input) => ({ jobId: startImport(ctx, input, { backup: backupBeforeImport }).jobId }),
+  'import.progress': (_ctx, { jobId }) => importProgress(jobId),
+  'import.mappings': (ctx) => listMappings(ctx.db),
+  'import.deleteMapping': (ctx, { id }) => (deleteMapping(ctx.db, id), null),
 };

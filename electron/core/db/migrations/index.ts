@@ -5,6 +5,7 @@ import { sql as oneOnOneCadence } from './004_one_on_one_cadence';
 import { sql as coachabilityCautions } from './005_coachability_cautions';
 import { sql as advisorLadder } from './006_advisor_ladder';
 import { sql as valuePropVersions } from './007_value_prop_versions';
+import { sql as imports } from './008_imports';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'coachability cautions', sql: coachabilityCautions },
   { version: 6, name: 'trusted-advisor ladder', sql: advisorLadder },
   { version: 7, name: 'value-prop versions', sql: valuePropVersions },
+  { version: 8, name: 'imports', sql: imports },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

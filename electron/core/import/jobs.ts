@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { headerSignature } from '../../../shared/domain/import/presets';
+import type { ImportProgress, ImportResult, importStartInput } from '../../../shared/schemas/imports';
+import type { Ctx } from '../context';
+import { InvalidError } from '../errors';
+import { planImport } from './plan';
+import { saveMapping } from './mappings';
+import { writeImport } from './write';
+
+type StartInput = z.output<typeof importStartInput>;
+
+/**
+ * Imports run as jobs: start returns at once, the screen polls progress. The plan (every row
+ * checked) is made before anything is written; with skipInvalid false, any error means
+ * nothing is written at all.
+ */
+const jobs = new Map<string, ImportProgress>();
+
+export interface ImportHooks {
+  /** Runs just before the transaction starts: the safety copy. Returns its path. */
+  backup?: (ctx: Ctx) => Promise<string | null>;
+}
+
+export function startImport(ctx: Ctx, input: StartInput, hooks: ImportHooks = {}): { jobId: string; done: Promise<ImportProgress> } {
+  if ([...jobs.values()].some((j) => j.phase === 'checking' || j.phase === 'writing')) {
+    throw new InvalidError('Another import is still running. Wait for it to finish.', 'file');
+  }
+  const plan = planImport(ctx, input);
+  const a = plan.analysis;
+  if (a.problems.length) throw new InvalidError(a.problems[0]!, 'file');
+  if (a.missing.length) {
+    const labels = a.missing.map((f) => a.fields.find((d) => d.key === f)?.label ?? f);
+    throw new InvalidError(`Choose a column for ${labels.join(', ')} before importing.`, 'mapping');
+  }
+  if (a.dateOrder.needed && !a.dateOrder.chosen) {
+    throw new InvalidError(`Dates such as ${a.dateOrder.examples[0] ?? '03/04/2026'} could be day-first or month-first: choose the date order.`, 'dateOrder');
+  }
+  if (plan.errors.length && !input.skipInvalid) {
+    const first = plan.errors[0]!;
+    throw new InvalidError(
+      `${a.counts.errors} row${a.counts.errors === 1 ? '' : 's'} cannot be imported (row ${first.row}, ${first.column || 'row'}: ${first.reason}). Nothing was imported.`,
+      'rows',
+    );
+  }
+  if (plan.records.length === 0) throw new InvalidError('There are no valid rows to import.', 'rows');
+
+  const jobId = randomUUID();
+  const progress: ImportProgress = { jobId, phase: 'writing', done: 0, total: plan.records.length, result: null, error: null };
+  jobs.set(jobId, progress);
+  const skipped = new Set(plan.errors.map((e) => e.row)).size;
+  const done = (async () => {
+    try {
+      const backup = hooks.backup ? await hooks.backup(ctx) : null;
+      const counts = await writeImport(
+        ctx.db,
+        ctx.clock,
+        plan,
+        skipped,
+        () => {
+          if (input.saveMappingAs) {
+            saveMapping(ctx.db, ctx.clock.now().toISOString(), {
+              name: input.saveMappingAs,
+              kind: plan.choices.kind,
+              headers: plan.table.headers,
+              signature: headerSignature(plan.table.headers),
+              mapping: plan.choices.mapping,
+              stageOutcomes: Object.fromEntries(a.stages.map((s) => [s.value, s.outcome])),
+              dateOrder: plan.choices.dateOrder,
+            });
+          }
+        },
+        (n, total) => {
+          progress.done = n;
+          progress.total = total;
+        },
+      );
+      const result: ImportResult = { ...counts, skipped, errors: plan.errors.slice(0, 1000), backup };
+      Object.assign(progress, { phase: 'done', result });
+    } catch (err) {
+      console.error('[import] failed:', err);
+      Object.assign(progress, { phase: 'failed', error: `The import failed and nothing was written: ${(err as Error).message}` });
+    }
+    forgetOldJobs();
+    return progress;
+  })();
+  return { jobId, done };
+}
+
+export function importProgress(jobId: string): ImportProgress {
+  const job = jobs.get(jobId);
+  if (!job) throw new InvalidError('That import is not known (the app may have restarted).', 'jobId');
+  return { ...job };
+}
+
+export const importRunning = (): boolean => [...jobs.values()].some((j) => j.phase === 'writing' || j.phase === 'checking');
+
+function forgetOldJobs(): void {
+  while (jobs.size > 10) jobs.delete(jobs.keys().next().value!);
+}

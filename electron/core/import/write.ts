@@ -1,0 +1,215 @@
+import { toCents } from '../../../shared/domain/money';
+import type { ImportedAccount, ImportedDeal, ImportedRecord, ImportedRep } from '../../../shared/domain/import/rows';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import type { ImportPlan } from './plan';
+
+export interface WriteCounts {
+  runId: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  repsCreated: number;
+}
+
+const CHUNK = 2000;
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes the valid rows in ONE transaction, yielding to the event loop between chunks so the
+ * app can report progress (and the web preview keep answering). While it runs, dispatch()
+ * refuses other calls (see the guard there), so nothing else joins or sees the transaction.
+ * Any failure rolls everything back: an import exists whole, with its run record, or not at all.
+ */
+export async function writeImport(
+  db: Db,
+  clock: Clock,
+  plan: ImportPlan,
+  skipped: number,
+  beforeCommit: () => void,
+  onProgress: (done: number, total: number) => void,
+): Promise<WriteCounts> {
+  const now = clock.now().toISOString();
+  const today = clock.today();
+  const writer = makeWriter(db, now, today, plan.owners);
+  const records = plan.records;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (let i = 0; i < records.length; i++) {
+      writer.write(plan.choices.kind, records[i]!);
+      if ((i + 1) % CHUNK === 0) {
+        onProgress(i + 1, records.length);
+        await nextTick();
+      }
+    }
+    onProgress(records.length, records.length);
+    const c = writer.counts;
+    const runId = Number(
+      db
+        .prepare(
+          `INSERT INTO import_runs (file_name, kind, preset, imported_at, rows_read, created, updated, unchanged, skipped, reps_created)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(plan.fileName, plan.choices.kind, plan.preset?.id ?? null, now, plan.table.rows.length, c.created, c.updated, c.unchanged, skipped, c.repsCreated)
+        .lastInsertRowid,
+    );
+    beforeCommit();
+    db.exec('COMMIT');
+    return { runId, ...c };
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+interface ExistingDeal {
+  id: number;
+  rep_id: number;
+  account_id: number;
+  name: string;
+  stage: string;
+  outcome: string;
+  amount_cents: number;
+  currency: string;
+  created_date: string;
+  expected_close_date: string | null;
+  closed_date: string | null;
+  last_activity_date: string | null;
+  next_step: string | null;
+  source: string | null;
+}
+
+/** Prepared statements and lookups for one import; counts what it did. */
+function makeWriter(db: Db, now: string, today: string, owners: Map<string, number | 'create'>) {
+  const counts = { created: 0, updated: 0, unchanged: 0, repsCreated: 0 };
+  const s = {
+    repByName: db.prepare('SELECT id FROM reps WHERE name = ?').pluck(),
+    insertRep: db.prepare(
+      `INSERT INTO reps (name, email, role, territory, hire_date, status, quota_cents, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)`,
+    ),
+    updateRep: db.prepare(
+      `UPDATE reps SET email = COALESCE(?, email), role = COALESCE(?, role), territory = COALESCE(?, territory),
+         hire_date = COALESCE(?, hire_date), quota_cents = COALESCE(?, quota_cents), updated_at = ? WHERE id = ?`,
+    ),
+    accountByName: db.prepare('SELECT id FROM accounts WHERE name = ?').pluck(),
+    insertAccount: db.prepare('INSERT INTO accounts (name, industry, segment, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
+    updateAccount: db.prepare(
+      'UPDATE accounts SET industry = COALESCE(?, industry), segment = COALESCE(?, segment), updated_at = ? WHERE id = ?',
+    ),
+    dealById: db.prepare('SELECT * FROM deals WHERE external_id = ?'),
+    dealByNameAccount: db.prepare(
+      'SELECT d.* FROM deals d WHERE d.external_id IS NULL AND d.name = ? COLLATE NOCASE AND d.account_id = ?',
+    ),
+    insertDeal: db.prepare(
+      `INSERT INTO deals (external_id, rep_id, account_id, name, stage, amount_cents, currency, created_date,
+         expected_close_date, closed_date, outcome, last_activity_date, next_step, source, stage_entered_date,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateDeal: db.prepare(
+      `UPDATE deals SET rep_id = ?, account_id = ?, name = ?, stage = ?, amount_cents = ?, currency = ?, created_date = ?,
+         expected_close_date = ?, closed_date = ?, outcome = ?, last_activity_date = ?, next_step = ?, source = ?,
+         stage_entered_date = CASE WHEN stage <> ? THEN ? ELSE stage_entered_date END,
+         close_date_changes = close_date_changes + ?, updated_at = ?
+       WHERE id = ?`,
+    ),
+    stageHistory: db.prepare(
+      'INSERT INTO deal_stage_history (deal_id, from_stage, to_stage, changed_on, recorded_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    closeHistory: db.prepare(
+      'INSERT INTO deal_close_date_changes (deal_id, from_date, to_date, changed_on, recorded_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+  };
+  const repIds = new Map<string, number>();
+  const accountIds = new Map<string, number>();
+
+  const repFor = (owner: string): number => {
+    const key = owner.toLowerCase();
+    const known = repIds.get(key);
+    if (known) return known;
+    const decision = owners.get(key) ?? 'create';
+    let id = typeof decision === 'number' ? decision : (s.repByName.get(owner) as number | undefined);
+    if (!id) {
+      id = Number(s.insertRep.run(owner, null, 'field', null, null, 0, now, now).lastInsertRowid);
+      counts.repsCreated++;
+    }
+    repIds.set(key, id);
+    return id;
+  };
+  const accountFor = (name: string): number => {
+    const key = name.toLowerCase();
+    let id = accountIds.get(key) ?? (s.accountByName.get(name) as number | undefined);
+    if (!id) id = Number(s.insertAccount.run(name, null, null, now, now).lastInsertRowid);
+    accountIds.set(key, id);
+    return id;
+  };
+
+  const writeDeal = (d: ImportedDeal) => {
+    const repId = repFor(d.owner);
+    const accountId = accountFor(d.accountName);
+    const closed = d.outcome !== 'open';
+    const closedDate = closed ? d.closeDate : null;
+    const expected = d.closeDate;
+    const before = (d.externalId ? s.dealById.get(d.externalId) : s.dealByNameAccount.get(d.name, accountId)) as ExistingDeal | undefined;
+    if (!before) {
+      // A new deal entered its stage when created (or, if closed, on the day it closed).
+      const entered = closed && closedDate ? closedDate : d.createdDate;
+      const id = Number(
+        s.insertDeal.run(d.externalId, repId, accountId, d.name, d.stage, toCents(d.amount), d.currency, d.createdDate,
+          expected, closedDate, d.outcome, d.lastActivityDate, d.nextStep, d.source, entered, now, now).lastInsertRowid,
+      );
+      s.stageHistory.run(id, null, d.stage, entered, now);
+      counts.created++;
+      return;
+    }
+    const after = [repId, accountId, d.name, d.stage, toCents(d.amount), d.currency, d.createdDate, expected, closedDate, d.outcome, d.lastActivityDate, d.nextStep, d.source];
+    const old = [before.rep_id, before.account_id, before.name, before.stage, before.amount_cents, before.currency, before.created_date,
+      before.expected_close_date, before.closed_date, before.outcome, before.last_activity_date, before.next_step, before.source];
+    if (after.every((v, i) => v === old[i])) {
+      counts.unchanged++;
+      return;
+    }
+    // The CRM says what is true now; the history records that it changed, dated today
+    // (or, when the deal closed, on its close date).
+    const stageMoved = before.stage !== d.stage;
+    const changedOn = stageMoved && closedDate ? closedDate : today;
+    const closeMoved = d.outcome === 'open' && before.expected_close_date !== expected;
+    s.updateDeal.run(...after, d.stage, changedOn, closeMoved ? 1 : 0, now, before.id);
+    if (stageMoved) s.stageHistory.run(before.id, before.stage, d.stage, changedOn, now);
+    if (closeMoved) s.closeHistory.run(before.id, before.expected_close_date, expected, today, now);
+    counts.updated++;
+  };
+
+  const writeRep = (r: ImportedRep) => {
+    const id = s.repByName.get(r.name) as number | undefined;
+    const quota = r.quota === null ? null : toCents(r.quota);
+    if (id) {
+      s.updateRep.run(r.email, r.role, r.territory, r.hireDate, quota, now, id);
+      counts.updated++;
+    } else {
+      s.insertRep.run(r.name, r.email, r.role ?? 'field', r.territory, r.hireDate, quota ?? 0, now, now);
+      counts.created++;
+    }
+  };
+
+  const writeAccount = (a: ImportedAccount) => {
+    const id = s.accountByName.get(a.name) as number | undefined;
+    if (id) {
+      s.updateAccount.run(a.industry, a.segment, now, id);
+      counts.updated++;
+    } else {
+      s.insertAccount.run(a.name, a.industry, a.segment, now, now);
+      counts.created++;
+    }
+  };
+
+  return {
+    counts,
+    write(kind: 'deals' | 'reps' | 'accounts', r: ImportedRecord) {
+      if (kind === 'deals') writeDeal(r as ImportedDeal);
+      else if (kind === 'reps') writeRep(r as ImportedRep);
+      else writeAccount(r as ImportedAccount);
+    },
+  };
+}
