@@ -27,8 +27,15 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'Windows-1252' };
   }
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F (€, ‘ ’, “ ”, –, —, …). Node 20's
+// TextDecoder decodes those as control characters, so they are mapped here.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /** Lines Salesforce writes under a report export, after a blank line. */
@@ -38,7 +45,7 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
   const { text, encoding } = decodeCsv(bytes);
   const parsed = Papa.parse<string[]>(text, { delimiter: '', skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
   const problems = parsed.errors
-    .filter((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes')
+    .filter((e) => e.code === 'MissingQuotes') // a stray quote inside a cell is recovered; an unclosed one is not
     .slice(0, 5)
     .map((e) => `Row ${(e.row ?? 0) + 1}: a quoted cell is never closed, so the rest of the file would be read as one cell.`);
   const all = parsed.data;
