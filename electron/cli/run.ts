@@ -17,6 +17,7 @@ import { stakeholderMap } from '../core/repos/stakeholders';
 import { getDeal } from '../core/repos/deals';
 import { metricsRows, roundForTable } from './metricsRows';
 import { EXPORT_USAGE, runExport } from './export';
+import { IMPORT_USAGE, runImportCli } from './import';
 
 export interface Io {
   out: (s: string) => void;
@@ -42,7 +43,7 @@ Commands:
                                         per rep: status (pattern only over weeks) and the reasons
   flags --db FILE [--as-of DATE] [--json]
                                         open deals with integrity flags, and why
-${EXPORT_USAGE}
+${IMPORT_USAGE}${EXPORT_USAGE}
 Options:
   --db FILE     the database file (default: the desktop app's own database)
   --json        machine-readable output
@@ -60,6 +61,7 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
     return command ? 0 : 2;
   }
   if (command === 'export') return runExport(rest, io, clock);
+  if (command === 'import') return runImportCli(rest, io, clock);
   let parsed;
   try {
     parsed = parseArgs({
