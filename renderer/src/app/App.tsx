@@ -10,6 +10,7 @@ import { WeeklyScreen } from '../features/weekly/WeeklyScreen';
 import { CommitmentsScreen } from '../features/commitments/CommitmentsScreen';
 import { OneOnOneScreen } from '../features/oneOnOne/OneOnOneScreen';
 import { CoachabilityScreen } from '../features/coachability/CoachabilityScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
 import { useApp } from './appStore';
 import { hrefFor, useRouter, type Route } from './router';
 
@@ -20,6 +21,7 @@ const NAV: { route: Route; label: string; key: string }[] = [
   { route: { name: 'commitments' }, label: 'Commitments', key: '4' },
   { route: { name: 'coachability' }, label: 'Coachability', key: '5' },
   { route: { name: 'team' }, label: 'Team', key: '6' },
+  { route: { name: 'import' }, label: 'Import', key: '7' },
   { route: { name: 'settings' }, label: 'Settings', key: ',' },
 ];
 
@@ -108,6 +110,8 @@ export function App() {
           <DealScreen id={route.id} />
         ) : route.name === 'settings' ? (
           <SettingsScreen />
+        ) : route.name === 'import' ? (
+          <ImportScreen />
         ) : route.name === 'team' ? (
           <TeamScreen />
         ) : route.name === 'pipeline' ? (

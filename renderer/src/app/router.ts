@@ -11,6 +11,7 @@ export type Route =
   | { name: 'team' }
   | { name: 'rep'; id: number }
   | { name: 'deal'; id: number }
+  | { name: 'import' }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'deals' && Number.isInteger(id) && id > 0) return { name: 'deal', id };
   if (parts[0] === 'one-on-ones' && Number.isInteger(id) && id > 0) return { name: 'oneOnOne', id };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'import') return { name: 'import' };
   if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'pipeline') return { name: 'pipeline' };
   if (parts[0] === 'weekly') return { name: 'weekly' };
@@ -36,6 +38,8 @@ export function hrefFor(route: Route): string {
       return `#/deals/${route.id}`;
     case 'settings':
       return '#/settings';
+    case 'import':
+      return '#/import';
     case 'team':
       return '#/team';
     case 'pipeline':

@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportKind } from '../../../../shared/domain/import/fields';
+import type { Rep } from '../../../../shared/schemas/rep';
+import type { SavedMapping } from '../../../../shared/schemas/imports';
+import { call } from '../../api/client';
+import { useApp } from '../../app/appStore';
+import { hrefFor } from '../../app/router';
+import { toast } from '../../app/toasts';
+import { ConfirmDialog } from '../../components/Dialog';
+import { useShortcut } from '../../lib/useShortcut';
+import { ColumnsCard } from './ColumnsCard';
+import { CheckCard } from './CheckCard';
+import { DateOrderCard, OwnersCard, StagesCard } from './ChoicesCards';
+import { FileDrop } from './FileDrop';
+import { useImport } from './importStore';
+
+const KINDS: { kind: ImportKind; label: string }[] = [
+  { kind: 'deals', label: 'Deals (opportunities)' },
+  { kind: 'reps', label: 'Reps' },
+  { kind: 'accounts', label: 'Accounts' },
+];
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const separatorName = (d: string) => ({ ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'bars' })[d] ?? `“${d}”`;
+
+/** Import from the CRM: pick a file, check the mapping and the rows, then write them in one go. */
+export function ImportScreen() {
+  const s = useImport();
+  const version = useApp((x) => x.version);
+  const [reps, setReps] = useState<Rep[]>([]);
+  const [saved, setSaved] = useState<SavedMapping[]>([]);
+  const [forget, setForget] = useState<SavedMapping | null>(null);
+  useEffect(() => void call('reps.list', {}).then(setReps, () => setReps([])), [version]);
+  useEffect(() => void call('import.mappings', {}).then(setSaved, () => setSaved([])), [version]);
+  const pickWithKeyboard = useCallback(() => document.querySelector<HTMLButtonElement>('.drop-zone button')?.click(), []);
+  useShortcut('o', pickWithKeyboard);
+
+  const a = s.analysis;
+  const job = s.job;
+  const writing = job?.phase === 'writing' || job?.phase === 'checking';
+
+  return (
+    <section className="screen" aria-labelledby="imp-title">
+      <header className="screen-head">
+        <div>
+          <h1 id="imp-title" tabIndex={-1}>
+            Import from your CRM
+          </h1>
+          <p className="subtle">Deals, reps or accounts from a CSV export. Nothing is written until you press Import; re-importing an updated export updates the same deals.</p>
+        </div>
+        {s.file && !writing && (
+          <div className="head-actions">
+            <button type="button" onClick={s.reset}>
+              Choose another file
+            </button>
+          </div>
+        )}
+      </header>
+
+      {s.error && (
+        <p className="form-error" role="alert">
+          {s.error}
+        </p>
+      )}
+
+      {!s.file && (
+        <>
+          <FileDrop onFile={(f) => void s.pick(f)} busy={s.uploading !== null} />
+          {s.uploading !== null && (
+            <div className="progress-block">
+              <label htmlFor="upload-progress">Reading the file…</label>
+              <progress id="upload-progress" max={1} value={s.uploading} />
+            </div>
+          )}
+          {saved.length > 0 && (
+            <section className="card" aria-labelledby="imp-saved">
+              <h2 id="imp-saved">Saved mappings</h2>
+              <p className="subtle">Used automatically when a file with the same columns comes again.</p>
+              <ul className="plain-list">
+                {saved.map((m) => (
+                  <li key={m.id}>
+                    {m.name} <span className="subtle">({m.kind})</span>{' '}
+                    <button type="button" className="link-button" onClick={() => setForget(m)}>
+                      Forget
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+
+      {s.file && !a && !s.error && <p className="loading">Reading {s.file.name}…</p>}
+
+      {s.file && a && !job && (
+        <>
+          <section className="card file-facts" aria-label="The file">
+            <p>
+              <strong>{a.fileName}</strong> · {sizeText(s.file.size)} · {a.counts.rows.toLocaleString()} rows · {a.encoding}, separated by {separatorName(a.delimiter)}
+              {a.savedMapping ? (
+                <span className="badge badge-open">Your saved mapping “{a.savedMapping.name}”</span>
+              ) : a.preset ? (
+                <span className="badge badge-open">Recognised: {a.preset.label}</span>
+              ) : null}
+              {s.analyzing && <span className="subtle"> Updating…</span>}
+            </p>
+            <fieldset className="radio-row">
+              <legend>This file holds</legend>
+              {KINDS.map((k) => (
+                <label key={k.kind} className="checkbox">
+                  <input type="radio" name="import-kind" checked={a.kind === k.kind} onChange={() => s.choose({ kind: k.kind, mapping: undefined })} />
+                  {k.label}
+                </label>
+              ))}
+            </fieldset>
+          </section>
+          {a.dateOrder.needed && <DateOrderCard a={a} onChoose={(dateOrder) => s.choose({ dateOrder })} />}
+          <ColumnsCard a={a} onField={s.setField} />
+          <div className="columns">
+            <StagesCard a={a} onOutcome={(stage, o) => s.choose({ stageOutcomes: { ...s.choices.stageOutcomes, [stage]: o } })} />
+            <OwnersCard a={a} reps={reps} onOwner={(name, d) => s.choose({ owners: { ...s.choices.owners, [name]: d } })} />
+          </div>
+          <CheckCard key={a.fileId} a={a} busy={s.analyzing} onImport={(o) => void s.start(o)} onCancel={s.reset} />
+        </>
+      )}
+
+      {job && writing && (
+        <section className="card" aria-labelledby="imp-progress">
+          <h2 id="imp-progress">Importing {a?.fileName}</h2>
+          <progress max={job.total} value={job.done} aria-describedby="imp-progress-text" />
+          <p id="imp-progress-text" aria-live="polite">
+            {job.done.toLocaleString()} of {job.total.toLocaleString()} rows written
+          </p>
+        </section>
+      )}
+
+      {job?.phase === 'failed' && (
+        <section className="card" aria-labelledby="imp-failed">
+          <h2 id="imp-failed">The import did not happen</h2>
+          <p className="form-error" role="alert">
+            {job.error}
+          </p>
+          <button type="button" onClick={s.reset}>
+            Start again
+          </button>
+        </section>
+      )}
+
+      {job?.phase === 'done' && job.result && (
+        <section className="card" aria-labelledby="imp-done" data-testid="import-result">
+          <h2 id="imp-done">Imported {a?.fileName}</h2>
+          <p>
+            {job.result.created.toLocaleString()} new, {job.result.updated.toLocaleString()} updated, {job.result.unchanged.toLocaleString()} unchanged,{' '}
+            {job.result.skipped.toLocaleString()} rows skipped{job.result.repsCreated ? `, ${job.result.repsCreated} new rep${job.result.repsCreated === 1 ? '' : 's'}` : ''}.
+          </p>
+          {job.result.backup && <p className="subtle small">Backup taken before the import: {job.result.backup}</p>}
+          <div className="head-actions">
+            {a?.kind === 'deals' && (
+              <a className="button primary" href={hrefFor({ name: 'pipeline' })}>
+                Open the pipeline
+              </a>
+            )}
+            <a className="button" href={hrefFor({ name: 'team' })}>
+              Open the team
+            </a>
+            <button type="button" onClick={s.reset}>
+              Import another file
+            </button>
+          </div>
+        </section>
+      )}
+
+      {forget && (
+        <ConfirmDialog
+          title="Forget this saved mapping?"
+          message="Files with the same columns will be mapped from their headers again. Imported data is not touched."
+          confirmLabel="Forget mapping"
+          onCancel={() => setForget(null)}
+          onConfirm={() => {
+            const m = forget;
+            setForget(null);
+            call('import.deleteMapping', { id: m.id }).then(
+              () => {
+                toast(`Forgot the mapping “${m.name}”.`);
+                setSaved((list) => list.filter((x) => x.id !== m.id));
+              },
+              (err: Error) => toast(err.message),
+            );
+          }}
+        />
+      )}
+    </section>
+  );
+}

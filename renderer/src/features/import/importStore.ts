@@ -1,0 +1,104 @@
+import { create } from 'zustand';
+import type { StagedInfo } from '../../../../shared/bridge';
+import type { DateOrder } from '../../../../shared/domain/import/dates';
+import type { ImportField, ImportKind } from '../../../../shared/domain/import/fields';
+import type { Outcome } from '../../../../shared/schemas/deal';
+import type { ImportAnalysis, ImportChoicesInput, ImportProgress } from '../../../../shared/schemas/imports';
+import { call } from '../../api/client';
+import { stageFile } from '../../api/files';
+import { useApp } from '../../app/appStore';
+
+/** The manager's choices; anything left out is suggested by the core from the file. */
+interface Choices {
+  kind?: ImportKind;
+  mapping?: (ImportField | null)[];
+  dateOrder?: DateOrder;
+  stageOutcomes: Record<string, Outcome>;
+  owners: Record<string, number | 'create'>;
+  savedMappingId?: number;
+}
+
+interface ImportState {
+  file: StagedInfo | null;
+  /** Share of the file sent to the core (0..1) while uploading. */
+  uploading: number | null;
+  analysis: ImportAnalysis | null;
+  analyzing: boolean;
+  error: string | null;
+  choices: Choices;
+  job: ImportProgress | null;
+  pick: (file: File) => Promise<void>;
+  choose: (patch: Partial<Choices>) => void;
+  setField: (column: number, field: ImportField | null) => void;
+  start: (opts: { skipInvalid: boolean; saveMappingAs?: string }) => Promise<void>;
+  reset: () => void;
+}
+
+const EMPTY: Choices = { stageOutcomes: {}, owners: {} };
+let seq = 0; // answers to older analyses are dropped
+
+/** Kept in a store so the mapping survives a look at another screen mid-import. */
+export const useImport = create<ImportState>((set, get) => {
+  const analyze = async () => {
+    const { file, choices } = get();
+    if (!file) return;
+    const mine = ++seq;
+    set({ analyzing: true });
+    try {
+      const input: ImportChoicesInput = { fileId: file.fileId, ...choices };
+      const analysis = await call('import.analyze', input);
+      if (mine === seq) set({ analysis, analyzing: false, error: null });
+    } catch (err) {
+      if (mine === seq) set({ analyzing: false, error: (err as Error).message });
+    }
+  };
+
+  return {
+    file: null,
+    uploading: null,
+    analysis: null,
+    analyzing: false,
+    error: null,
+    choices: EMPTY,
+    job: null,
+    pick: async (f) => {
+      set({ file: null, analysis: null, job: null, error: null, choices: EMPTY, uploading: 0 });
+      try {
+        const file = await stageFile(f, (share) => set({ uploading: share }));
+        set({ file, uploading: null });
+        await analyze();
+      } catch (err) {
+        set({ uploading: null, error: (err as Error).message });
+      }
+    },
+    choose: (patch) => {
+      set({ choices: { ...get().choices, ...patch } });
+      void analyze();
+    },
+    setField: (column, field) => {
+      const a = get().analysis;
+      if (!a) return;
+      // A field fills one column: choosing it here frees it elsewhere.
+      const mapping = a.columns.map((c) => (c.index === column ? field : c.field === field ? null : c.field));
+      get().choose({ mapping });
+    },
+    start: async ({ skipInvalid, saveMappingAs }) => {
+      const { file, choices } = get();
+      if (!file) return;
+      set({ error: null });
+      try {
+        const { jobId } = await call('import.start', { fileId: file.fileId, ...choices, skipInvalid, ...(saveMappingAs ? { saveMappingAs } : {}) });
+        for (;;) {
+          const job = await call('import.progress', { jobId });
+          set({ job });
+          if (job.phase === 'done' || job.phase === 'failed') break;
+          await new Promise((r) => setTimeout(r, 150));
+        }
+        if (get().job?.phase === 'done') useApp.getState().changed();
+      } catch (err) {
+        set({ error: (err as Error).message });
+      }
+    },
+    reset: () => set({ file: null, analysis: null, job: null, error: null, choices: EMPTY, uploading: null }),
+  };
+});
