@@ -121,7 +121,8 @@ export async function runImportCli(args: string[], io: Io, clock: Clock): Promis
     const fileId = stageFile(path.basename(file), bytes).fileId;
     const input = importChoicesInput.safeParse({ fileId, kind, mapping, stageOutcomes, dateOrder: values.dates ?? undefined });
     if (!input.success) usage(describeIssues(input.error)[0]?.message ?? 'The options are not valid.');
-    const a = planImport(ctx, input.data!).analysis;
+    const plan = planImport(ctx, input.data!);
+    const a = plan.analysis;
     const problem = a.problems[0] ??
       (a.missing.length ? `No column for ${a.missing.map((f) => a.fields.find((d) => d.key === f)!.label).join(', ')}: add --map "Column=field".` : null) ??
       (a.dateOrder.needed && !a.dateOrder.chosen ? `Dates such as ${a.dateOrder.examples[0]} could be day-first or month-first: pass --dates dmy or --dates mdy.` : null);
@@ -141,6 +142,7 @@ export async function runImportCli(args: string[], io: Io, clock: Clock): Promis
       ctx,
       { ...input.data!, skipInvalid: true, saveMappingAs: values['save-mapping'] },
       { backup: backupBeforeImport },
+      plan,
     );
     const done = await job.done;
     if (done.phase !== 'done' || !done.result) {

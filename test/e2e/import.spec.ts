@@ -49,12 +49,11 @@ test('import: a messy Salesforce report through the mapping screen, errors liste
 test('import: a dropped European file asks for the date order and a stage outcome, then imports; nothing on "Import nothing"', async ({ page, demoWorkbench }) => {
   await page.goto(`${demoWorkbench.url}#/import`);
   // Drop the file on the drop zone, as from the desktop.
-  const bytes = [...fs.readFileSync(fixture('eu-semicolon.csv'))];
-  const dt = await page.evaluateHandle((b) => {
-    const t = new DataTransfer();
-    t.items.add(new File([new Uint8Array(b)], 'eu-semicolon.csv', { type: 'text/csv' }));
-    return t;
-  }, bytes);
+  const bytes = JSON.stringify([...fs.readFileSync(fixture('eu-semicolon.csv'))]);
+  // Runs in the page (a string, as the test's own TypeScript has no DOM types).
+  const dt = await page.evaluateHandle(
+    `(() => { const t = new DataTransfer(); t.items.add(new File([new Uint8Array(${bytes})], 'eu-semicolon.csv', { type: 'text/csv' })); return t; })()`,
+  );
   await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dt });
 
   const dates = page.getByRole('region', { name: 'How are dates written?' });

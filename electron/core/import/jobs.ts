@@ -4,7 +4,7 @@ import { headerSignature } from '../../../shared/domain/import/presets';
 import type { ImportProgress, ImportResult, importStartInput } from '../../../shared/schemas/imports';
 import type { Ctx } from '../context';
 import { InvalidError } from '../errors';
-import { planImport } from './plan';
+import { planImport, type ImportPlan } from './plan';
 import { saveMapping } from './mappings';
 import { writeImport } from './write';
 
@@ -22,11 +22,12 @@ export interface ImportHooks {
   backup?: (ctx: Ctx) => Promise<string | null>;
 }
 
-export function startImport(ctx: Ctx, input: StartInput, hooks: ImportHooks = {}): { jobId: string; done: Promise<ImportProgress> } {
+/** `planned` lets a caller that has just analysed the same choices (the CLI) skip a second pass. */
+export function startImport(ctx: Ctx, input: StartInput, hooks: ImportHooks = {}, planned?: ImportPlan): { jobId: string; done: Promise<ImportProgress> } {
   if ([...jobs.values()].some((j) => j.phase === 'checking' || j.phase === 'writing')) {
     throw new InvalidError('Another import is still running. Wait for it to finish.', 'file');
   }
-  const plan = planImport(ctx, input);
+  const plan = planned ?? planImport(ctx, input);
   const a = plan.analysis;
   if (a.problems.length) throw new InvalidError(a.problems[0]!, 'file');
   if (a.missing.length) {

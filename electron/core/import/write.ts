@@ -2,7 +2,7 @@ import { toCents } from '../../../shared/domain/money';
 import type { ImportedAccount, ImportedDeal, ImportedRecord, ImportedRep } from '../../../shared/domain/import/rows';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import type { ImportPlan } from './plan';
+import { nocase, type ImportPlan } from './plan';
 
 export interface WriteCounts {
   runId: number;
@@ -125,7 +125,7 @@ function makeWriter(db: Db, now: string, today: string, owners: Map<string, numb
   const accountIds = new Map<string, number>();
 
   const repFor = (owner: string): number => {
-    const key = owner.toLowerCase();
+    const key = owner.toLowerCase(); // as planImport keys owners
     const known = repIds.get(key);
     if (known) return known;
     const decision = owners.get(key) ?? 'create';
@@ -138,7 +138,7 @@ function makeWriter(db: Db, now: string, today: string, owners: Map<string, numb
     return id;
   };
   const accountFor = (name: string): number => {
-    const key = name.toLowerCase();
+    const key = nocase(name);
     let id = accountIds.get(key) ?? (s.accountByName.get(name) as number | undefined);
     if (!id) id = Number(s.insertAccount.run(name, null, null, now, now).lastInsertRowid);
     accountIds.set(key, id);

@@ -21,11 +21,14 @@ const MONTH_NAME_DAY = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
 
 const year = (y: string) => (y.length === 2 ? (Number(y) < 70 ? 2000 : 1900) + Number(y) : Number(y));
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+// Arithmetic, not Date objects: a 250,000-row file has half a million dates.
 function iso(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
-  const s = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const dt = new Date(`${s}T00:00:00Z`);
-  return dt.toISOString().slice(0, 10) === s ? s : null;
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return null;
+  if (d > (m === 2 && leap(y) ? 29 : DAYS[m - 1]!)) return null;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 const month = (name: string): number | undefined => MONTHS[name.toLowerCase().slice(0, name.length === 4 ? 4 : 3)];

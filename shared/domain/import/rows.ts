@@ -106,36 +106,43 @@ export function normalizeRows(table: CsvTable, choices: ImportChoices): Normaliz
   const seenRows = new Set<string>();
   const seenKeys = new Map<string, { line: number; signature: string }>();
 
-  for (const { line, cells } of table.rows) {
-    const signature = cells.map((c) => c.trim()).join('\u0000');
+  // Per-row state the helpers below read: defined once, not per row (250,000 rows).
+  let line = 0;
+  let cells: string[] = [];
+  let errors: RowError[] = [];
+  const fail = (f: ImportField, value: string, reason: string) => errors.push({ row: line, column: header(f), value, reason });
+  const cell = (f: ImportField): string => {
+    const i = columnOf.get(f);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const opt = (f: ImportField): string | null => cell(f) || null;
+  const date = (f: ImportField): string | null => {
+    const v = cell(f);
+    if (!v) return null;
+    const p = parseImportDate(v, choices.dateOrder);
+    if (p.ok) return p.date;
+    fail(f, v, p.reason === 'ambiguous' ? 'could be read day-first or month-first: choose the date order' : 'is not a date (write 2026-03-14, 3/14/2026 or 14.03.2026)');
+    return null;
+  };
+  const amount = (f: ImportField): { amount: number; currency: string | null } | null => {
+    const v = cell(f);
+    if (!v) return null;
+    const p = parseImportAmount(v);
+    if (p.ok) return p;
+    fail(f, v, p.reason);
+    return null;
+  };
+
+  for (const row of table.rows) {
+    line = row.line;
+    cells = row.cells;
+    const signature = cells.join('\u0000');
     if (seenRows.has(signature)) {
       out.duplicates++;
       continue;
     }
     seenRows.add(signature);
-    const errors: RowError[] = [];
-    const fail = (f: ImportField, value: string, reason: string) => errors.push({ row: line, column: header(f), value, reason });
-    const cell = (f: ImportField): string => {
-      const i = columnOf.get(f);
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    };
-    const opt = (f: ImportField): string | null => cell(f) || null;
-    const date = (f: ImportField): string | null => {
-      const v = cell(f);
-      if (!v) return null;
-      const p = parseImportDate(v, choices.dateOrder);
-      if (p.ok) return p.date;
-      fail(f, v, p.reason === 'ambiguous' ? 'could be read day-first or month-first: choose the date order' : 'is not a date (write 2026-03-14, 3/14/2026 or 14.03.2026)');
-      return null;
-    };
-    const amount = (f: ImportField): { amount: number; currency: string | null } | null => {
-      const v = cell(f);
-      if (!v) return null;
-      const p = parseImportAmount(v);
-      if (p.ok) return p;
-      fail(f, v, p.reason);
-      return null;
-    };
+    errors = [];
     if (cells.length > table.headers.length && cells.slice(table.headers.length).some((c) => c.trim())) {
       errors.push({ row: line, column: '', value: '', reason: `has ${cells.length} cells but the header has ${table.headers.length}: a separator or quote is probably missing` });
     }
