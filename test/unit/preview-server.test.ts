@@ -75,4 +75,30 @@ describe('web preview server', () => {
     expect(await (await fetch(`${base}/reps/3`)).text()).toContain('<title>wb</title>');
     expect((await fetch(`${base}/..%2f..%2fetc%2fpasswd`)).status).toBe(403);
   });
+
+  it('takes a file upload once and serves the import calls on it by id', async () => {
+    const { base } = await start();
+    const csv = 'Deal,Account,Owner,Stage,Amount\nGlobex renewal,Globex,Ann Lee,Proposal,"$12,000"\n';
+    const up = await fetch(`${base}/upload`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent('Pipeline – Q4.csv') },
+      body: csv,
+    });
+    expect(up.status).toBe(200);
+    const staged = (await up.json()) as { ok: true; value: { fileId: string; name: string; size: number } };
+    expect(staged.value).toMatchObject({ name: 'Pipeline – Q4.csv', size: Buffer.byteLength(csv) });
+    const a = await (await post(`${base}/api/import.analyze`, { fileId: staged.value.fileId })).json();
+    expect(a).toMatchObject({ ok: true, value: { counts: { rows: 1, valid: 1, create: 1 } } });
+    // Same guards as the API: other origins, other media types, empty files, GET.
+    const evil = await fetch(`${base}/upload`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', Origin: 'http://evil.example' }, body: csv });
+    expect(evil.status).toBe(403);
+    const form = await fetch(`${base}/upload`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data' }, body: csv });
+    expect(form.status).toBe(415);
+    const empty = await fetch(`${base}/upload`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': 'empty.csv' }, body: '' });
+    expect(await empty.json()).toMatchObject({ ok: false, error: { field: 'file', message: '“empty.csv” is empty.' } });
+    expect((await fetch(`${base}/upload`)).status).toBe(405);
+    // An id that was never staged is a sentence, not a crash.
+    const gone = await (await post(`${base}/api/import.analyze`, { fileId: '00000000-0000-4000-8000-000000000000' })).json();
+    expect(gone).toMatchObject({ ok: false, error: { message: 'The file is no longer loaded. Choose it again.' } });
+  });
 });
