@@ -59,6 +59,15 @@ import {
   type SavedMapping,
 } from './schemas/imports';
 import {
+  checkinInput,
+  closePlanInput,
+  developmentInput,
+  placementInput,
+  planInput,
+  type PlanView,
+  type TeamDevelopment,
+} from './schemas/development';
+import {
   settingsPatch,
   teamSummaryInput,
   type AppInfo,
@@ -142,6 +151,12 @@ export const api = {
   'import.progress': call<typeof importProgressInput, ImportProgress>(importProgressInput),
   'import.mappings': call<typeof none, SavedMapping[]>(none),
   'import.deleteMapping': call<typeof deleteMappingInput, null>(deleteMappingInput),
+  'development.team': call<typeof developmentInput, TeamDevelopment>(developmentInput),
+  'development.place': call<typeof placementInput, null>(placementInput),
+  'development.startPlan': call<typeof planInput, PlanView>(planInput),
+  'development.checkin': call<typeof checkinInput, PlanView>(checkinInput),
+  'development.closePlan': call<typeof closePlanInput, PlanView>(closePlanInput),
+  'development.plans': call<typeof repIdInput, PlanView[]>(repIdInput),
 } as const;
 
 export type Api = typeof api;

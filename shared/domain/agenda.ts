@@ -15,6 +15,18 @@ export interface AgendaInputs {
   /** Signs rated "often" or "all the time" in recent observations, with how many observations. */
   coachability: { signs: string[]; observations: number; since: string } | null;
   valuePropGaps: { dealId: number; dealName: string; amount: number; currency: string; weak: string[] }[];
+  /** The rep's running development plan, if any (domain.md section 11). */
+  development: {
+    planId: number;
+    drivers: string[];
+    metric: string;
+    baseline: string;
+    current: string;
+    day: number;
+    days: number;
+    /** A check-in due on or before the meeting, not yet recorded. */
+    checkinDue: string | null;
+  } | null;
 }
 
 export const MAX_FLAGGED_DEALS = 5;
@@ -75,6 +87,19 @@ export function buildAgenda(x: AgendaInputs, already: { sourceKind: AgendaSource
       detail: `Seen often in ${x.coachability.observations} observations since ${date(x.coachability.since)}. Bring the examples; check first whether it is a skills gap or the coaching approach.`,
       sourceKind: 'coachability',
       sourceId: null,
+    });
+  }
+
+  // 6. The development plan: the top two drivers, coached for 60 days, judged by the metric.
+  const dev = x.development;
+  if (dev) {
+    items.push({
+      title: `${dev.checkinDue ? 'Development check-in' : 'Development focus'}: ${dev.drivers.join(' and ')} (day ${dev.day} of ${dev.days})`,
+      detail:
+        `${dev.metric}: ${dev.baseline} before the plan, ${dev.current} since it started.` +
+        (dev.checkinDue ? ` Check-in due ${date(dev.checkinDue)}: what did you try, what changed?` : ' What did you practise since we last met?'),
+      sourceKind: 'development',
+      sourceId: dev.planId,
     });
   }
 

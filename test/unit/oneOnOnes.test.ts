@@ -18,6 +18,7 @@ const inputs = (over: Partial<AgendaInputs> = {}): AgendaInputs => ({
   flaggedDeals: [],
   newDeals: [],
   coachability: null,
+  development: null,
   valuePropGaps: [],
   ...over,
 });

@@ -36,6 +36,7 @@ import {
   updateAgendaItem,
 } from '../repos/oneOnOnes';
 
+import { closePlan, createPlan, plansForRep, recordCheckin, setPlacement, teamDevelopment } from '../repos/development';
 import { planImport } from '../import/plan';
 import { importProgress, startImport } from '../import/jobs';
 import { deleteMapping, listMappings } from '../import/mappings';
@@ -112,6 +113,12 @@ export const handlers: Handlers = {
   'export.document': (ctx, req) => exportDocument(ctx, req),
   'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),
+  'development.team': (ctx, period) => teamDevelopment(ctx.db, ctx.clock, period),
+  'development.place': (ctx, input) => (setPlacement(ctx.db, ctx.clock, input), null),
+  'development.startPlan': (ctx, input) => createPlan(ctx.db, ctx.clock, input),
+  'development.checkin': (ctx, input) => recordCheckin(ctx.db, ctx.clock, input),
+  'development.closePlan': (ctx, input) => closePlan(ctx.db, ctx.clock, input),
+  'development.plans': (ctx, { repId }) => plansForRep(ctx.db, repId, ctx.clock.today()),
   'import.analyze': (ctx, input) => planImport(ctx, input).analysis,
   'import.start': (ctx, input) => ({ jobId: startImport(ctx, input, { backup: backupBeforeImport }).jobId }),
   'import.progress': (_ctx, { jobId }) => importProgress(jobId),

@@ -15,6 +15,9 @@ import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import { commitmentsView } from './commitments';
 import { pipeline } from './metrics';
 import { getRep } from './reps';
+import { activePlan } from './development';
+import { getSettings } from './settings';
+import { DRIVER_DEFS, formatDriver } from '../../../shared/domain/development';
 
 const SELECT = `
   SELECT o.id, o.rep_id AS repId, r.name AS repName, o.meeting_date AS meetingDate, o.status,
@@ -135,6 +138,7 @@ export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] 
       flaggedDeals: flagged,
       newDeals,
       coachability: coach.length ? { signs: coach.map((c) => labels[c.sign] ?? c.sign), observations, since: since8w } : null,
+      development: developmentFacts(db, m.repId, asOf),
       valuePropGaps: vp
         .filter((g) => g.checkId === null || g.weak !== null) // never checked, or some test not passing
         .map((g) => ({
@@ -149,6 +153,25 @@ export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] 
     // hide today's; carried commitments still refer to the same open promise.
     d.items.filter((i) => i.carriedFromId === null || i.sourceKind === 'commitment'),
   );
+}
+
+/** The running plan as the agenda shows it, with its metric formatted in the team's currency. */
+function developmentFacts(db: Db, repId: number, asOf: string) {
+  const plan = activePlan(db, repId, asOf);
+  if (!plan) return null;
+  const currency = getSettings(db).currency;
+  const fmt = (v: number | null) => formatDriver(plan.metric, v, currency);
+  const due = plan.nextCheckin && plan.nextCheckin.dueDate <= asOf ? plan.nextCheckin.dueDate : null;
+  return {
+    planId: plan.id,
+    drivers: plan.drivers.map((d) => DRIVER_DEFS[d].label.toLowerCase()),
+    metric: DRIVER_DEFS[plan.metric].label,
+    baseline: fmt(plan.baseline),
+    current: fmt(plan.current),
+    day: plan.day,
+    days: plan.days,
+    checkinDue: due,
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import { sql as coachabilityCautions } from './005_coachability_cautions';
 import { sql as advisorLadder } from './006_advisor_ladder';
 import { sql as valuePropVersions } from './007_value_prop_versions';
 import { sql as imports } from './008_imports';
+import { sql as development } from './009_development';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'trusted-advisor ladder', sql: advisorLadder },
   { version: 7, name: 'value-prop versions', sql: valuePropVersions },
   { version: 8, name: 'imports', sql: imports },
+  { version: 9, name: 'team development', sql: development },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
