@@ -20,8 +20,9 @@ export interface AgendaInputs {
     planId: number;
     drivers: string[];
     metric: string;
-    baseline: string;
-    current: string;
+    /** Formatted values; null when there is nothing to measure yet. */
+    baseline: string | null;
+    current: string | null;
     day: number;
     days: number;
     /** A check-in due on or before the meeting, not yet recorded. */
@@ -96,7 +97,7 @@ export function buildAgenda(x: AgendaInputs, already: { sourceKind: AgendaSource
     items.push({
       title: `${dev.checkinDue ? 'Development check-in' : 'Development focus'}: ${dev.drivers.join(' and ')} (day ${dev.day} of ${dev.days})`,
       detail:
-        `${dev.metric}: ${dev.baseline} before the plan, ${dev.current} since it started.` +
+        `${dev.metric}: ${dev.baseline ?? 'no data'} before the plan, ${dev.current ?? 'nothing to measure yet'} since it started.` +
         (dev.checkinDue ? ` Check-in due ${date(dev.checkinDue)}: what did you try, what changed?` : ' What did you practise since we last met?'),
       sourceKind: 'development',
       sourceId: dev.planId,

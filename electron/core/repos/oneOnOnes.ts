@@ -160,7 +160,7 @@ function developmentFacts(db: Db, repId: number, asOf: string) {
   const plan = activePlan(db, repId, asOf);
   if (!plan) return null;
   const currency = getSettings(db).currency;
-  const fmt = (v: number | null) => formatDriver(plan.metric, v, currency);
+  const fmt = (v: number | null) => (v === null ? null : formatDriver(plan.metric, v, currency));
   const due = plan.nextCheckin && plan.nextCheckin.dueDate <= asOf ? plan.nextCheckin.dueDate : null;
   return {
     planId: plan.id,
