@@ -14,6 +14,7 @@ import { oneOnOneSummary } from '../core/export/oneOnOneSummary';
 import { htmlToPdf } from '../core/export/pdf';
 import type { ExportDoc } from '../core/export/render';
 import { repReview } from '../core/export/repReview';
+import { teamReview } from '../core/export/teamReview';
 import { defaultDbPath } from '../core/paths';
 import { findRepByName } from '../core/repos/reps';
 import type { Io } from './run';
@@ -23,6 +24,10 @@ export const EXPORT_USAGE = `  export review --db FILE --rep NAME --from DATE --
                                         deals, commitments, coaching notes, one-on-ones
   export one-on-one --db FILE --id ID --format md|pdf --out FILE [--include-private]
                                         one one-on-one: agenda, notes, commitments
+  export team --db FILE --from DATE --to DATE --format md|pdf --out FILE
+                                        a team review: results, top performers vs the rest,
+                                        each rep's diagnosis and development focus, neglect,
+                                        commitments kept
 `;
 
 const FORMATS = ['md', 'pdf'] as const;
@@ -36,7 +41,7 @@ function usage(msg: string): never {
 }
 
 interface Parsed {
-  what: 'review' | 'one-on-one';
+  what: 'review' | 'one-on-one' | 'team';
   dbPath: string;
   format: Format;
   out: string;
@@ -56,8 +61,8 @@ function checkDate(name: string, v: string | undefined): string {
 
 function parse(args: string[]): Parsed {
   const [what, ...rest] = args;
-  if (what !== 'review' && what !== 'one-on-one') {
-    return usage(what ? `Unknown export “${what}”: use export review or export one-on-one.` : 'Say what to export: export review or export one-on-one.');
+  if (what !== 'review' && what !== 'one-on-one' && what !== 'team') {
+    return usage(what ? `Unknown export “${what}”: use export review, export one-on-one or export team.` : 'Say what to export: export review, export one-on-one or export team.');
   }
   let values;
   try {
@@ -80,8 +85,8 @@ function parse(args: string[]): Parsed {
   } catch (err) {
     return usage((err as Error).message.split('\n')[0]!);
   }
-  const notFor = what === 'review' ? (['id'] as const) : (['rep', 'from', 'to'] as const);
-  for (const k of notFor) if (values[k] !== undefined) usage(`--${k} is not an option of export ${what}.`);
+  const notFor = what === 'review' ? (['id'] as const) : what === 'team' ? (['id', 'rep', 'include-private'] as const) : (['rep', 'from', 'to'] as const);
+  for (const k of notFor) if (values[k] !== undefined && values[k] !== false) usage(`--${k} is not an option of export ${what}.`);
   if (values.today !== undefined) checkDate('today', values.today);
 
   if (values.out === undefined || values.out.trim() === '') usage('--out FILE is required: where to write the export.');
@@ -101,6 +106,12 @@ function parse(args: string[]): Parsed {
     includePrivate: values['include-private'],
     today: values.today,
   };
+  if (what === 'team') {
+    const from = checkDate('from', values.from);
+    const to = checkDate('to', values.to);
+    if (from > to) usage(`--from (${from}) is after --to (${to}).`);
+    return { ...base, from, to };
+  }
   if (what === 'review') {
     if (values.rep === undefined || values.rep.trim() === '') usage('--rep NAME is required: whose review.');
     const from = checkDate('from', values.from);
@@ -124,6 +135,7 @@ function build(p: Parsed, today: string): ExportDoc {
   }
   try {
     const opts = { includePrivate: p.includePrivate, generatedOn: today };
+    if (p.what === 'team') return teamReview(db, fixedClock(today), p.from!, p.to!, opts);
     if (p.what === 'review') {
       const rep = findRepByName(db, p.rep!);
       if (!rep) throw new DataError(`--rep: no rep called “${p.rep}”.`);

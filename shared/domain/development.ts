@@ -246,6 +246,13 @@ export const CHECKIN_EVERY_DAYS = 14;
 
 export type PlanOutcome = 'improved' | 'declined' | 'flat' | 'no_data';
 
+export const PLAN_OUTCOME_TEXT: Record<PlanOutcome, string> = {
+  improved: 'the metric moved the right way',
+  declined: 'the metric moved the wrong way',
+  flat: 'the metric has not moved (within 5 %)',
+  no_data: 'nothing to compare yet',
+};
+
 /** Did the metric move? Within 5 % of the baseline counts as flat. */
 export function planOutcome(driver: Driver, baseline: number | null, now: number | null): PlanOutcome {
   if (baseline === null || now === null) return 'no_data';

@@ -17,6 +17,9 @@ export const exportRequest = z.object({
     z
       .object({ kind: z.literal('repReview'), repId: id, from: isoDate, to: isoDate })
       .refine((d) => d.from <= d.to, { error: 'must start on or before the day it ends', path: ['from'] }),
+    z
+      .object({ kind: z.literal('teamReview'), from: isoDate, to: isoDate })
+      .refine((d) => d.from <= d.to, { error: 'must start on or before the day it ends', path: ['from'] }),
   ]),
   /** Private notes appear only when the manager asks for them. */
   includePrivate: z.boolean().default(false),

@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { InvalidError } from '../errors';
 import { writeCoachability } from './coachability';
+import { writeDevelopment } from './development';
 import { STAGES, planDeals } from './deals';
 import { writeMeetings } from './meetings';
 import { MANAGER_NAME } from './names';
@@ -58,6 +59,7 @@ export function loadDemo(db: Db, clock: Clock, seed: number): { reps: number; de
     }
     writeCoachability(stream(seed, 'coachability'), w, scenes, today);
     writeValueProps(stream(seed, 'valueprops'), w, scenes, today);
+    writeDevelopment(db, reps, today);
 
     return { reps: reps.length, deals: deals.length };
   })();

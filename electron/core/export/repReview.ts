@@ -19,6 +19,8 @@ import { repCoachability } from '../repos/coachability';
 import { pipeline, repMetrics } from '../repos/metrics';
 import { getRep } from '../repos/reps';
 import { getSettings } from '../repos/settings';
+import { plansForRep } from '../repos/development';
+import { DRIVER_DEFS, PLAN_OUTCOME_TEXT, formatDriver } from '../../../shared/domain/development';
 import { PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, managerLabel, privacyMeta, type ExportOptions } from './oneOnOneSummary';
 import { callout, em, facts, heading, list, muted, paragraph, renderDoc, slug, strong, table, type Block, type ExportDoc, type Span } from './render';
 
@@ -363,7 +365,29 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
   );
 
   blocks.push(heading('Development focus'));
-  blocks.push(paragraph('No development plan recorded yet.'));
+  const plans = plansForRep(db, repId, to).filter((p) => p.startDate <= to && (p.closedOn ?? p.endDate) >= from);
+  if (plans.length === 0) blocks.push(paragraph('No development plan ran in this period.', 'muted'));
+  for (const p of plans) {
+    const val = (v: number | null) => formatDriver(p.metric, v, settings.currency, locale);
+    const state = p.status === 'active' ? `day ${p.day} of ${p.days}` : `${p.status} ${f.date(p.closedOn)}`;
+    blocks.push(
+      paragraph([
+        strong(p.drivers.map((d) => DRIVER_DEFS[d].label).join(' and ')),
+        muted(` (${f.date(p.startDate)} – ${f.date(p.endDate)}, ${state})`),
+        `. ${DRIVER_DEFS[p.metric].label}: ${val(p.baseline)} before the plan, ${val(p.current)} since it started: ${PLAN_OUTCOME_TEXT[p.outcome]}.`,
+      ]),
+    );
+    const done = p.checkins.filter((c) => c.doneOn);
+    if (p.actions || done.length || p.resultNote) {
+      blocks.push(
+        list([
+          ...(p.actions ? [[muted('Plan: '), p.actions]] : []),
+          ...done.map((c) => [muted(`Check-in ${f.date(c.doneOn)}: `), `${val(c.metricValue)}${c.note ? `. ${c.note}` : ''}`]),
+          ...(p.resultNote ? [[muted('Result: '), p.resultNote]] : []),
+        ]),
+      );
+    }
+  }
 
   const meta: [string, string][] = [
     ['Rep', rep.name],

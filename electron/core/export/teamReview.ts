@@ -1,0 +1,165 @@
+/**
+ * A team review for the manager's own manager: the team's results, what the top performers
+ * do differently and what matching them would be worth, each rep's diagnosis and development
+ * focus, who is being neglected, and promises kept. No coaching notes: those stay with the
+ * rep reviews.
+ */
+import { DRIVER_DEFS, QUADRANT_DEFS, formatDriver, type Driver } from '../../../shared/domain/development';
+import { followThroughRate } from '../../../shared/domain/followThrough';
+import { formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
+import { localDate } from '../../../shared/domain/periods';
+import type { FollowThroughCounts } from '../../../shared/schemas/commitments';
+import type { PlanView } from '../../../shared/schemas/development';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { InvalidError } from '../errors';
+import { teamDevelopment } from '../repos/development';
+import { repMetrics, teamMetrics } from '../repos/metrics';
+import { getSettings } from '../repos/settings';
+import type { ExportOptions } from './oneOnOneSummary';
+import { facts, heading, list, muted, paragraph, renderDoc, strong, table, type Block, type ExportDoc } from './render';
+
+export function teamReview(db: Db, clock: Clock, from: string, to: string, opts: ExportOptions): ExportDoc {
+  if (from > to) throw new InvalidError('The period must start on or before the day it ends.', 'from');
+  const settings = getSettings(db);
+  const cur = settings.currency;
+  const { locale } = opts;
+  const date = (d: string | null) => formatDate(d, locale);
+  const money = (n: number | null) => (n === null ? '—' : formatMoney(n, cur, locale));
+  const pct = (n: number | null) => formatPercent(n, locale);
+  const driver = (d: Driver, v: number | null) => formatDriver(d, v, cur, locale);
+  const dev = teamDevelopment(db, clock, { from, to });
+  const metrics = new Map(repMetrics(db, to).map((m) => [m.repId, m]));
+  const blocks: Block[] = [];
+
+  // 1. Results over the period.
+  const c = dev.comparison;
+  const won = c.shares.reduce((a, s) => a + s.wonValue, 0);
+  const team = teamMetrics(db, to);
+  const sums = dev.reps.reduce(
+    (a, r) => {
+      const m = metrics.get(r.repId);
+      return { quota: a.quota + (m?.quota ?? 0), open: a.open + (m?.openValue ?? 0) };
+    },
+    { quota: 0, open: 0 },
+  );
+  blocks.push(heading('Team results'));
+  blocks.push(
+    facts([
+      ['Won in the period', [money(won), muted(` by ${dev.reps.length} rep${dev.reps.length === 1 ? '' : 's'}`)]],
+      ['Team win rate', [pct(team.team.winRate), muted(` over the trailing ${settings.windowMonths} months to ${date(to)}`)]],
+      ['Average won deal', money(team.team.avgWonDealSize)],
+      ['Sales cycle', team.team.avgCycleDays === null ? '—' : `${Math.round(team.team.avgCycleDays)} days`],
+      [`Won in ${team.period.label}`, [`${money(team.team.wonThisPeriod)} of ${money(sums.quota)} quota`, muted(` (${pct(sums.quota > 0 ? team.team.wonThisPeriod / sums.quota : null)})`)]],
+      ['Open pipeline', money(sums.open)],
+    ]),
+  );
+
+  // 2. Top performers vs the rest, and what matching them is worth.
+  blocks.push(heading('Top performers and the rest'));
+  const topNames = c.shares.filter((s) => s.top).map((s) => s.name);
+  blocks.push(
+    paragraph([
+      strong(`The top ${topNames.length} of ${c.shares.length} reps (${topNames.join(', ')})`),
+      ` brought in ${pct(c.topShareOfValue)} of the won value. `,
+      c.focus.length
+        ? `The rest trail most on ${c.focus.map((d) => DRIVER_DEFS[d].label.toLowerCase()).join(' and ')}: that is the team's coaching focus.`
+        : 'The rest do not trail the top group on any driver by more than 5 %.',
+    ]),
+  );
+  blocks.push(
+    table(
+      ['Driver', { label: 'Top group', align: 'right' }, { label: 'The rest', align: 'right' }, { label: 'Rest behind by', align: 'right' }],
+      c.drivers.map((g) => [
+        c.focus.includes(g.driver) ? strong(DRIVER_DEFS[g.driver].label) : DRIVER_DEFS[g.driver].label,
+        driver(g.driver, g.top),
+        driver(g.driver, g.rest),
+        g.gap === null ? '—' : g.gap <= 0 ? 'not behind' : pct(g.gap),
+      ]),
+    ),
+  );
+  const p = dev.projection;
+  blocks.push(
+    paragraph([
+      'Shift the numerator: had every other rep produced what the top group produced per rep, the team would have won ',
+      strong(money(p.ifRestMatchedTop)),
+      ` instead of ${money(p.current)}${p.multiple ? ` (${p.multiple.toFixed(1)}×)` : ''}; closing half of that gap is worth `,
+      strong(money(p.ifHalfTheGap)),
+      '.',
+    ]),
+  );
+
+  // 3. Each rep: numbers, diagnosis, development focus.
+  blocks.push(heading('Each rep'));
+  const focusText = (plan: PlanView | null, suggested: Driver[]) =>
+    plan
+      ? `${plan.drivers.map((d) => DRIVER_DEFS[d].label).join(' and ')} (day ${plan.day} of ${plan.days}; ${DRIVER_DEFS[plan.metric].label.toLowerCase()} ${driver(plan.metric, plan.baseline)} → ${driver(plan.metric, plan.current)})`
+      : suggested.length
+        ? `No plan yet; suggested: ${suggested.map((d) => DRIVER_DEFS[d].label.toLowerCase()).join(' and ')}`
+        : 'No plan yet';
+  blocks.push(
+    table(
+      ['Rep', { label: 'Won', align: 'right' }, { label: 'Win rate', align: 'right' }, 'Diagnosis', 'Development focus', 'Talent and effort'],
+      dev.reps.map((r) => {
+        const m = metrics.get(r.repId);
+        const share = c.shares.find((s) => s.repId === r.repId);
+        const quadrant = r.manager?.quadrant ?? r.data.quadrant;
+        return [
+          { main: [strong(r.name)], ...(share?.top ? { sub: [muted('top group')] } : {}) },
+          money(share?.wonValue ?? 0),
+          driver('win_rate', r.values.win_rate),
+          m ? m.diagnosis.headline : '—',
+          focusText(r.plan, r.suggested),
+          quadrant ? `${QUADRANT_DEFS[quadrant].label}${r.manager ? ' (manager)' : ' (data)'}` : 'Not enough data',
+        ];
+      }),
+    ),
+  );
+
+  // 4. Neglect: nobody goes weeks without a one-on-one, a note or a deal review.
+  blocks.push(heading('Neglect radar'));
+  const neglected = team.neglect.filter((n) => n.daysSince === null || n.daysSince >= team.neglectDays);
+  blocks.push(
+    neglected.length
+      ? list(neglected.map((n) => [strong(n.name), n.lastTouch ? `: last one-on-one, note or deal review ${date(n.lastTouch)} (${n.daysSince} days)` : ': never', n.isTopPerformer ? muted(' — a top performer') : '']))
+      : paragraph(`Every rep had a one-on-one, a coaching note or a deal review in the last ${team.neglectDays} days.`, 'muted'),
+  );
+
+  // 5. Promises kept, the manager's own included.
+  blocks.push(heading('Commitments kept'));
+  const kept = db
+    .prepare(
+      `SELECT r.name, c.owner, COUNT(*) AS due, COALESCE(SUM(c.status = 'done' AND c.done_date <= c.due_date), 0) AS keptOnTime,
+         COALESCE(SUM(c.status = 'done' AND c.done_date > c.due_date), 0) AS keptLate, COALESCE(SUM(c.status = 'dropped'), 0) AS dropped,
+         COALESCE(SUM(c.status = 'open'), 0) AS openOverdue
+       FROM commitments c JOIN reps r ON r.id = c.rep_id
+       WHERE r.status <> 'archived' AND c.due_date BETWEEN ? AND ? GROUP BY r.id, c.owner ORDER BY r.name`,
+    )
+    .all(from, to) as (FollowThroughCounts & { name: string; owner: 'rep' | 'manager' })[];
+  const mine = kept.filter((k) => k.owner === 'manager').reduce((a, k) => ({ due: a.due + k.due, on: a.on + k.keptOnTime }), { due: 0, on: 0 });
+  if (kept.length === 0) blocks.push(paragraph('No commitments fell due in the period.', 'muted'));
+  else {
+    blocks.push(
+      table(
+        ['Rep', { label: 'Due', align: 'right' }, { label: 'Kept on time', align: 'right' }, { label: 'Follow-through', align: 'right' }],
+        kept.filter((k) => k.owner === 'rep').map((k) => [k.name, String(k.due), String(k.keptOnTime), pct(followThroughRate(k))]),
+      ),
+    );
+    blocks.push(paragraph([strong('The manager’s own: '), mine.due ? `${mine.on} of ${mine.due} kept on time (${pct(mine.on / mine.due)}).` : 'none fell due.']));
+  }
+
+  return renderDoc({
+    kind: 'Team review',
+    title: `Team review: ${settings.managerName}’s team`,
+    subtitle: `${date(from)} – ${date(to)}`,
+    meta: [
+      ['Period', `${date(from)} – ${date(to)}`],
+      ['Prepared by', settings.managerName],
+      ['Generated', date(opts.generatedOn ?? localDate(new Date()))],
+      ['Coaching notes', 'Not included (see each rep review)'],
+    ],
+    blocks,
+    footer: 'Numbers from the workbench’s own store. Coaching notes and coachability evidence are not part of a team review.',
+    filename: `team-review-${from}-to-${to}`,
+  });
+}
