@@ -194,7 +194,7 @@ describe('rep review', () => {
     for (const h of ['Pipeline metrics', 'Diagnosis', 'Flagged open deals', 'Commitments', 'Coaching notes', 'Coachability', 'One-on-ones', 'Development focus']) {
       expect(lines).toContain(`## ${h}`);
     }
-    expect(md).toContain('## Development focus\n\nNo development plan recorded yet.');
+    expect(md).toMatch(/## Development focus\n\n\*\*Value-proposition pass rate and Win rate\*\*/); // the demo's running plan
 
     const facts = new Map(tableAfter(md, '## Pipeline metrics').map(([k, v]) => [k!, v!]));
     expect(m.wonCount + m.lostCount).toBeGreaterThan(0);
@@ -410,7 +410,7 @@ describe('export CLI', () => {
     const text = pdfText(out);
     expect(text).toContain(`Rep review: ${rep.name}`);
     expect(text).toContain(`${formatDate(FROM)} – ${formatDate(TO)}`);
-    expect(text).toContain('No development plan recorded yet.');
+    expect(text).toContain('Development focus Value-proposition pass rate and Win rate');
     expect(text).toContain(formatPercent(repMetrics(db, TO, rep.id)[0]!.winRate));
     for (const body of notesOf(rep.id, 'shareable')) expect(text).toContain(norm(body));
     for (const body of notesOf(rep.id, 'private')) expect(text).not.toContain(norm(body));
