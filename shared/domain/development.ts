@@ -244,17 +244,22 @@ export function suggestDrivers(rep: RepDrivers, t: TopVsRest): Driver[] {
 export const MIN_PLAN_DAYS = 60;
 export const CHECKIN_EVERY_DAYS = 14;
 
-export type PlanOutcome = 'improved' | 'declined' | 'flat' | 'no_data';
+export type PlanOutcome = 'improved' | 'declined' | 'flat' | 'too_early' | 'no_data';
 
 export const PLAN_OUTCOME_TEXT: Record<PlanOutcome, string> = {
   improved: 'the metric moved the right way',
   declined: 'the metric moved the wrong way',
   flat: 'the metric has not moved (within 5 %)',
+  too_early: 'too early to tell',
   no_data: 'nothing to compare yet',
 };
 
-/** Did the metric move? Within 5 % of the baseline counts as flat. */
-export function planOutcome(driver: Driver, baseline: number | null, now: number | null): PlanOutcome {
+/**
+ * Did the metric move? Within 5 % of the baseline counts as flat. A plan younger than its
+ * first check-in is too early to judge: a few days say nothing about a 60-day habit.
+ */
+export function planOutcome(driver: Driver, baseline: number | null, now: number | null, daysRun = CHECKIN_EVERY_DAYS): PlanOutcome {
+  if (daysRun < CHECKIN_EVERY_DAYS) return 'too_early';
   if (baseline === null || now === null) return 'no_data';
   const change = baseline === 0 ? (now === 0 ? 0 : Math.sign(now)) : (now - baseline) / Math.abs(baseline);
   const better = DRIVER_DEFS[driver].higherIsBetter ? change : -change;

@@ -94,6 +94,8 @@ describe('development plans: outcome and check-ins', () => {
     expect(planOutcome('cycle', 60, 50)).toBe('improved');
     expect(planOutcome('new_opps', 0, 1)).toBe('improved');
     expect(planOutcome('deal_size', null, 10)).toBe('no_data');
+    expect(planOutcome('win_rate', 0.2, 0.5, 13)).toBe('too_early'); // before the first check-in
+    expect(planOutcome('win_rate', 0.2, 0.5, 14)).toBe('improved');
   });
 
   it('checks in every two weeks and on the last day', () => {
@@ -176,7 +178,7 @@ describe('development in the store', () => {
     const { ann } = seed(ctx);
     // Baseline window 2026-09-25..2026-11-23: W1 (won 09-30), W2 (won 10-31), L1 (lost 10-15).
     const plan = ok<PlanView>(ctx, 'development.startPlan', { repId: ann, drivers: ['win_rate', 'stakeholders'], metric: 'win_rate', startDate: '2026-11-24', actions: 'Qualify out early; map two stakeholders per deal' });
-    expect(plan).toMatchObject({ baseline: 2 / 3, startDate: '2026-11-24', endDate: '2027-01-23', day: 1, days: 60, status: 'active', outcome: 'no_data' });
+    expect(plan).toMatchObject({ baseline: 2 / 3, startDate: '2026-11-24', endDate: '2027-01-23', day: 1, days: 60, status: 'active', outcome: 'too_early' });
     expect(plan.checkins).toHaveLength(5);
 
     const meeting = ok<{ id: number }>(ctx, 'oneOnOnes.schedule', { repId: ann, meetingDate: '2026-12-08' });

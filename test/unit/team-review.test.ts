@@ -64,7 +64,7 @@ describe('team review export', () => {
     expect(grace[4]).toMatch(/^Value-proposition pass rate and Win rate \(day 36 of 60; win rate \d+% → (\d+%|—)\)$/);
     const nikhil = reps.find((r) => r[0] === 'Nikhil Fischer')!;
     expect(nikhil[4]).toMatch(/^New opportunities per week and Follow-through on commitments \(day 5 of 60/);
-    const hiro = reps.find((r) => r[0].startsWith('Hiro Lindqvist'))!;
+    const hiro = reps.find((r) => r[0]!.startsWith('Hiro Lindqvist'))!;
     expect(hiro[5]).toBe('Talented, not working hard enough (manager)');
 
     const kept = tableAfter(md, 'Commitments kept');

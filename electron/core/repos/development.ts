@@ -101,6 +101,7 @@ const PLAN_SELECT = 'SELECT p.*, r.name AS rep_name FROM development_plans p JOI
 function toPlanView(db: Db, row: PlanRow, today: string): PlanView {
   const days = daysBetween(row.start_date, row.end_date);
   const until = row.closed_on ?? (today < row.end_date ? today : row.end_date);
+  const day = Math.min(days, Math.max(0, daysBetween(row.start_date, today) + 1));
   const current = row.status === 'active' ? (driversOf(db, row.rep_id, row.start_date, until)?.values[row.metric] ?? null) : row.result_value;
   const checkins = db
     .prepare('SELECT id, due_date AS dueDate, done_on AS doneOn, metric_value AS metricValue, note FROM development_checkins WHERE plan_id = ? ORDER BY due_date')
@@ -116,11 +117,11 @@ function toPlanView(db: Db, row: PlanRow, today: string): PlanView {
     target: row.target,
     startDate: row.start_date,
     endDate: row.end_date,
-    day: Math.min(days, Math.max(0, daysBetween(row.start_date, today) + 1)),
+    day,
     days,
     actions: row.actions,
     status: row.status,
-    outcome: planOutcome(row.metric, row.baseline, current),
+    outcome: planOutcome(row.metric, row.baseline, current, daysBetween(row.start_date, until) + 1),
     resultValue: row.result_value,
     resultNote: row.result_note,
     closedOn: row.closed_on,

@@ -11,6 +11,7 @@ import { CommitmentsScreen } from '../features/commitments/CommitmentsScreen';
 import { OneOnOneScreen } from '../features/oneOnOne/OneOnOneScreen';
 import { CoachabilityScreen } from '../features/coachability/CoachabilityScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
+import { DevelopmentScreen } from '../features/development/DevelopmentScreen';
 import { useApp } from './appStore';
 import { hrefFor, useRouter, type Route } from './router';
 
@@ -21,7 +22,8 @@ const NAV: { route: Route; label: string; key: string }[] = [
   { route: { name: 'commitments' }, label: 'Commitments', key: '4' },
   { route: { name: 'coachability' }, label: 'Coachability', key: '5' },
   { route: { name: 'team' }, label: 'Team', key: '6' },
-  { route: { name: 'import' }, label: 'Import', key: '7' },
+  { route: { name: 'development' }, label: 'Development', key: '7' },
+  { route: { name: 'import' }, label: 'Import', key: '8' },
   { route: { name: 'settings' }, label: 'Settings', key: ',' },
 ];
 
@@ -112,6 +114,8 @@ export function App() {
           <SettingsScreen />
         ) : route.name === 'import' ? (
           <ImportScreen />
+        ) : route.name === 'development' ? (
+          <DevelopmentScreen />
         ) : route.name === 'team' ? (
           <TeamScreen />
         ) : route.name === 'pipeline' ? (

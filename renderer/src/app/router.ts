@@ -12,6 +12,7 @@ export type Route =
   | { name: 'rep'; id: number }
   | { name: 'deal'; id: number }
   | { name: 'import' }
+  | { name: 'development' }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'one-on-ones' && Number.isInteger(id) && id > 0) return { name: 'oneOnOne', id };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'import') return { name: 'import' };
+  if (parts[0] === 'development') return { name: 'development' };
   if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'pipeline') return { name: 'pipeline' };
   if (parts[0] === 'weekly') return { name: 'weekly' };
@@ -40,6 +42,8 @@ export function hrefFor(route: Route): string {
       return '#/settings';
     case 'import':
       return '#/import';
+    case 'development':
+      return '#/development';
     case 'team':
       return '#/team';
     case 'pipeline':

@@ -8,15 +8,15 @@ import { toast } from '../../app/toasts';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 
-type Props = { onClose: () => void } & ({ kind: 'oneOnOne'; id: number } | { kind: 'repReview'; repId: number; repName: string });
+type Props = { onClose: () => void } & ({ kind: 'oneOnOne'; id: number } | { kind: 'repReview'; repId: number; repName: string } | { kind: 'teamReview'; from?: string; to?: string });
 
-/** Export a one-on-one summary or a rep review as Markdown or PDF; private notes only on request. */
+/** Export a one-on-one summary, a rep review or a team review as Markdown or PDF; private notes only on request. */
 export function ExportDialog(props: Props) {
   const { info, settings } = useApp();
   const today = info?.today ?? '';
   const quarter = today ? periodContaining(today, settings?.quotaPeriod ?? 'quarter') : null;
-  const [from, setFrom] = useState(quarter?.start ?? '');
-  const [to, setTo] = useState(today);
+  const [from, setFrom] = useState((props.kind === 'teamReview' ? props.from : undefined) ?? quarter?.start ?? '');
+  const [to, setTo] = useState((props.kind === 'teamReview' ? props.to : undefined) ?? today);
   const [format, setFormat] = useState<'md' | 'pdf'>('pdf');
   const [includePrivate, setIncludePrivate] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -25,7 +25,11 @@ export function ExportDialog(props: Props) {
   const request: ExportRequest =
     props.kind === 'oneOnOne'
       ? { doc: { kind: 'oneOnOne', id: props.id }, includePrivate }
-      : { doc: { kind: 'repReview', repId: props.repId, from, to }, includePrivate };
+      : props.kind === 'teamReview'
+        ? { doc: { kind: 'teamReview', from, to }, includePrivate: false }
+        : { doc: { kind: 'repReview', repId: props.repId, from, to }, includePrivate };
+  const title =
+    props.kind === 'oneOnOne' ? 'Export this one-on-one' : props.kind === 'teamReview' ? 'Export a team review' : `Export a review of ${props.repName}`;
 
   const run = async () => {
     setBusy(true);
@@ -46,7 +50,7 @@ export function ExportDialog(props: Props) {
   };
 
   return (
-    <Dialog title={props.kind === 'oneOnOne' ? 'Export this one-on-one' : `Export a review of ${props.repName}`} onClose={props.onClose}>
+    <Dialog title={title} onClose={props.onClose}>
       <form
         className="dialog-body form-grid"
         onSubmit={(e) => {
@@ -54,7 +58,7 @@ export function ExportDialog(props: Props) {
           void run();
         }}
       >
-        {props.kind === 'repReview' && (
+        {props.kind !== 'oneOnOne' && (
           <>
             <Field label="From" error={error?.field === 'from' ? error.message : undefined}>
               <input type="date" required value={from} max={to} onChange={(e) => setFrom(e.target.value)} data-autofocus />
@@ -73,10 +77,14 @@ export function ExportDialog(props: Props) {
             <input type="radio" name="format" checked={format === 'md'} onChange={() => setFormat('md')} /> Markdown (for email or an HR tool)
           </label>
         </fieldset>
-        <label className="checkbox span-all">
-          <input type="checkbox" checked={includePrivate} onChange={(e) => setIncludePrivate(e.target.checked)} /> Include my private notes
-          {props.kind === 'repReview' && ' and coachability evidence'}
-        </label>
+        {props.kind === 'teamReview' ? (
+          <p className="subtle small span-all">A team review never includes coaching notes or coachability evidence: send those in rep reviews.</p>
+        ) : (
+          <label className="checkbox span-all">
+            <input type="checkbox" checked={includePrivate} onChange={(e) => setIncludePrivate(e.target.checked)} /> Include my private notes
+            {props.kind === 'repReview' && ' and coachability evidence'}
+          </label>
+        )}
         {includePrivate && <p className="callout span-all">Private material will be in the file. Keep it to yourself: do not share it with the rep or forward it.</p>}
         {error && !error.field && (
           <p className="form-error span-all" role="alert">
