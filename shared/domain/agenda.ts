@@ -97,7 +97,7 @@ export function buildAgenda(x: AgendaInputs, already: { sourceKind: AgendaSource
     items.push({
       title: `${dev.checkinDue ? 'Development check-in' : 'Development focus'}: ${dev.drivers.join(' and ')} (day ${dev.day} of ${dev.days})`,
       detail:
-        `${dev.metric}: ${dev.baseline ?? 'no data'} before the plan, ${dev.current ?? 'nothing to measure yet'} since it started.` +
+        `${dev.metric}: ${dev.baseline ?? 'no data'} before the plan, ${dev.current ?? 'nothing to measure yet'} so far.` +
         (dev.checkinDue ? ` Check-in due ${date(dev.checkinDue)}: what did you try, what changed?` : ' What did you practise since we last met?'),
       sourceKind: 'development',
       sourceId: dev.planId,

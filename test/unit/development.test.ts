@@ -185,7 +185,7 @@ describe('development in the store', () => {
     const items = ok<ProposedItem[]>(ctx, 'oneOnOnes.prepare', { id: meeting.id, asOf: '2026-12-08' });
     const dev = items.find((i) => i.sourceKind === 'development');
     expect(dev).toMatchObject({ title: 'Development check-in: win rate and stakeholders per deal (day 15 of 60)', sourceId: plan.id });
-    expect(dev!.detail).toMatch(/^Win rate: 67\s?% before the plan, nothing to measure yet since it started\. Check-in due/);
+    expect(dev!.detail).toMatch(/^Win rate: 67\s?% before the plan, nothing to measure yet so far\. Check-in due/);
 
     const checked = ok<PlanView>(ctx, 'development.checkin', { planId: plan.id, note: 'Dropped two unqualified deals' });
     expect(checked.checkins[0]).toMatchObject({ doneOn: '2026-11-24', note: 'Dropped two unqualified deals' });

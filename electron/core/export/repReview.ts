@@ -374,7 +374,7 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
       paragraph([
         strong(p.drivers.map((d) => DRIVER_DEFS[d].label).join(' and ')),
         muted(` (${f.date(p.startDate)} – ${f.date(p.endDate)}, ${state})`),
-        `. ${DRIVER_DEFS[p.metric].label}: ${val(p.baseline)} before the plan, ${val(p.current)} since it started: ${PLAN_OUTCOME_TEXT[p.outcome]}.`,
+        `. ${DRIVER_DEFS[p.metric].label}: ${val(p.baseline)} before the plan, ${val(p.current)} so far: ${PLAN_OUTCOME_TEXT[p.outcome]}.`,
       ]),
     );
     const done = p.checkins.filter((c) => c.doneOn);

@@ -85,7 +85,7 @@ function PlanSummary({ plan, currency }: { plan: PlanView; currency: string }) {
         </span>
       </div>
       <div>
-        {DRIVER_DEFS[plan.metric].label}: {val(plan.baseline)} before → <strong>{val(plan.current)}</strong> since{' '}
+        {DRIVER_DEFS[plan.metric].label}: {val(plan.baseline)} before → <strong>{val(plan.current)}</strong> so far{' '}
         <span className={`badge ${OUTCOME_TONE[plan.outcome]}`}>{plan.outcome === 'no_data' || plan.outcome === 'too_early' ? PLAN_OUTCOME_TEXT[plan.outcome] : plan.outcome}</span>
       </div>
       <div className="small subtle">
