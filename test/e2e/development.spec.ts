@@ -38,6 +38,8 @@ test('team development: top vs rest, a 60-day plan that shows on the next one-on
 
   // The next one-on-one proposes the plan.
   await kwame.getByRole('link', { name: 'Kwame Nakamura' }).click();
+  await expect(page.getByRole('region', { name: 'Development plan' })).toContainText('Day 1 of 60');
+  await screenshot(page, '37-rep-development');
   await page.getByRole('button', { name: /(Prepare|Schedule) the next one-on-one/ }).click();
   await expect(page.getByRole('heading', { name: 'One-on-one with Kwame Nakamura', level: 1 })).toBeVisible();
   await page.keyboard.press('p');

@@ -52,7 +52,7 @@ export function PlansCard({ d }: { d: TeamDevelopment }) {
   );
 }
 
-function PlanSummary({ plan, currency }: { plan: PlanView; currency: string }) {
+export function PlanSummary({ plan, currency }: { plan: PlanView; currency: string }) {
   const fmt = useFormat();
   const changed = useApp((s) => s.changed);
   const [closing, setClosing] = useState<'completed' | 'stopped' | null>(null);

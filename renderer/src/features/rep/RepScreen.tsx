@@ -18,6 +18,7 @@ import { RepMetricsPanel } from './RepMetricsPanel';
 import { OneOnOnesCard } from '../oneOnOne/OneOnOnesCard';
 import { ExportDialog } from '../export/ExportDialog';
 import { CoachabilityPanel } from '../coachability/CoachabilityPanel';
+import { RepDevelopmentCard } from '../development/RepDevelopmentCard';
 
 type Tab = 'open' | 'won' | 'lost' | 'all';
 const TABS: { id: Tab; label: string }[] = [
@@ -141,6 +142,7 @@ export function RepScreen({ id }: { id: number }) {
       <OneOnOnesCard repId={rep.id} repName={rep.name} archived={rep.status === 'archived'} cadenceDays={rep.oneOnOneCadenceDays} />
       {dash && <RepMetricsPanel data={dash} />}
       <CoachabilityPanel repId={rep.id} repName={rep.name} />
+      <RepDevelopmentCard repId={rep.id} repName={rep.name} />
 
       <h2 className="section-title">Deals</h2>
       <div className="tabs" role="tablist" aria-label="Deals by outcome">
