@@ -1,35 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { fixedClock } from '../../electron/core/clock';
-import { closeDatabase, openDatabase, type Db } from '../../electron/core/db/open';
-import { loadDemo } from '../../electron/core/demo/load';
 import { repReview } from '../../electron/core/export/repReview';
 import { teamReview } from '../../electron/core/export/teamReview';
 import { teamDevelopment } from '../../electron/core/repos/development';
 import { findRepByName } from '../../electron/core/repos/reps';
 import { formatMoney } from '../../shared/domain/format';
-import { TODAY } from './helpers';
+import { TODAY, useDemoDatabase } from './helpers';
 
-let dir: string;
-let dbPath: string;
-let db: Db;
+const demo = useDemoDatabase();
 const clock = fixedClock(TODAY);
 const FROM = '2026-06-01';
-
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-team-'));
-  dbPath = path.join(dir, 'demo.db');
-  db = openDatabase(dbPath);
-  loadDemo(db, clock, 42);
-});
-afterAll(() => {
-  closeDatabase(db);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 /** A Markdown table under a heading, as rows of plain cells. */
 function tableAfter(md: string, title: string): string[][] {
@@ -45,8 +28,8 @@ function tableAfter(md: string, title: string): string[][] {
 
 describe('team review export', () => {
   it('reads back with the same numbers as the Development screen', () => {
-    const dev = teamDevelopment(db, clock, { from: FROM, to: TODAY });
-    const md = teamReview(db, clock, FROM, TODAY, { includePrivate: false, generatedOn: TODAY, locale: 'en-US' }).markdown;
+    const dev = teamDevelopment(demo.db, clock, { from: FROM, to: TODAY });
+    const md = teamReview(demo.db, clock, FROM, TODAY, { includePrivate: false, generatedOn: TODAY, locale: 'en-US' }).markdown;
     const won = dev.comparison.shares.reduce((a, s) => a + s.wonValue, 0);
     expect(md).toContain(`| Won in the period | ${formatMoney(won, 'USD', 'en-US')} by 9 reps |`);
     const top = dev.comparison.shares.filter((s) => s.top).map((s) => s.name);
@@ -68,14 +51,14 @@ describe('team review export', () => {
     expect(hiro[5]).toBe('Talented, not working hard enough (manager)');
 
     const kept = tableAfter(md, 'Commitments kept');
-    const due = db.prepare(`SELECT COUNT(*) FROM commitments WHERE owner = 'rep' AND due_date BETWEEN ? AND ?`).pluck().get(FROM, TODAY) as number;
+    const due = demo.db.prepare(`SELECT COUNT(*) FROM commitments WHERE owner = 'rep' AND due_date BETWEEN ? AND ?`).pluck().get(FROM, TODAY) as number;
     expect(kept.slice(1).reduce((a, r) => a + Number(r[1]), 0)).toBe(due);
     expect(md).not.toMatch(/private/i);
   });
 
   it('the rep review shows the development plan with its check-ins', () => {
-    const grace = findRepByName(db, 'Grace Okafor')!;
-    const md = repReview(db, grace.id, FROM, TODAY, { includePrivate: false, generatedOn: TODAY, locale: 'en-US' }).markdown;
+    const grace = findRepByName(demo.db, 'Grace Okafor')!;
+    const md = repReview(demo.db, grace.id, FROM, TODAY, { includePrivate: false, generatedOn: TODAY, locale: 'en-US' }).markdown;
     const section = md.slice(md.indexOf('## Development focus'));
     expect(section).toMatch(/\*\*Value-proposition pass rate and Win rate\*\* _?\(Oct 20, 2026 – Dec 19, 2026, day 36 of 60\)/);
     expect(section).toContain('Check-in Nov 3, 2026');
@@ -83,15 +66,15 @@ describe('team review export', () => {
   });
 
   it('CLI: export team writes Markdown and a PDF that reads back', async () => {
-    const out = path.join(dir, 'team.pdf');
+    const out = path.join(demo.dir, 'team.pdf');
     const io = { out: () => {}, err: (s: string) => void s };
-    expect(await runCli(['export', 'team', '--db', dbPath, '--from', FROM, '--to', TODAY, '--format', 'pdf', '--out', out, '--today', TODAY], io, clock)).toBe(0);
+    expect(await runCli(['export', 'team', '--db', demo.dbPath, '--from', FROM, '--to', TODAY, '--format', 'pdf', '--out', out, '--today', TODAY], io, clock)).toBe(0);
     const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
     expect(text).toContain('Team review');
     expect(text).toContain('Shift the numerator');
     expect(text).toContain('Neglect radar');
     let err = '';
-    const bad = await runCli(['export', 'team', '--db', dbPath, '--from', TODAY, '--to', FROM, '--format', 'md', '--out', path.join(dir, 't.md')], { out: () => {}, err: (s) => (err += s) }, clock);
+    const bad = await runCli(['export', 'team', '--db', demo.dbPath, '--from', TODAY, '--to', FROM, '--format', 'md', '--out', path.join(demo.dir, 't.md')], { out: () => {}, err: (s) => (err += s) }, clock);
     expect(bad).toBe(2);
     expect(err.split('\n')[0]).toBe(`--from (${TODAY}) is after --to (${FROM}).`);
   }, 60_000);

@@ -5,8 +5,8 @@ import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor } from '../../app/router';
 import { toast } from '../../app/toasts';
-import { ConfirmDialog, Dialog } from '../../components/Dialog';
-import { Field } from '../../components/Field';
+import { ConfirmDialog } from '../../components/Dialog';
+import { TextPromptDialog } from '../../components/TextPromptDialog';
 import { useFormat } from '../../lib/format';
 import { PlanDialog } from './PlanDialog';
 
@@ -120,48 +120,22 @@ export function PlanSummary({ plan, currency }: { plan: PlanView; currency: stri
 
 /** A check-in: the metric is taken from the data; the manager adds what was tried. */
 function CheckinDialog({ plan, current, onClose }: { plan: PlanView; current: string; onClose: () => void }) {
-  const changed = useApp((s) => s.changed);
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    try {
-      await call('development.checkin', { planId: plan.id, note: note || null });
-      toast(`Check-in recorded: ${DRIVER_DEFS[plan.metric].label.toLowerCase()} ${current}.`);
-      changed();
-      onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
   return (
-    <Dialog title={`Check-in: ${plan.repName}`} onClose={onClose}>
-      <form
-        className="dialog-body"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <p>
-          {DRIVER_DEFS[plan.metric].label} since the plan started: <strong>{current}</strong> (day {plan.day} of {plan.days}).
-        </p>
-        <Field label="What did they try, what changed?">
-          <textarea rows={4} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} data-autofocus />
-        </Field>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <footer className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Record check-in
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <TextPromptDialog
+      title={`Check-in: ${plan.repName}`}
+      label="What did they try, what changed?"
+      submitLabel="Record check-in"
+      multiline
+      onClose={onClose}
+      onSubmit={async (note) => {
+        await call('development.checkin', { planId: plan.id, note: note || null });
+        toast(`Check-in recorded: ${DRIVER_DEFS[plan.metric].label.toLowerCase()} ${current}.`);
+        useApp.getState().changed();
+      }}
+    >
+      <p>
+        {DRIVER_DEFS[plan.metric].label} since the plan started: <strong>{current}</strong> (day {plan.day} of {plan.days}).
+      </p>
+    </TextPromptDialog>
   );
 }

@@ -4,7 +4,8 @@ import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor } from '../../app/router';
 import { toast, toastError } from '../../app/toasts';
-import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/Dialog';
+import { TextPromptDialog } from '../../components/TextPromptDialog';
 import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
 import { AgendaList } from './AgendaList';
@@ -220,42 +221,17 @@ function Proposals({ proposals, onAccept }: { proposals: ProposedItem[]; onAccep
 }
 
 function UnlockDialog({ id, onClose }: { id: number; onClose: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   return (
-    <Dialog title="Unlock this one-on-one" onClose={onClose}>
-      <form
-        className="dialog-body"
-        onSubmit={(e) => {
-          e.preventDefault();
-          call('oneOnOnes.unlock', { id, reason }).then(
-            () => {
-              useApp.getState().changed();
-              toast('Unlocked. The change is recorded.');
-              onClose();
-            },
-            (err: Error) => setError(err.message),
-          );
-        }}
-      >
-        <label className="field">
-          <span>Why are you changing a closed meeting?</span>
-          <input value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus aria-invalid={error ? true : undefined} />
-        </label>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <footer className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Unlock
-          </button>
-        </footer>
-      </form>
-    </Dialog>
+    <TextPromptDialog
+      title="Unlock this one-on-one"
+      label="Why are you changing a closed meeting?"
+      submitLabel="Unlock"
+      onClose={onClose}
+      onSubmit={async (reason) => {
+        await call('oneOnOnes.unlock', { id, reason });
+        useApp.getState().changed();
+        toast('Unlocked. The change is recorded.');
+      }}
+    />
   );
 }
