@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ImportKind } from '../../../../shared/domain/import/fields';
 import type { Rep } from '../../../../shared/schemas/rep';
-import type { SavedMapping } from '../../../../shared/schemas/imports';
+import type { ImportAnalysis, SavedMapping } from '../../../../shared/schemas/imports';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor } from '../../app/router';
@@ -12,7 +12,7 @@ import { ColumnsCard } from './ColumnsCard';
 import { CheckCard } from './CheckCard';
 import { DateOrderCard, OwnersCard, StagesCard } from './ChoicesCards';
 import { FileDrop } from './FileDrop';
-import { useImport } from './importStore';
+import { useImport, type ImportState } from './importStore';
 
 const KINDS: { kind: ImportKind; label: string }[] = [
   { kind: 'deals', label: 'Deals (opportunities)' },
@@ -21,6 +21,16 @@ const KINDS: { kind: ImportKind; label: string }[] = [
 ];
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const separatorName = (d: string) => ({ ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'bars' })[d] ?? `“${d}”`;
+
+function withPending(a: ImportAnalysis, c: ImportState['choices']): ImportAnalysis {
+  return {
+    ...a,
+    columns: c.mapping && c.mapping.length === a.columns.length ? a.columns.map((col, i) => ({ ...col, field: c.mapping![i] ?? null })) : a.columns,
+    dateOrder: { ...a.dateOrder, chosen: c.dateOrder ?? a.dateOrder.chosen },
+    stages: a.stages.map((st) => ({ ...st, outcome: c.stageOutcomes[st.value] ?? st.outcome })),
+    owners: a.owners.map((o) => ({ ...o, decision: c.owners[o.name] ?? o.decision })),
+  };
+}
 
 /** Import from the CRM: pick a file, check the mapping and the rows, then write them in one go. */
 export function ImportScreen() {
@@ -34,7 +44,8 @@ export function ImportScreen() {
   const pickWithKeyboard = useCallback(() => document.querySelector<HTMLButtonElement>('.drop-zone button')?.click(), []);
   useShortcut('o', pickWithKeyboard);
 
-  const a = s.analysis;
+  // Show the manager's latest choices at once, before the re-analysis answers.
+  const a = s.analysis && withPending(s.analysis, s.choices);
   const job = s.job;
   const writing = job?.phase === 'writing' || job?.phase === 'checking';
 

@@ -18,7 +18,7 @@ interface Choices {
   savedMappingId?: number;
 }
 
-interface ImportState {
+export interface ImportState {
   file: StagedInfo | null;
   /** Share of the file sent to the core (0..1) while uploading. */
   uploading: number | null;
