@@ -58,6 +58,7 @@ import {
   type ImportProgress,
   type SavedMapping,
 } from './schemas/imports';
+import { backupFileInput, restoreJsonInput, type BackupInfo, type BackupsView, type RestoreResult, type StoreProblem } from './schemas/backups';
 import {
   checkinInput,
   closePlanInput,
@@ -157,6 +158,12 @@ export const api = {
   'development.checkin': call<typeof checkinInput, PlanView>(checkinInput),
   'development.closePlan': call<typeof closePlanInput, PlanView>(closePlanInput),
   'development.plans': call<typeof repIdInput, PlanView[]>(repIdInput),
+  'backups.list': call<typeof none, BackupsView>(none),
+  'backups.create': call<typeof none, BackupInfo>(none),
+  'backups.restore': call<typeof backupFileInput, RestoreResult>(backupFileInput),
+  'data.restoreJson': call<typeof restoreJsonInput, RestoreResult>(restoreJsonInput),
+  'recovery.status': call<typeof none, StoreProblem | null>(none),
+  'recovery.restore': call<typeof backupFileInput, null>(backupFileInput),
 } as const;
 
 export type Api = typeof api;

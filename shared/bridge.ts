@@ -1,14 +1,15 @@
 import type { CallInput, CallName, CallOutput } from './api';
 import type { Result } from './result';
 import type { ExportRequest } from './schemas/exports';
+import type { DataExportKind } from './schemas/backups';
 
 /** What the Electron preload exposes as `window.workbench`: one narrow, typed function. */
 export interface WorkbenchBridge {
   shell: 'electron';
   invoke<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>>;
   /**
-   * Builds the requested document in the main process, asks where to save it (native
-   * dialog) and writes Markdown or prints a PDF. Null when the manager cancels.
+   * Builds the requested document or data file in the main process, asks where to save it
+   * (native dialog) and writes it (a PDF is printed). Null when the manager cancels.
    */
   save(file: SaveRequest): Promise<Result<{ path: string } | null>>;
   /**
@@ -25,10 +26,8 @@ export interface StagedInfo {
   size: number;
 }
 
-export interface SaveRequest {
-  request: ExportRequest;
-  format: 'md' | 'pdf';
-}
+/** A review document as Markdown or PDF, or the manager's data (reps / deals CSV, everything as JSON). */
+export type SaveRequest = { request: ExportRequest; format: 'md' | 'pdf' } | { data: DataExportKind };
 
 /** IPC channel carrying every API call. */
 export const API_CHANNEL = 'workbench:api';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isoDate } from '../../shared/schemas/common';
 import { fixedClock, type Clock } from '../core/clock';
-import { closeDatabase, openDatabase } from '../core/db/open';
+import { closeDatabase } from '../core/db/open';
 import { NotFoundError } from '../core/errors';
 import { oneOnOneSummary } from '../core/export/oneOnOneSummary';
 import { htmlToPdf } from '../core/export/pdf';
@@ -16,6 +16,7 @@ import type { ExportDoc } from '../core/export/render';
 import { repReview } from '../core/export/repReview';
 import { teamReview } from '../core/export/teamReview';
 import { defaultDbPath } from '../core/paths';
+import { openForCli } from './open';
 import { findRepByName } from '../core/repos/reps';
 import type { Io } from './run';
 
@@ -129,7 +130,7 @@ function build(p: Parsed, today: string): ExportDoc {
   if (!fs.existsSync(p.dbPath)) throw new DataError(`--db: no database at ${p.dbPath}. Create one with: npm run cli -- demo --db ${p.dbPath}`);
   let db;
   try {
-    db = openDatabase(p.dbPath);
+    db = openForCli(p.dbPath);
   } catch (err) {
     throw new DataError(`--db: could not open ${p.dbPath}: ${(err as Error).message}`);
   }

@@ -15,12 +15,13 @@ import { importChoicesInput, type ImportAnalysis } from '../../shared/schemas/im
 import { describeIssues } from '../../shared/validation';
 import { fixedClock, type Clock } from '../core/clock';
 import type { Ctx } from '../core/context';
-import { closeDatabase, openDatabase } from '../core/db/open';
+import { closeDatabase } from '../core/db/open';
 import { stageFile } from '../core/files/staging';
 import { backupBeforeImport } from '../core/import/backup';
 import { startImport } from '../core/import/jobs';
 import { planImport } from '../core/import/plan';
 import { defaultDbPath } from '../core/paths';
+import { openForCli } from './open';
 import type { Io } from './run';
 import { formatTable } from './table';
 
@@ -113,7 +114,7 @@ export async function runImportCli(args: string[], io: Io, clock: Clock): Promis
 
     const dbPath = path.resolve(values.db ?? defaultDbPath());
     try {
-      ctx = { db: openDatabase(dbPath), clock: values.today ? fixedClock(values.today) : clock, dbPath, shell: 'web' };
+      ctx = { db: openForCli(dbPath), clock: values.today ? fixedClock(values.today) : clock, dbPath, shell: 'web' };
     } catch (err) {
       io.err(`Could not open ${dbPath}: ${(err as Error).message}\n`);
       return 1;

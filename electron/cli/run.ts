@@ -4,8 +4,9 @@ import { parseArgs } from 'node:util';
 import { dispatch } from '../core/api/dispatch';
 import { fixedClock, systemClock, type Clock } from '../core/clock';
 import type { Ctx } from '../core/context';
-import { closeDatabase, openDatabase } from '../core/db/open';
+import { closeDatabase } from '../core/db/open';
 import { defaultDbPath } from '../core/paths';
+import { openForCli } from './open';
 import { findRepByName } from '../core/repos/reps';
 import type { CallName } from '../../shared/api';
 import { isoDate } from '../../shared/schemas/common';
@@ -106,7 +107,7 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
   }
   let db;
   try {
-    db = openDatabase(dbPath);
+    db = openForCli(dbPath);
   } catch (err) {
     io.err(`Could not open ${dbPath}: ${(err as Error).message}\n`);
     return 1;

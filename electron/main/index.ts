@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { systemClock } from '../core/clock';
-import { closeDatabase, openDatabase, type Db } from '../core/db/open';
+import { closeDatabase } from '../core/db/open';
+import { Store } from '../core/store';
 import { DB_FILE, userDataDir } from '../core/paths';
 import { backupIfDue } from '../core/db/backup';
 import { registerApi } from './ipc';
@@ -21,7 +22,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
-  let db: Db | null = null;
+  let store: Store | null = null;
   const rendererIndex = path.join(__dirname, '../renderer/index.html');
   const rendererUrl = pathToFileURL(rendererIndex).href;
   // Screens change the #hash; the page is still ours if everything before it matches.
@@ -59,15 +60,15 @@ if (!app.requestSingleInstanceLock()) {
     // scripts/start.mjs builds an Electron copy here (packaged apps get theirs from electron-builder).
     const devBinding = path.join(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
     const nativeBinding = fs.existsSync(devBinding) ? devBinding : undefined;
-    db = openDatabase(dbPath, nativeBinding ? { nativeBinding } : {});
-    const ctx = { db, clock: systemClock, dbPath, shell: 'electron' as const };
-    backupIfDue(db, dbPath, systemClock, nativeBinding).catch((err: Error) => console.error(`Automatic backup failed: ${err.message}`));
+    // A damaged or foreign file is not opened: the window shows the recovery screen instead.
+    store = Store.open(dbPath, systemClock, 'electron', nativeBinding);
+    if (store.ctx) backupIfDue(store.ctx.db, dbPath, systemClock, nativeBinding).catch((err: Error) => console.error(`Automatic backup failed: ${err.message}`));
 
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     const trusted = (sender: Electron.WebContents, frameUrl: string) => sender === win?.webContents && isOurPage(frameUrl);
-    registerApi(ctx, trusted);
-    registerSave(ctx, app.getPath('documents'), trusted);
+    registerApi(store, trusted);
+    registerSave(store, app.getPath('documents'), trusted);
     Menu.setApplicationMenu(buildMenu(dataDir));
 
     win = new BrowserWindow({
@@ -94,7 +95,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    if (db) closeDatabase(db);
+    if (store?.ctx) closeDatabase(store.ctx.db);
   });
 }
 

@@ -1,8 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { API_CHANNEL, STAGE_CHANNEL } from '../../shared/bridge';
 import { fail, ok } from '../../shared/result';
-import { dispatch, toFailure } from '../core/api/dispatch';
-import type { Ctx } from '../core/context';
+import { toFailure } from '../core/api/dispatch';
+import type { Store } from '../core/store';
 import { stageFile } from '../core/files/staging';
 
 type Trust = (sender: WebContents, frameUrl: string) => boolean;
@@ -17,9 +17,9 @@ const refused = () => fail('invalid', 'Request refused: it did not come from the
  * Wires the typed API to IPC. Only our own window's top frame, showing our own page, may
  * call it; input stays `unknown` until dispatch() parses it with the call's schema.
  */
-export function registerApi(ctx: Ctx, isTrusted: Trust): void {
+export function registerApi(store: Store, isTrusted: Trust): void {
   ipcMain.handle(API_CHANNEL, (event: IpcMainInvokeEvent, name: unknown, input: unknown) =>
-    fromOurWindow(event, isTrusted) ? dispatch(ctx, name, input) : refused(),
+    fromOurWindow(event, isTrusted) ? store.dispatch(name, input) : refused(),
   );
   // A picked or dropped file's bytes, kept in memory for the import and restore calls.
   ipcMain.handle(STAGE_CHANNEL, (event: IpcMainInvokeEvent, name: unknown, bytes: unknown) => {

@@ -8,8 +8,11 @@ import { exportRequest } from '../../shared/schemas/exports';
 import { toFailure } from '../core/api/dispatch';
 import type { Ctx } from '../core/context';
 import { exportDocument } from '../core/export/exportDocument';
+import { exportFileName, writeDataExport } from '../core/data/exportData';
+import type { Store } from '../core/store';
+import { dataExportInput, type DataExportKind } from '../../shared/schemas/backups';
 
-const saveInput = z.object({ request: exportRequest, format: z.enum(['md', 'pdf']) });
+const saveInput = z.union([z.object({ request: exportRequest, format: z.enum(['md', 'pdf']) }), z.object({ data: dataExportInput.shape.what })]);
 
 /**
  * Saves an export where the manager chooses. The document is built here from the request
@@ -17,16 +20,20 @@ const saveInput = z.object({ request: exportRequest, format: z.enum(['md', 'pdf'
  * a hidden window with scripts off and every non-inline request blocked. The file appears
  * whole or not at all (written beside it, then renamed).
  */
-export function registerSave(ctx: Ctx, documentsDir: string, isTrusted: (sender: WebContents, frameUrl: string) => boolean): void {
+export function registerSave(store: Store, documentsDir: string, isTrusted: (sender: WebContents, frameUrl: string) => boolean): void {
   ipcMain.handle(SAVE_CHANNEL, async (event: IpcMainInvokeEvent, input: unknown) => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null || !isTrusted(event.sender, frame.url)) {
       return fail('invalid', 'Request refused: it did not come from the workbench window.');
     }
+    const ctx = store.ctx;
+    if (!ctx) return fail('conflict', 'The database needs to be recovered first.');
     try {
-      const { request, format } = saveInput.parse(input);
-      const doc = exportDocument(ctx, request);
+      const parsed = saveInput.parse(input);
       const owner = BrowserWindow.fromWebContents(event.sender);
+      if ('data' in parsed) return ok(await saveData(ctx, parsed.data, documentsDir, owner));
+      const { request, format } = parsed;
+      const doc = exportDocument(ctx, request);
       const options = {
         defaultPath: path.join(documentsDir, `${doc.filename}.${format}`),
         filters: [format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Markdown', extensions: ['md'] }],
@@ -43,6 +50,20 @@ export function registerSave(ctx: Ctx, documentsDir: string, isTrusted: (sender:
       return toFailure(err);
     }
   });
+}
+
+/** Reps or deals as CSV, or everything as JSON, written by the core straight to the chosen file. */
+async function saveData(ctx: Ctx, what: DataExportKind, documentsDir: string, owner: BrowserWindow | null): Promise<{ path: string } | null> {
+  const ext = what === 'json' ? 'json' : 'csv';
+  const options = {
+    defaultPath: path.join(documentsDir, exportFileName(what, ctx.clock.today())),
+    filters: [ext === 'json' ? { name: 'JSON', extensions: ['json'] } : { name: 'CSV', extensions: ['csv'] }],
+  };
+  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return null;
+  const target = choice.filePath.toLowerCase().endsWith(`.${ext}`) ? choice.filePath : `${choice.filePath}.${ext}`;
+  writeDataExport(ctx.db, ctx.clock, what, target);
+  return { path: target };
 }
 
 async function printToPdf(html: string): Promise<Buffer> {

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../core/clock';
-import { closeDatabase, openDatabase } from '../core/db/open';
+import { closeDatabase } from '../core/db/open';
+import { Store } from '../core/store';
 import { defaultDbPath } from '../core/paths';
 import { backupIfDue } from '../core/db/backup';
 import { createPreviewServer } from './server';
@@ -26,15 +27,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-let db;
+let store: Store;
 try {
-  db = openDatabase(dbPath);
+  store = Store.open(dbPath, systemClock, 'web');
 } catch (err) {
   console.error(`Could not open the database at ${dbPath}: ${(err as Error).message}`);
   process.exit(1);
 }
-const ctx = { db, clock: systemClock, dbPath, shell: 'web' as const };
-const server = createPreviewServer({ ctx, staticDir: values.static! });
+if (store.problem) console.error(`${store.problem.message} The preview opens in recovery mode; nothing has been changed.`);
+const server = createPreviewServer({ store, staticDir: values.static! });
 
 server.on('error', (err: NodeJS.ErrnoException) => {
   console.error(
@@ -42,12 +43,12 @@ server.on('error', (err: NodeJS.ErrnoException) => {
       ? `Port ${port} is already in use. Try --port ${port + 1}.`
       : `The preview server failed: ${err.message}`,
   );
-  closeDatabase(db);
+  if (store.ctx) closeDatabase(store.ctx.db);
   process.exit(1);
 });
 
 // Daily safety copy in the background; a failure is reported, never fatal.
-backupIfDue(db, dbPath, systemClock).catch((err: Error) => console.error(`Automatic backup failed: ${err.message}`));
+if (store.ctx) backupIfDue(store.ctx.db, dbPath, systemClock).catch((err: Error) => console.error(`Automatic backup failed: ${err.message}`));
 
 server.listen(port, '127.0.0.1', () => {
   const actual = (server.address() as { port: number }).port;
@@ -56,7 +57,7 @@ server.listen(port, '127.0.0.1', () => {
 
 const stop = () => {
   server.close();
-  closeDatabase(db);
+  if (store.ctx) closeDatabase(store.ctx.db);
   process.exit(0);
 };
 process.on('SIGINT', stop);

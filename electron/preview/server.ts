@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { ExportDoc } from '../../shared/schemas/exports';
 import { htmlToPdf } from '../core/export/pdf';
 import { dispatch, toFailure } from '../core/api/dispatch';
+import { Store } from '../core/store';
+import { exportFileName, writeDataExport } from '../core/data/exportData';
+import { dataExportInput } from '../../shared/schemas/backups';
 import { MAX_STAGED_BYTES, stageFile } from '../core/files/staging';
 import type { Ctx } from '../core/context';
 import { fail, ok } from '../../shared/result';
@@ -28,7 +31,9 @@ export const CSP =
 const MAX_BODY = 20 * 1024 * 1024;
 
 export interface PreviewOptions {
-  ctx: Ctx;
+  /** The store (which may be in recovery), or an open context. */
+  store?: Store;
+  ctx?: Ctx;
   /** The built renderer (out/renderer). */
   staticDir: string;
 }
@@ -37,7 +42,8 @@ export interface PreviewOptions {
  * Serves the built renderer and the typed API (POST /api/<call>) on loopback only.
  * Host and Origin are checked so other web pages cannot reach the API (DNS rebinding, CSRF).
  */
-export function createPreviewServer({ ctx, staticDir }: PreviewOptions): http.Server {
+export function createPreviewServer({ store: given, ctx, staticDir }: PreviewOptions): http.Server {
+  const store = given ?? Store.of(ctx!);
   const root = path.resolve(staticDir);
   const server = http.createServer((req, res) => {
     try {
@@ -58,16 +64,18 @@ export function createPreviewServer({ ctx, staticDir }: PreviewOptions): http.Se
       return send(res, 403, 'text/plain', 'Forbidden origin');
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(ctx, url, req, res);
-    if (url.pathname === '/export/pdf') return handlePdf(ctx, req, res);
+    if (url.pathname.startsWith('/api/')) return handleApi(store, url, req, res);
+    if (req.method === 'POST' && !store.ctx) return sendJson(res, 409, fail('conflict', 'The database needs to be recovered first.'));
+    if (url.pathname === '/export/pdf') return handlePdf(store.ctx!, req, res);
     if (url.pathname === '/upload') return handleUpload(req, res);
+    if (url.pathname === '/export/data') return handleDataExport(store.ctx!, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     return serveStatic(root, url.pathname, res);
   };
   return server;
 }
 
-function handleApi(ctx: Ctx, url: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
+function handleApi(store: Store, url: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
   let name: string;
   try {
     name = decodeURIComponent(url.pathname.slice('/api/'.length));
@@ -75,8 +83,7 @@ function handleApi(ctx: Ctx, url: URL, req: http.IncomingMessage, res: http.Serv
     return sendJson(res, 400, fail('invalid', 'The request address is not valid.'));
   }
   readJson(req, res, (input) => {
-    const result = dispatch(ctx, name, input);
-    sendJson(res, result.ok ? 200 : result.error.code === 'internal' ? 500 : 400, result);
+    void store.dispatch(name, input).then((result) => sendJson(res, result.ok ? 200 : result.error.code === 'internal' ? 500 : 400, result));
   });
 }
 
@@ -99,6 +106,33 @@ function handlePdf(ctx: Ctx, req: http.IncomingMessage, res: http.ServerResponse
       })
       .catch((err: Error) => sendJson(res, 500, fail('internal', err.message)))
       .finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  });
+}
+
+/** Reps or deals as CSV, or everything as JSON, as a download (the desktop app saves it itself). */
+function handleDataExport(ctx: Ctx, req: http.IncomingMessage, res: http.ServerResponse): void {
+  readJson(req, res, (input) => {
+    const parsed = dataExportInput.safeParse(input);
+    if (!parsed.success) return sendJson(res, 400, toFailure(parsed.error));
+    const what = parsed.data.what;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-data-'));
+    const name = exportFileName(what, ctx.clock.today());
+    const file = path.join(dir, name);
+    try {
+      writeDataExport(ctx.db, ctx.clock, what, file);
+      res.writeHead(200, {
+        'Content-Type': what === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+        'Content-Length': fs.statSync(file).size,
+        'Cache-Control': 'no-store',
+      });
+      fs.createReadStream(file)
+        .on('close', () => fs.rmSync(dir, { recursive: true, force: true }))
+        .pipe(res);
+    } catch (err) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      sendJson(res, 500, toFailure(err));
+    }
   });
 }
 

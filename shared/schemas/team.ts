@@ -76,6 +76,8 @@ export interface Settings {
   valueProps: { bigDealAmount: number; lateStages: string[] };
   /** When observations add up to a pattern of uncoachability (see shared/domain/coachability.ts). */
   coachability: CoachabilityThresholds;
+  /** How many backups taken before imports and restores (and by hand) to keep. */
+  backupKeep: number;
 }
 
 const days = z
@@ -132,6 +134,7 @@ export const settingsPatch = z
       minSpanWeeks: z.number({ error: 'must be a number of weeks' }).min(1, { error: 'must be at least 1 week' }).max(52, { error: 'must be at most 52 weeks' }),
       minShare: z.number({ error: 'must be a percentage' }).min(0, { error: 'must be between 0 and 100 %' }).max(1, { error: 'must be between 0 and 100 %' }),
     }),
+    backupKeep: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }),
   })
   .partial();
 
@@ -155,6 +158,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   valueProps: { bigDealAmount: 100_000, lateStages: ['Proposal', 'Negotiation'] },
   coachability: DEFAULT_COACHABILITY,
+  backupKeep: 10,
 };
 
 export interface AppInfo {

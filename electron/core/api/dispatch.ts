@@ -4,25 +4,49 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
 import type { Ctx } from '../context';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
-import { handlers } from './handlers';
+import { ANSWERS_LATER, handlers } from './handlers';
 
 /**
  * The single entry for every transport: parse the untrusted input with the call's schema,
- * run the handler, and return a Result. Nothing thrown leaves this function.
+ * run the handler, and return a Result. Nothing thrown leaves this function. Calls that wait
+ * for SQLite's backup go through dispatchAsync (IPC and HTTP use it for every call).
  */
 export function dispatch(ctx: Ctx, name: unknown, input: unknown): Result<unknown> {
-  if (!isCallName(name)) return fail('not_found', `Unknown request “${String(name)}”.`);
+  const run = start(ctx, name, input);
+  if (!run.ok) return run.result;
+  if (ANSWERS_LATER.has(run.name)) return fail('internal', `“${run.name}” answers later: call it through dispatchAsync.`);
+  try {
+    return ok(run.handler(ctx, run.parsed));
+  } catch (err) {
+    return toFailure(err, run.name);
+  }
+}
+
+/** The same, for transports that can wait (IPC, HTTP): backups and restores answer later. */
+export async function dispatchAsync(ctx: Ctx, name: unknown, input: unknown): Promise<Result<unknown>> {
+  const run = start(ctx, name, input);
+  if (!run.ok) return run.result;
+  try {
+    return ok(await run.handler(ctx, run.parsed));
+  } catch (err) {
+    return toFailure(err, run.name);
+  }
+}
+
+type Started = { ok: true; name: CallName; parsed: unknown; handler: (c: Ctx, i: unknown) => unknown } | { ok: false; result: Result<never> };
+
+/** Checks the call's name and input and finds its handler; a refusal is a Result, never a throw. */
+function start(ctx: Ctx, name: unknown, input: unknown): Started {
+  if (!isCallName(name)) return { ok: false, result: fail('not_found', `Unknown request “${String(name)}”.`) };
   // An import holds the one connection's transaction across event-loop turns: nothing else
   // may read half of it or write into it.
   if (ctx.db.inTransaction && name !== 'import.progress') {
-    return fail('conflict', 'An import is being written. Try again when it has finished.');
+    return { ok: false, result: fail('conflict', 'An import is being written. Try again when it has finished.') };
   }
   try {
-    const parsed = api[name].input.parse(input ?? {});
-    const handler = handlers[name] as (c: Ctx, i: unknown) => unknown;
-    return ok(handler(ctx, parsed));
+    return { ok: true, name, parsed: api[name].input.parse(input ?? {}), handler: handlers[name] as (c: Ctx, i: unknown) => unknown };
   } catch (err) {
-    return toFailure(err, name);
+    return { ok: false, result: toFailure(err, name) };
   }
 }
 

@@ -38,13 +38,20 @@ import {
 
 import { closePlan, createPlan, plansForRep, recordCheckin, setPlacement, teamDevelopment } from '../repos/development';
 import { planImport } from '../import/plan';
+import { backupDir, backupNow, listBackups } from '../db/backup';
+import { restoreBackup, restoreJson } from '../data/restore';
+import { InvalidError } from '../errors';
 import { importProgress, startImport } from '../import/jobs';
 import { deleteMapping, listMappings } from '../import/mappings';
 import { backupBeforeImport } from '../import/backup';
 
+/** A handler answers at once, or (backups and restores, which wait for SQLite's backup) later. */
 export type Handlers = {
-  [N in CallName]: (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N>;
+  [N in CallName]: (ctx: Ctx, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 };
+
+/** The calls whose handlers return a promise. */
+export const ANSWERS_LATER: ReadonlySet<CallName> = new Set<CallName>(['backups.create', 'backups.restore', 'data.restoreJson']);
 
 /** Every call of the contract, exactly once (the mapped type makes a missing one a type error). */
 export const handlers: Handlers = {
@@ -119,6 +126,17 @@ export const handlers: Handlers = {
   'development.checkin': (ctx, input) => recordCheckin(ctx.db, ctx.clock, input),
   'development.closePlan': (ctx, input) => closePlan(ctx.db, ctx.clock, input),
   'development.plans': (ctx, { repId }) => plansForRep(ctx.db, repId, ctx.clock.today()),
+  'backups.list': (ctx) => ({ dir: backupDir(ctx.dbPath), keep: getSettings(ctx.db).backupKeep, backups: listBackups(ctx.dbPath) }),
+  'backups.create': async (ctx) => {
+    const file = await backupNow(ctx.db, ctx.dbPath, ctx.clock, 'manual', getSettings(ctx.db).backupKeep, ctx.nativeBinding);
+    return listBackups(ctx.dbPath).find((b) => file.endsWith(b.file))!;
+  },
+  'backups.restore': (ctx, { file }) => restoreBackup(ctx, file),
+  'data.restoreJson': (ctx, { fileId }) => restoreJson(ctx, fileId),
+  'recovery.status': () => null,
+  'recovery.restore': () => {
+    throw new InvalidError('The database opened normally: there is nothing to recover. Use Restore in the backups list instead.', 'file');
+  },
   'import.analyze': (ctx, input) => planImport(ctx, input).analysis,
   'import.start': (ctx, input) => ({ jobId: startImport(ctx, input, { backup: backupBeforeImport }).jobId }),
   'import.progress': (_ctx, { jobId }) => importProgress(jobId),

@@ -1,5 +1,6 @@
 import type { ExportDoc, ExportRequest } from '../../../shared/schemas/exports';
 import { ApiFailure, call } from './client';
+import { downloadBlob } from './download';
 
 /**
  * Saves a review document where the manager chooses: the native save dialog in the desktop
@@ -24,13 +25,5 @@ export async function saveExport(request: ExportRequest, format: 'md' | 'pdf'): 
     }
     blob = await res.blob();
   }
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${doc.filename}.${format}`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return `${doc.filename}.${format} (downloaded)`;
+  return downloadBlob(blob, `${doc.filename}.${format}`);
 }

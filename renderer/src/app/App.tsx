@@ -12,6 +12,8 @@ import { OneOnOneScreen } from '../features/oneOnOne/OneOnOneScreen';
 import { CoachabilityScreen } from '../features/coachability/CoachabilityScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { DevelopmentScreen } from '../features/development/DevelopmentScreen';
+import { DataScreen } from '../features/data/DataScreen';
+import { RecoveryScreen } from '../features/data/RecoveryScreen';
 import { useApp } from './appStore';
 import { hrefFor, useRouter, type Route } from './router';
 
@@ -24,6 +26,7 @@ const NAV: { route: Route; label: string; key: string }[] = [
   { route: { name: 'team' }, label: 'Team', key: '6' },
   { route: { name: 'development' }, label: 'Development', key: '7' },
   { route: { name: 'import' }, label: 'Import', key: '8' },
+  { route: { name: 'data' }, label: 'Data and backups', key: '9' },
   { route: { name: 'settings' }, label: 'Settings', key: ',' },
 ];
 
@@ -31,7 +34,7 @@ const NAV: { route: Route; label: string; key: string }[] = [
 const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'oneOnOne' ? 'team' : r.name);
 
 export function App() {
-  const { info, settings, error, load } = useApp();
+  const { info, settings, error, problem, load } = useApp();
   const route = useRouter((s) => s.route);
   useEffect(() => void load(), [load]);
 
@@ -63,6 +66,7 @@ export function App() {
   }, [route]);
 
   const section = sectionOf(route);
+  if (problem) return <RecoveryScreen problem={problem} />;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -116,6 +120,8 @@ export function App() {
           <ImportScreen />
         ) : route.name === 'development' ? (
           <DevelopmentScreen />
+        ) : route.name === 'data' ? (
+          <DataScreen />
         ) : route.name === 'team' ? (
           <TeamScreen />
         ) : route.name === 'pipeline' ? (

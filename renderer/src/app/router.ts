@@ -13,6 +13,7 @@ export type Route =
   | { name: 'deal'; id: number }
   | { name: 'import' }
   | { name: 'development' }
+  | { name: 'data' }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'import') return { name: 'import' };
   if (parts[0] === 'development') return { name: 'development' };
+  if (parts[0] === 'data') return { name: 'data' };
   if (parts[0] === 'team') return { name: 'team' };
   if (parts[0] === 'pipeline') return { name: 'pipeline' };
   if (parts[0] === 'weekly') return { name: 'weekly' };
@@ -44,6 +46,8 @@ export function hrefFor(route: Route): string {
       return '#/import';
     case 'development':
       return '#/development';
+    case 'data':
+      return '#/data';
     case 'team':
       return '#/team';
     case 'pipeline':

@@ -1,0 +1,82 @@
+/**
+ * The manager's data out of the workbench: reps and deals as CSV (for a spreadsheet or the
+ * next tool), or everything as one JSON file that restores the whole store. Written straight
+ * to a file, row by row, so a VP-sized store never sits in memory as one string.
+ */
+import fs from 'node:fs';
+import Papa from 'papaparse';
+import type { DataExportKind } from '../../../shared/schemas/backups';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { LATEST_VERSION } from '../db/migrations';
+
+export const JSON_FORMAT = 'sales-manager-workbench';
+
+/** Tables that make up the store (SQLite's own and the migration log are rebuilt on restore). */
+export function dataTables(db: Db): string[] {
+  return db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name")
+    .pluck()
+    .all() as string[];
+}
+
+/** A spreadsheet would run "=HYPERLINK(...)" typed into a note: make such cells plain text. */
+const safeCell = (v: unknown): unknown => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+const CSV_QUERIES: Record<'reps-csv' | 'deals-csv', string> = {
+  'reps-csv': `SELECT name AS "Name", email AS "Email", role AS "Role", territory AS "Territory", hire_date AS "Hire date",
+      status AS "Status", quota_cents / 100.0 AS "Quota", one_on_one_cadence_days AS "One-on-one every (days)"
+    FROM reps ORDER BY name`,
+  'deals-csv': `SELECT d.external_id AS "CRM id", d.name AS "Deal", a.name AS "Account", r.name AS "Owner", d.stage AS "Stage",
+      d.outcome AS "Outcome", d.amount_cents / 100.0 AS "Amount", d.currency AS "Currency", d.created_date AS "Created date",
+      COALESCE(d.closed_date, d.expected_close_date) AS "Close date", d.last_activity_date AS "Last activity",
+      d.next_step AS "Next step", d.source AS "Source"
+    FROM deals d JOIN reps r ON r.id = d.rep_id JOIN accounts a ON a.id = d.account_id ORDER BY r.name, d.created_date, d.id`,
+};
+
+export const exportFileName = (what: DataExportKind, today: string): string =>
+  what === 'json' ? `workbench-${today}.json` : `${what === 'reps-csv' ? 'reps' : 'deals'}-${today}.csv`;
+
+/** Writes the export to `file` (replaced whole: written beside it, then renamed). Returns the row count. */
+export function writeDataExport(db: Db, clock: Clock, what: DataExportKind, file: string): number {
+  const partial = `${file}.partial`;
+  const fd = fs.openSync(partial, 'w');
+  let rows = 0;
+  try {
+    const write = (s: string) => fs.writeSync(fd, s);
+    if (what === 'json') {
+      write(`{"format":${JSON.stringify(JSON_FORMAT)},"schemaVersion":${LATEST_VERSION},"exportedAt":${JSON.stringify(clock.now().toISOString())},"tables":{`);
+      dataTables(db).forEach((t, ti) => {
+        write(`${ti ? ',' : ''}\n${JSON.stringify(t)}:[`);
+        let first = true;
+        for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).iterate()) {
+          write(`${first ? '' : ','}\n${JSON.stringify(row)}`);
+          first = false;
+          rows++;
+        }
+        write(']');
+      });
+      write('\n}}\n');
+    } else {
+      const stmt = db.prepare(CSV_QUERIES[what]);
+      const fields = stmt.columns().map((c) => c.name);
+      write('\uFEFF' + Papa.unparse({ fields, data: [] }, { newline: '\r\n' }) + '\r\n'); // BOM: Excel reads accents right
+      const batch: unknown[][] = [];
+      const flush = () => {
+        if (batch.length) write(Papa.unparse(batch, { newline: '\r\n' }) + '\r\n');
+        batch.length = 0;
+      };
+      for (const row of stmt.raw().iterate() as Iterable<unknown[]>) {
+        batch.push(row.map(safeCell));
+        rows++;
+        if (batch.length === 5000) flush();
+      }
+      flush();
+    }
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(partial, file);
+  return rows;
+}
