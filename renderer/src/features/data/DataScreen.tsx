@@ -47,11 +47,12 @@ export function DataScreen() {
     }
   };
   const restore = useCallback(
-    async (run: () => Promise<RestoreResult>, what: string) => {
+    async (run: () => Promise<RestoreResult>, what: string, fromJson: boolean) => {
       setBusy('restore');
+      setResult(null);
       try {
         const r = await run();
-        setResult(r);
+        if (fromJson) setResult(r);
         toast(`Restored ${what}: ${r.reps} reps, ${r.deals} deals.`);
         changed();
       } catch (err) {
@@ -128,7 +129,7 @@ export function DataScreen() {
         <BackupsCard
           view={backups}
           busy={busy !== null}
-          onRestore={(b: BackupInfo) => void restore(() => call('backups.restore', { file: b.file }), `the backup of ${fmt.date(b.day)}`)}
+          onRestore={(b: BackupInfo) => void restore(() => call('backups.restore', { file: b.file }), `the backup of ${fmt.date(b.day)}`, false)}
         />
       )}
 
@@ -142,7 +143,7 @@ export function DataScreen() {
           onConfirm={() => {
             const p = pendingJson;
             setPendingJson(null);
-            void restore(() => call('data.restoreJson', { fileId: p.fileId }), `“${p.name}”`);
+            void restore(() => call('data.restoreJson', { fileId: p.fileId }), `“${p.name}”`, true);
           }}
         />
       )}
