@@ -58,6 +58,7 @@ import {
   type ImportProgress,
   type SavedMapping,
 } from './schemas/imports';
+import { dealReviewInput, followUpInput, noteInput, notesListInput, noteUpdate, type Note, type PastReview } from './schemas/notes';
 import { backupFileInput, restoreJsonInput, type BackupInfo, type BackupsView, type RestoreResult, type StoreProblem } from './schemas/backups';
 import {
   checkinInput,
@@ -158,6 +159,13 @@ export const api = {
   'development.checkin': call<typeof checkinInput, PlanView>(checkinInput),
   'development.closePlan': call<typeof closePlanInput, PlanView>(closePlanInput),
   'development.plans': call<typeof repIdInput, PlanView[]>(repIdInput),
+  'notes.list': call<typeof notesListInput, Note[]>(notesListInput),
+  'notes.create': call<typeof noteInput, Note>(noteInput),
+  'notes.update': call<typeof noteUpdate, Note>(noteUpdate),
+  'notes.delete': call<typeof byId, Note>(byId),
+  'notes.followUp': call<typeof followUpInput, Note>(followUpInput),
+  'dealReviews.create': call<typeof dealReviewInput, Note>(dealReviewInput),
+  'dealReviews.forDeal': call<typeof dealIdInput, PastReview[]>(dealIdInput),
   'backups.list': call<typeof none, BackupsView>(none),
   'backups.create': call<typeof none, BackupInfo>(none),
   'backups.restore': call<typeof backupFileInput, RestoreResult>(backupFileInput),

@@ -36,6 +36,8 @@ Commands:
                                         list deals, optionally for one rep
   metrics --db FILE [--as-of DATE] [--months N] [--json]
                                         per-rep win rate, coverage, needs, diagnosis
+  notes --db FILE [--rep NAME] [--deal ID] [--json]
+                                        coaching notes, newest first (deal reviews with their answers)
   stakeholders --db FILE --deal ID [--json]
                                         a deal's stakeholder map, warnings and gatekeeper playbook
   valueprops --db FILE [--as-of DATE] [--json]
@@ -183,6 +185,25 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
           topPerformerRisk: r.judgement.topPerformerRisk,
         }));
         io.out(opts.json ? JSON.stringify(rows, null, 2) + '\n' : formatTable(rows, ['rep', 'status', 'concerning', 'observations', 'lastObservedOn']));
+        return 0;
+      }
+      case 'notes': {
+        const rep = opts.rep ? (findRepByName(db, opts.rep) ?? fail(`--rep: no rep called “${opts.rep}”.`)) : null;
+        let dealId: number | undefined;
+        if (opts.deal !== undefined) {
+          dealId = Number(opts.deal);
+          if (!/^\d+$/.test(opts.deal) || dealId <= 0) fail('--deal must be a deal id (a whole number).');
+          getDeal(db, dealId);
+        }
+        const notes = call(ctx, 'notes.list', { ...(rep ? { repId: rep.id } : {}), ...(dealId ? { dealId } : {}) }) as Record<string, unknown>[];
+        io.out(
+          opts.json
+            ? JSON.stringify(notes, null, 2) + '\n'
+            : formatTable(
+                notes.map((n) => ({ ...n, body: String(n.body).replace(/\s+/g, ' ').slice(0, 80) })),
+                ['noteDate', 'repName', 'kind', 'skill', 'visibility', 'dealName', 'body'],
+              ),
+        );
         return 0;
       }
       case 'stakeholders': {

@@ -78,6 +78,8 @@ export interface Settings {
   coachability: CoachabilityThresholds;
   /** How many backups taken before imports and restores (and by hand) to keep. */
   backupKeep: number;
+  /** The skills and drivers coaching notes are filed under. */
+  skills: string[];
 }
 
 const days = z
@@ -134,6 +136,11 @@ export const settingsPatch = z
       minSpanWeeks: z.number({ error: 'must be a number of weeks' }).min(1, { error: 'must be at least 1 week' }).max(52, { error: 'must be at most 52 weeks' }),
       minShare: z.number({ error: 'must be a percentage' }).min(0, { error: 'must be between 0 and 100 %' }).max(1, { error: 'must be between 0 and 100 %' }),
     }),
+    skills: z
+      .array(z.string().trim().min(1, { error: 'cannot be blank' }).max(60, { error: 'must be at most 60 characters each' }))
+      .min(1, { error: 'needs at least one skill' })
+      .max(30, { error: 'can have at most 30 skills' })
+      .refine((l) => new Set(l.map((x) => x.toLowerCase())).size === l.length, { error: 'cannot list the same skill twice' }),
     backupKeep: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }),
   })
   .partial();
@@ -159,6 +166,7 @@ export const DEFAULT_SETTINGS: Settings = {
   valueProps: { bigDealAmount: 100_000, lateStages: ['Proposal', 'Negotiation'] },
   coachability: DEFAULT_COACHABILITY,
   backupKeep: 10,
+  skills: ['prospecting', 'discovery', 'value proposition', 'multi-threading', 'negotiation', 'forecasting'],
 };
 
 export interface AppInfo {

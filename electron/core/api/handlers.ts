@@ -37,6 +37,7 @@ import {
 } from '../repos/oneOnOnes';
 
 import { closePlan, createPlan, plansForRep, recordCheckin, setPlacement, teamDevelopment } from '../repos/development';
+import { answerFollowUp, createDealReview, createNote, deleteNote, listNotes, pastReviews, updateNote } from '../repos/notes';
 import { planImport } from '../import/plan';
 import { backupDir, backupNow, listBackups } from '../db/backup';
 import { restoreBackup, restoreJson } from '../data/restore';
@@ -126,6 +127,13 @@ export const handlers: Handlers = {
   'development.checkin': (ctx, input) => recordCheckin(ctx.db, ctx.clock, input),
   'development.closePlan': (ctx, input) => closePlan(ctx.db, ctx.clock, input),
   'development.plans': (ctx, { repId }) => plansForRep(ctx.db, repId, ctx.clock.today()),
+  'notes.list': (ctx, f) => listNotes(ctx.db, f),
+  'notes.create': (ctx, input) => createNote(ctx.db, ctx.clock, input),
+  'notes.update': (ctx, input) => updateNote(ctx.db, ctx.clock, input),
+  'notes.delete': (ctx, { id }) => deleteNote(ctx.db, id),
+  'notes.followUp': (ctx, input) => answerFollowUp(ctx.db, ctx.clock, input),
+  'dealReviews.create': (ctx, input) => createDealReview(ctx.db, ctx.clock, input),
+  'dealReviews.forDeal': (ctx, { dealId }) => pastReviews(ctx.db, dealId),
   'backups.list': (ctx) => ({ dir: backupDir(ctx.dbPath), keep: getSettings(ctx.db).backupKeep, backups: listBackups(ctx.dbPath) }),
   'backups.create': async (ctx) => {
     const file = await backupNow(ctx.db, ctx.dbPath, ctx.clock, 'manual', getSettings(ctx.db).backupKeep, ctx.nativeBinding);

@@ -59,6 +59,7 @@ interface NoteRow {
   followUpAnswer: string | null;
   dealName: string | null;
   accountName: string | null;
+  questions: number;
 }
 
 interface SignRow {
@@ -236,7 +237,8 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
   const notes = db
     .prepare(
       `SELECT n.note_date AS noteDate, n.kind, n.skill, n.visibility, n.body, n.follow_up_due AS followUpDue,
-         n.follow_up_answer AS followUpAnswer, d.name AS dealName, a.name AS accountName
+         n.follow_up_answer AS followUpAnswer, d.name AS dealName, a.name AS accountName,
+         (SELECT COUNT(*) FROM deal_review_answers q WHERE q.note_id = n.id) AS questions
        FROM coaching_notes n LEFT JOIN deals d ON d.id = n.deal_id LEFT JOIN accounts a ON a.id = d.account_id
        WHERE n.rep_id = @repId AND n.note_date BETWEEN @from AND @to
          AND (@includePrivate = 1 OR n.visibility = 'shareable')
@@ -259,6 +261,7 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
           const sub: string[] = [];
           if (n.skill) sub.push(`Skill: ${n.skill}`);
           if (n.dealName) sub.push(`Deal: ${n.accountName ? `${n.accountName}: ` : ''}${n.dealName}`);
+          if (n.questions) sub.push(`${n.questions} “How do you know?” question${n.questions === 1 ? '' : 's'} answered`);
           if (n.followUpAnswer) sub.push(`Follow-up: ${FOLLOW_UP[n.followUpAnswer] ?? n.followUpAnswer}`);
           else if (n.followUpDue) sub.push(`Follow-up due ${f.date(n.followUpDue)}`);
           return [

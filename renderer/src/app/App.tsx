@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Toasts } from '../components/Toasts';
 import { DealScreen } from '../features/deal/DealScreen';
+import { DealReviewScreen } from '../features/dealReview/DealReviewScreen';
 import { RepScreen } from '../features/rep/RepScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TeamScreen } from '../features/team/TeamScreen';
@@ -31,7 +32,7 @@ const NAV: { route: Route; label: string; key: string }[] = [
 ];
 
 /** Which sidebar entry a route belongs to (rep and deal pages sit under Team). */
-const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'oneOnOne' ? 'team' : r.name);
+const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'dealReview' || r.name === 'oneOnOne' ? 'team' : r.name);
 
 export function App() {
   const { info, settings, error, problem, load } = useApp();
@@ -114,6 +115,8 @@ export function App() {
           <RepScreen id={route.id} />
         ) : route.name === 'deal' ? (
           <DealScreen id={route.id} />
+        ) : route.name === 'dealReview' ? (
+          <DealReviewScreen key={route.id} id={route.id} />
         ) : route.name === 'settings' ? (
           <SettingsScreen />
         ) : route.name === 'import' ? (

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'team' }
   | { name: 'rep'; id: number }
   | { name: 'deal'; id: number }
+  | { name: 'dealReview'; id: number }
   | { name: 'import' }
   | { name: 'development' }
   | { name: 'data' }
@@ -20,7 +21,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   const id = Number(parts[1]);
   if (parts[0] === 'reps' && Number.isInteger(id) && id > 0) return { name: 'rep', id };
-  if (parts[0] === 'deals' && Number.isInteger(id) && id > 0) return { name: 'deal', id };
+  if (parts[0] === 'deals' && Number.isInteger(id) && id > 0) return parts[2] === 'review' ? { name: 'dealReview', id } : { name: 'deal', id };
   if (parts[0] === 'one-on-ones' && Number.isInteger(id) && id > 0) return { name: 'oneOnOne', id };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'import') return { name: 'import' };
@@ -40,6 +41,8 @@ export function hrefFor(route: Route): string {
       return `#/reps/${route.id}`;
     case 'deal':
       return `#/deals/${route.id}`;
+    case 'dealReview':
+      return `#/deals/${route.id}/review`;
     case 'settings':
       return '#/settings';
     case 'import':

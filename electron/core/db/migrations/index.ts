@@ -7,6 +7,7 @@ import { sql as advisorLadder } from './006_advisor_ladder';
 import { sql as valuePropVersions } from './007_value_prop_versions';
 import { sql as imports } from './008_imports';
 import { sql as development } from './009_development';
+import { sql as dealReviews } from './010_deal_reviews';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'value-prop versions', sql: valuePropVersions },
   { version: 8, name: 'imports', sql: imports },
   { version: 9, name: 'team development', sql: development },
+  { version: 10, name: 'deal reviews', sql: dealReviews },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,7 +4,7 @@ import { FLAG_LABELS, type Flag } from '../../../../shared/domain/flags';
 import { daysBetween } from '../../../../shared/domain/periods';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
-import { hrefFor } from '../../app/router';
+import { hrefFor, useRouter } from '../../app/router';
 import { toast, toastError } from '../../app/toasts';
 import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
@@ -12,6 +12,7 @@ import { CloseDealDialog } from './CloseDealDialog';
 import { DealForm } from './DealForm';
 import { OutcomeBadge } from './OutcomeBadge';
 import { ValuePropCard } from '../valueProps/ValuePropCard';
+import { PastReviewsCard } from '../dealReview/PastReviewsCard';
 import { StakeholderCard } from '../stakeholders/StakeholderCard';
 import { LadderCard } from '../stakeholders/LadderCard';
 
@@ -38,6 +39,7 @@ export function DealScreen({ id }: { id: number }) {
   }, [id, version]);
   const openEdit = useCallback(() => setEditing(true), []);
   useShortcut('e', openEdit);
+  useShortcut('r', useCallback(() => useRouter.getState().go({ name: 'dealReview', id }), [id]));
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!detail || detail.deal.id !== id) return <p className="loading">Loading…</p>;
@@ -156,6 +158,7 @@ export function DealScreen({ id }: { id: number }) {
               </ul>
             </section>
           )}
+          <PastReviewsCard dealId={deal.id} />
           <ValuePropCard dealId={deal.id} />
           <section className="card" aria-labelledby="stages">
             <h2 id="stages">Stage history</h2>

@@ -53,7 +53,7 @@ export function PipelineScreen() {
       {
         accessorKey: 'name',
         header: 'Deal',
-        meta: { width: '21%' },
+        meta: { width: '19%' },
         cell: (c) => (
           <a className="strong-link" href={hrefFor({ name: 'deal', id: c.row.original.id })}>
             {c.row.original.name}
@@ -72,7 +72,7 @@ export function PipelineScreen() {
       },
       {
         id: 'flags',
-        meta: { width: '22%' },
+        meta: { width: '18%' },
         accessorFn: (d) => d.flags.length,
         header: 'Flags',
         cell: (c) => <FlagChips flags={c.row.original.flags} max={2} />,
@@ -80,6 +80,17 @@ export function PipelineScreen() {
       { accessorKey: 'ageDays', header: 'Age', meta: { numeric: true, width: '5%' }, cell: (c) => `${c.getValue()} d` },
       { accessorKey: 'daysInStage', header: 'In stage', meta: { numeric: true, width: '6%' }, cell: (c) => `${c.getValue()} d` },
       { accessorKey: 'accountName', header: 'Account' },
+      {
+        id: 'review',
+        header: () => <span className="visually-hidden">Review</span>,
+        enableSorting: false,
+        meta: { width: '5%' },
+        cell: (c) => (
+          <a href={hrefFor({ name: 'dealReview', id: c.row.original.id })} aria-label={`Review ${c.row.original.name}`}>
+            Review
+          </a>
+        ),
+      },
     ],
     [fmt, data],
   );

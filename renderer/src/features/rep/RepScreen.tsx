@@ -19,6 +19,7 @@ import { OneOnOnesCard } from '../oneOnOne/OneOnOnesCard';
 import { ExportDialog } from '../export/ExportDialog';
 import { CoachabilityPanel } from '../coachability/CoachabilityPanel';
 import { RepDevelopmentCard } from '../development/RepDevelopmentCard';
+import { NotesCard } from '../notes/NotesCard';
 
 type Tab = 'open' | 'won' | 'lost' | 'all';
 const TABS: { id: Tab; label: string }[] = [
@@ -143,6 +144,7 @@ export function RepScreen({ id }: { id: number }) {
       {dash && <RepMetricsPanel data={dash} />}
       <CoachabilityPanel repId={rep.id} repName={rep.name} />
       <RepDevelopmentCard repId={rep.id} repName={rep.name} />
+      <NotesCard repId={rep.id} repName={rep.name} />
 
       <h2 className="section-title">Deals</h2>
       <div className="tabs" role="tablist" aria-label="Deals by outcome">

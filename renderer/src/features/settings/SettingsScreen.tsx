@@ -13,7 +13,7 @@ const PERIOD_LABEL: Record<QuotaPeriod, string> = { month: 'Monthly', quarter: '
 export function SettingsScreen() {
   const settings = useApp((s) => s.settings);
   if (!settings) return <p className="loading">Loading…</p>;
-  const general = [settings.managerName, settings.currency, settings.quotaPeriod, settings.stages];
+  const general = [settings.managerName, settings.currency, settings.quotaPeriod, settings.stages, settings.skills];
   return <SettingsForm key={JSON.stringify(general)} thresholdsKey={JSON.stringify([settings.thresholds, settings.windowMonths, settings.prospectsPerOpp, settings.stages])} />;
 }
 
@@ -24,17 +24,21 @@ function SettingsForm({ thresholdsKey }: { thresholdsKey: string }) {
     currency: settings!.currency,
     quotaPeriod: settings!.quotaPeriod,
     stages: settings!.stages.join('\n'),
+    skills: settings!.skills.join('\n'),
   });
   const v = form.values;
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const save = () => {
     const payload = {
       managerName: v.managerName,
       currency: v.currency,
       quotaPeriod: v.quotaPeriod,
-      stages: v.stages
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      stages: lines(v.stages),
+      skills: lines(v.skills),
     };
     void form.submit(payload, async () => {
       await call('settings.update', payload);
@@ -77,6 +81,9 @@ function SettingsForm({ thresholdsKey }: { thresholdsKey: string }) {
         </Field>
         <Field label="Open stages, in order (one per line)" error={form.errors.stages} hint="Won and lost are outcomes, not stages.">
           <textarea rows={6} value={v.stages} onChange={(e) => form.set('stages', e.target.value)} />
+        </Field>
+        <Field label="Skills coaching notes are filed under (one per line)" error={form.errors.skills} hint="Used to filter the notes timeline; notes keep the skill they were filed under.">
+          <textarea rows={6} value={v.skills} onChange={(e) => form.set('skills', e.target.value)} />
         </Field>
         <FormFooter error={form.formError} busy={form.busy} submitLabel={'Save settings'} />
       </form>

@@ -1,0 +1,275 @@
+import { useEffect, useState } from 'react';
+import { FLAG_LABELS, type Flag } from '../../../../shared/domain/flags';
+import { addDays } from '../../../../shared/domain/periods';
+import { VP_TEST_LABELS, VP_TESTS } from '../../../../shared/domain/valueProps';
+import type { DealDetail } from '../../../../shared/schemas/deal';
+import { dealReviewInput } from '../../../../shared/schemas/notes';
+import type { StakeholderMap } from '../../../../shared/schemas/stakeholders';
+import type { DealValueProps } from '../../../../shared/schemas/valueProps';
+import { call } from '../../api/client';
+import { useApp } from '../../app/appStore';
+import { hrefFor, useRouter } from '../../app/router';
+import { toast } from '../../app/toasts';
+import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
+import { useFormat } from '../../lib/format';
+import { useZodForm } from '../../lib/useZodForm';
+
+interface Loaded {
+  detail: DealDetail;
+  flags: Flag[];
+  map: StakeholderMap;
+  vp: DealValueProps;
+}
+
+interface Question {
+  flagCode: string | null;
+  label: string;
+  reason: string;
+  question: string;
+  answer: string;
+}
+interface Step {
+  owner: 'rep' | 'manager';
+  text: string;
+  dueDate: string;
+}
+
+/**
+ * A deal review: the deal's facts and flags laid out, each flag's "How do you know?" with the
+ * rep's answer, the coaching given, and the next steps as commitments. Inspect and coach;
+ * never take the deal over.
+ */
+export function DealReviewScreen({ id }: { id: number }) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    Promise.all([call('deals.get', { id }), call('deals.flags', { id }), call('stakeholders.map', { dealId: id }), call('valueProps.forDeal', { dealId: id })]).then(
+      ([detail, flags, map, vp]) => setData({ detail, flags, map, vp }),
+      (err: Error) => setError(err.message),
+    );
+  }, [id]);
+  if (error) return <p className="form-error" role="alert">{error}</p>;
+  if (!data) return <p className="loading">Loading the deal…</p>;
+  return <ReviewForm data={data} />;
+}
+
+function ReviewForm({ data }: { data: Loaded }) {
+  const { info, settings, changed } = useApp();
+  const fmt = useFormat();
+  const today = info?.today ?? '';
+  const { deal, stageHistory, closeDateChanges } = data.detail;
+  const [questions, setQuestions] = useState<Question[]>(() => [
+    ...data.flags.map((f) => ({ flagCode: f.code, label: FLAG_LABELS[f.code], reason: f.reason, question: f.question, answer: '' })),
+    {
+      flagCode: null,
+      label: 'Close',
+      reason: deal.expectedCloseDate ? `Expected to close ${fmt.date(deal.expectedCloseDate)}.` : 'No close date.',
+      question: deal.expectedCloseDate ? `How do you know the buyer will sign by ${fmt.date(deal.expectedCloseDate)}?` : 'What has to happen, and by when, for this deal to close?',
+      answer: '',
+    },
+  ]);
+  const [own, setOwn] = useState('');
+  const [steps, setSteps] = useState<Step[]>([{ owner: 'rep', text: '', dueDate: today ? addDays(today, 7) : '' }]);
+  const form = useZodForm(dealReviewInput, { coaching: '', skill: '', visibility: 'private' as 'private' | 'shareable' });
+  const v = form.values;
+  const vpCheck = data.vp.checks[0];
+
+  const setAnswer = (i: number, answer: string) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, answer } : q)));
+  const setStep = (i: number, patch: Partial<Step>) => setSteps((ss) => ss.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const save = () => {
+    const payload = {
+      dealId: deal.id,
+      reviewDate: today,
+      answers: questions.map((q) => ({ flagCode: q.flagCode, question: q.question, answer: q.answer || null })),
+      coaching: v.coaching,
+      skill: v.skill || null,
+      visibility: v.visibility,
+      nextSteps: steps.filter((s) => s.text.trim()),
+    };
+    void form.submit(payload, async () => {
+      await call('dealReviews.create', payload);
+      changed();
+      toast(`Deal review saved${payload.nextSteps.length ? ` with ${payload.nextSteps.length} next step${payload.nextSteps.length === 1 ? '' : 's'} as commitments` : ''}.`);
+      useRouter.getState().go({ name: 'deal', id: deal.id });
+    });
+  };
+
+  return (
+    <section className="screen" aria-labelledby="review-title">
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <a href={hrefFor({ name: 'pipeline' })}>Pipeline</a> › <a href={hrefFor({ name: 'deal', id: deal.id })}>{deal.name}</a> › Review
+      </nav>
+      <header className="screen-head">
+        <div>
+          <h1 id="review-title" tabIndex={-1}>
+            Deal review: {deal.accountName}: {deal.name}
+          </h1>
+          <p className="subtle">
+            With {deal.repName}. Ask, listen, coach: the deal stays theirs. {fmt.money(deal.amount, deal.currency)} · {deal.stage} since {fmt.date(deal.stageEnteredDate)}
+          </p>
+        </div>
+      </header>
+      <div className="columns">
+        <div className="stack">
+          <section className="card" aria-labelledby="rv-facts">
+            <h2 id="rv-facts">The facts</h2>
+            <dl className="facts">
+              <dt>Created</dt>
+              <dd>{fmt.date(deal.createdDate)}</dd>
+              <dt>Close date</dt>
+              <dd>
+                {fmt.date(deal.expectedCloseDate)}
+                {deal.closeDateChanges > 0 && <span className="warn"> · moved {deal.closeDateChanges}×</span>}
+              </dd>
+              <dt>Last activity</dt>
+              <dd>{fmt.date(deal.lastActivityDate)}</dd>
+              <dt>Next step</dt>
+              <dd>{deal.nextStep ?? '—'}</dd>
+            </dl>
+            <h3 className="section-title">Stage history</h3>
+            <ul className="plain-list small">
+              {stageHistory.map((s) => (
+                <li key={s.id}>
+                  {fmt.date(s.changedOn)}: {s.fromStage ? `${s.fromStage} → ` : ''}
+                  {s.toStage}
+                </li>
+              ))}
+            </ul>
+            {closeDateChanges.length > 0 && (
+              <>
+                <h3 className="section-title">Close-date changes</h3>
+                <ul className="plain-list small">
+                  {closeDateChanges.map((c) => (
+                    <li key={c.id}>
+                      {fmt.date(c.changedOn)}: {fmt.date(c.fromDate)} → {fmt.date(c.toDate)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          <section className="card" aria-labelledby="rv-people">
+            <h2 id="rv-people">Stakeholders</h2>
+            {data.map.stakeholders.length === 0 ? (
+              <p className="subtle">None recorded.</p>
+            ) : (
+              <ul className="plain-list small">
+                {data.map.stakeholders.map((s) => (
+                  <li key={s.id}>
+                    <strong>{s.name}</strong> · {s.role.replace('_', ' ')} · {s.stance}
+                    {s.lastContactDate ? ` · last contact ${fmt.date(s.lastContactDate)}` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {data.map.warnings.map((w) => (
+              <p key={w} className="warn small">
+                {w}
+              </p>
+            ))}
+          </section>
+          {vpCheck && (
+            <section className="card" aria-labelledby="rv-vp">
+              <h2 id="rv-vp">Value proposition ({vpCheck.score} / 7)</h2>
+              <p className="small">“{vpCheck.statement}”</p>
+              <ul className="plain-list small">
+                {VP_TESTS.map((t) => (
+                  <li key={t}>
+                    {VP_TEST_LABELS[t]}: <strong>{vpCheck.results[t].result.replace('_', ' ')}</strong>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+        <form
+          className="stack"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+        >
+          <section className="card" aria-labelledby="rv-questions">
+            <h2 id="rv-questions">How do you know?</h2>
+            <ol className="review-flags">
+              {questions.map((q, i) => (
+                <li key={i}>
+                  <p className="small">
+                    <span className="chip">{q.label}</span> {q.reason}
+                  </p>
+                  <p className="review-question">{q.question}</p>
+                  <textarea aria-label={`Their answer: ${q.question}`} rows={2} value={q.answer} maxLength={2000} onChange={(e) => setAnswer(i, e.target.value)} placeholder="Their answer, in their words" />
+                </li>
+              ))}
+            </ol>
+            <div className="inline-edit">
+              <input type="text" aria-label="Your own question" value={own} maxLength={500} placeholder="Ask your own question…" onChange={(e) => setOwn(e.target.value)} />
+              <button
+                type="button"
+                disabled={!own.trim()}
+                onClick={() => {
+                  setQuestions((qs) => [...qs, { flagCode: null, label: 'Yours', reason: '', question: own.trim(), answer: '' }]);
+                  setOwn('');
+                }}
+              >
+                Add question
+              </button>
+            </div>
+          </section>
+          <section className="card" aria-labelledby="rv-coaching">
+            <h2 id="rv-coaching">Coaching given</h2>
+            <Field label="What you coached" error={form.errors.coaching}>
+              <textarea rows={4} value={v.coaching} maxLength={5000} onChange={(e) => form.set('coaching', e.target.value)} placeholder="The strategy you helped them strengthen, in a sentence or two" />
+            </Field>
+            <div className="form-grid">
+              <Field label="Skill or driver" error={form.errors.skill}>
+                <select value={v.skill} onChange={(e) => form.set('skill', e.target.value)}>
+                  <option value="">None</option>
+                  {(settings?.skills ?? []).map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label="Who may see it" error={form.errors.visibility}>
+                <select value={v.visibility} onChange={(e) => form.set('visibility', e.target.value as 'private' | 'shareable')}>
+                  <option value="private">Private (only you)</option>
+                  <option value="shareable">Shareable</option>
+                </select>
+              </Field>
+            </div>
+          </section>
+          <section className="card" aria-labelledby="rv-steps">
+            <h2 id="rv-steps">Agreed next steps</h2>
+            <p className="subtle small">Each becomes a commitment and comes up on the next one-on-one agenda.</p>
+            {steps.map((s, i) => (
+              <div key={i} className="next-steps">
+                <select aria-label={`Next step ${i + 1}: who`} value={s.owner} onChange={(e) => setStep(i, { owner: e.target.value as Step['owner'] })}>
+                  <option value="rep">{deal.repName}</option>
+                  <option value="manager">Me</option>
+                </select>
+                <input type="text" aria-label={`Next step ${i + 1}`} value={s.text} maxLength={500} placeholder="e.g. Meet the CFO and confirm the budget" onChange={(e) => setStep(i, { text: e.target.value })} />
+                <input type="date" aria-label={`Next step ${i + 1}: due`} value={s.dueDate} min={today} onChange={(e) => setStep(i, { dueDate: e.target.value })} />
+                <button type="button" className="icon-button" aria-label={`Remove next step ${i + 1}`} onClick={() => setSteps((ss) => ss.filter((_, j) => j !== i))}>
+                  ×
+                </button>
+              </div>
+            ))}
+            {form.errors.nextSteps && (
+              <p className="field-error" role="alert">
+                {form.errors.nextSteps}
+              </p>
+            )}
+            <button type="button" onClick={() => setSteps((ss) => [...ss, { owner: 'rep', text: '', dueDate: today ? addDays(today, 7) : '' }])}>
+              Add a next step
+            </button>
+          </section>
+          <FormFooter error={form.formError} busy={form.busy} submitLabel="Save the review" onCancel={() => useRouter.getState().go({ name: 'deal', id: deal.id })} />
+        </form>
+      </div>
+    </section>
+  );
+}
