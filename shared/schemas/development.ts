@@ -25,7 +25,7 @@ export const planInput = z
       .refine((d) => new Set(d).size === d.length, { error: 'cannot name the same driver twice' }),
     metric: driver,
     startDate: isoDate,
-    days: z
+    lengthDays: z
       .number({ error: 'must be a number of days' })
       .int({ error: 'must be a whole number of days' })
       .min(MIN_PLAN_DAYS, { error: `must be at least ${MIN_PLAN_DAYS} days: coach a driver for at least 60 days` })

@@ -157,9 +157,9 @@ describe('development in the store', () => {
     expect(t.to).toBe('2026-11-24');
     expect(t.comparison.topRepIds).toEqual([ann]);
     expect(t.projection).toMatchObject({ current: 40000, ifRestMatchedTop: 80000 });
-    expect(dispatch(ctx, 'development.startPlan', { repId: ann, drivers: ['win_rate'], metric: 'win_rate', startDate: '2026-11-24', days: 30 })).toMatchObject({
+    expect(dispatch(ctx, 'development.startPlan', { repId: ann, drivers: ['win_rate'], metric: 'win_rate', startDate: '2026-11-24', lengthDays: 30 })).toMatchObject({
       ok: false,
-      error: { field: 'days', message: expect.stringMatching(/at least 60 days/) },
+      error: { field: 'lengthDays', message: expect.stringMatching(/at least 60 days/) },
     });
     expect(dispatch(ctx, 'development.startPlan', { repId: ann, drivers: ['win_rate', 'cycle'], metric: 'deal_size', startDate: '2026-11-24' })).toMatchObject({
       ok: false,

@@ -13,7 +13,7 @@ import type { WrittenRep } from './writer';
 export function writeDevelopment(db: Db, reps: WrittenRep[], today: string): void {
   const rep = (key: string) => reps.find((r) => r.plan.profile.key === key);
   const on = (days: number) => fixedClock(addDays(today, days));
-  const base = { actions: null, target: null, days: 60 };
+  const base = { actions: null, target: null, lengthDays: 60 };
 
   const low = rep('low_win_rate');
   if (low) {

@@ -158,8 +158,8 @@ export function createPlan(db: Db, clock: Clock, input: z.output<typeof planInpu
     if (existing) {
       throw new ConflictError(`${rep.name} already has a development plan running until ${existing.endDate}: complete or stop it first. Focus on two drivers at a time.`, 'drivers');
     }
-    const end = addDays(input.startDate, input.days);
-    const baseline = driversOf(db, input.repId, addDays(input.startDate, -input.days), addDays(input.startDate, -1))?.values[input.metric] ?? null;
+    const end = addDays(input.startDate, input.lengthDays);
+    const baseline = driversOf(db, input.repId, addDays(input.startDate, -input.lengthDays), addDays(input.startDate, -1))?.values[input.metric] ?? null;
     const now = clock.now().toISOString();
     const id = Number(
       db

@@ -141,7 +141,7 @@ export function createDealReview(db: Db, clock: Clock, input: z.output<typeof de
         const c = createCommitment(db, clock, { repId: deal.repId, owner: s.owner, text: s.text, dueDate: s.dueDate, dealId: deal.id, oneOnOneId: null });
         db.prepare('UPDATE commitments SET note_id = ? WHERE id = ?').run(note.id, c.id);
       } catch (err) {
-        if (err instanceof InvalidError) throw new InvalidError(`Next step ${i + 1}: ${err.message}`, `nextSteps.${i}.${err.field ?? 'text'}`);
+        if (err instanceof InvalidError) throw new InvalidError(`Next step ${i + 1}: ${err.message.charAt(0).toLowerCase()}${err.message.slice(1)}`, `nextSteps.${i}.${err.field ?? 'text'}`);
         throw err;
       }
     });

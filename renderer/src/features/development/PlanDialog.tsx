@@ -27,7 +27,7 @@ export function PlanDialog({ rep, onClose }: { rep: RepDevelopment; onClose: () 
     setBusy(true);
     setError(null);
     try {
-      await call('development.startPlan', { repId: rep.repId, drivers, metric, startDate, days: Number(days), actions: actions || null });
+      await call('development.startPlan', { repId: rep.repId, drivers, metric, startDate, lengthDays: Number(days), actions: actions || null });
       toast(`Started a ${days}-day plan for ${rep.name}.`);
       changed();
       onClose();
@@ -81,13 +81,13 @@ export function PlanDialog({ rep, onClose }: { rep: RepDevelopment; onClose: () 
         <Field label="Start" error={fieldError('startDate')}>
           <input type="date" required value={startDate} onChange={(e) => setStart(e.target.value)} />
         </Field>
-        <Field label="Length in days" error={fieldError('days')} hint="At least 60 days: a driver takes time to move.">
+        <Field label="Length in days" error={fieldError('lengthDays')} hint="At least 60 days: a driver takes time to move.">
           <input type="number" min={MIN_PLAN_DAYS} max={365} required value={days} onChange={(e) => setDays(e.target.value)} />
         </Field>
         <Field label="What you will both do" error={fieldError('actions')}>
           <textarea rows={3} value={actions} maxLength={2000} onChange={(e) => setActions(e.target.value)} placeholder="e.g. Assess the value proposition of every deal over $50k before Proposal" />
         </Field>
-        {error && !['drivers', 'metric', 'startDate', 'days', 'actions'].includes(error.field ?? '') && (
+        {error && !['drivers', 'metric', 'startDate', 'lengthDays', 'actions'].includes(error.field ?? '') && (
           <p className="form-error span-all" role="alert">
             {error.message}
           </p>
