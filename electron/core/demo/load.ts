@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import { InvalidError } from '../errors';
 import { writeCoachability } from './coachability';
 import { writeDevelopment } from './development';
+import { writeReviewAnswers } from './reviews';
 import { STAGES, planDeals } from './deals';
 import { writeMeetings } from './meetings';
 import { MANAGER_NAME } from './names';
@@ -60,6 +61,7 @@ export function loadDemo(db: Db, clock: Clock, seed: number): { reps: number; de
     writeCoachability(stream(seed, 'coachability'), w, scenes, today);
     writeValueProps(stream(seed, 'valueprops'), w, scenes, today);
     writeDevelopment(db, reps, today);
+    writeReviewAnswers(db);
 
     return { reps: reps.length, deals: deals.length };
   })();

@@ -110,7 +110,7 @@ function ReviewForm({ data }: { data: Loaded }) {
           </p>
         </div>
       </header>
-      <div className="columns">
+      <div className="review-layout">
         <div className="stack">
           <section className="card" aria-labelledby="rv-facts">
             <h2 id="rv-facts">The facts</h2>
@@ -247,13 +247,13 @@ function ReviewForm({ data }: { data: Loaded }) {
             <p className="subtle small">Each becomes a commitment and comes up on the next one-on-one agenda.</p>
             {steps.map((s, i) => (
               <div key={i} className="next-steps">
-                <select aria-label={`Next step ${i + 1}: who`} value={s.owner} onChange={(e) => setStep(i, { owner: e.target.value as Step['owner'] })}>
+                <select className="step-owner" aria-label={`Next step ${i + 1}: who`} value={s.owner} onChange={(e) => setStep(i, { owner: e.target.value as Step['owner'] })}>
                   <option value="rep">{deal.repName}</option>
                   <option value="manager">Me</option>
                 </select>
-                <input type="text" aria-label={`Next step ${i + 1}`} value={s.text} maxLength={500} placeholder="e.g. Meet the CFO and confirm the budget" onChange={(e) => setStep(i, { text: e.target.value })} />
-                <input type="date" aria-label={`Next step ${i + 1}: due`} value={s.dueDate} min={today} onChange={(e) => setStep(i, { dueDate: e.target.value })} />
-                <button type="button" className="icon-button" aria-label={`Remove next step ${i + 1}`} onClick={() => setSteps((ss) => ss.filter((_, j) => j !== i))}>
+                <input className="step-text" type="text" aria-label={`Next step ${i + 1}`} value={s.text} maxLength={500} placeholder="e.g. Meet the CFO and confirm the budget" onChange={(e) => setStep(i, { text: e.target.value })} />
+                <input className="step-due" type="date" aria-label={`Next step ${i + 1}: due`} value={s.dueDate} min={today} onChange={(e) => setStep(i, { dueDate: e.target.value })} />
+                <button type="button" className="icon-button step-remove" aria-label={`Remove next step ${i + 1}`} onClick={() => setSteps((ss) => ss.filter((_, j) => j !== i))}>
                   ×
                 </button>
               </div>

@@ -1,6 +1,7 @@
 import { hrefFor } from '../../app/router';
 import { useApiData } from '../../lib/useApiData';
 import { useFormat } from '../../lib/format';
+import { ReviewAnswers } from './ReviewAnswers';
 
 /** Earlier reviews of this deal, each with what happened since: did the answers hold up? */
 export function PastReviewsCard({ dealId }: { dealId: number }) {
@@ -20,15 +21,7 @@ export function PastReviewsCard({ dealId }: { dealId: number }) {
           <h3>
             {fmt.date(r.noteDate)} {r.visibility === 'private' && <span className="badge tone-warn">private</span>}
           </h3>
-          {r.answers.length > 0 && (
-            <ul className="plain-list small">
-              {r.answers.map((a, i) => (
-                <li key={i}>
-                  <em>{a.question}</em> — {a.answer ?? <span className="subtle">no answer recorded</span>}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ReviewAnswers answers={r.answers} />
           <p className="note-body">{r.body}</p>
           {r.commitments.length > 0 && (
             <p className="small">

@@ -9,6 +9,7 @@ import { useApiData } from '../../lib/useApiData';
 import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
 import { NoteDialog } from './NoteDialog';
+import { ReviewAnswers } from '../dealReview/ReviewAnswers';
 
 /** The rep's coaching record: a timeline filterable by kind, skill and deal; C adds a note. */
 export function NotesCard({ repId, repName }: { repId: number; repName: string }) {
@@ -112,15 +113,7 @@ export function NotesCard({ repId, repName }: { repId: number; repName: string }
               </span>
             </div>
             <p className="note-body">{n.body}</p>
-            {n.answers.length > 0 && (
-              <ul className="plain-list small">
-                {n.answers.map((a, i) => (
-                  <li key={i}>
-                    <em>{a.question}</em> — {a.answer ?? <span className="subtle">no answer recorded</span>}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ReviewAnswers answers={n.answers} />
             {n.kind === 'feedback' && n.followUpDue && (
               <div className="follow-up small">
                 {n.followUpAnswer ? (
