@@ -59,7 +59,7 @@ test('pipeline: flags as chips, filters by rep, stage and flag, click through to
   const row = page.getByTestId(`pipe-row-${mine[0].id}`);
   await expect(row.locator('.chip', { hasText: 'Close date pushed' })).toBeVisible();
   await screenshot(page, '13-pipeline-filtered');
-  await row.getByRole('link').click();
+  await row.getByRole('link', { name: mine[0].deal, exact: true }).click();
   await expect(page.getByRole('heading', { name: mine[0].deal, level: 1 })).toBeVisible();
   await expect(page.getByText(/How do you know the buyer will sign by/)).toBeVisible();
 
