@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { BackupInfo, DataExportKind, RestoreResult } from '../../../../shared/schemas/backups';
 import { call } from '../../api/client';
 import { stageFile } from '../../api/files';
@@ -7,6 +7,7 @@ import { useApp } from '../../app/appStore';
 import { hrefFor } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { ConfirmDialog } from '../../components/Dialog';
+import { FilePickerButton } from '../../components/FilePickerButton';
 import { useApiData } from '../../lib/useApiData';
 import { useFormat } from '../../lib/format';
 import { BackupsCard } from './BackupsCard';
@@ -24,7 +25,6 @@ export function DataScreen() {
   const [busy, setBusy] = useState<string | null>(null);
   const [pendingJson, setPendingJson] = useState<{ fileId: string; name: string } | null>(null);
   const [result, setResult] = useState<RestoreResult | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const { data: backups } = useApiData('backups.list', {}, 'backups');
 
   const runExport = async (what: DataExportKind) => {
@@ -95,22 +95,9 @@ export function DataScreen() {
       <section className="card" aria-labelledby="data-restore">
         <h2 id="data-restore">Restore from a JSON export</h2>
         <p className="subtle">Replaces everything in this workbench with the export. A backup of what is here now is taken first, so this can be undone from the list below.</p>
-        <button type="button" onClick={() => input.current?.click()} disabled={busy !== null}>
+        <FilePickerButton inputLabel="JSON export to restore" accept=".json,application/json" onFile={(f) => void pickJson(f)} disabled={busy !== null}>
           Choose a JSON export…
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          className="visually-hidden"
-          aria-label="JSON export to restore"
-          tabIndex={-1}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void pickJson(f);
-            e.target.value = '';
-          }}
-        />
+        </FilePickerButton>
         {busy === 'restore' && (
           <div className="progress-block">
             <label htmlFor="restore-progress">Restoring…</label>

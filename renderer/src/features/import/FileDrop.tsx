@@ -1,8 +1,8 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
+import { FilePickerButton } from '../../components/FilePickerButton';
 
 /** Drop zone and file button; the button is the keyboard path (Enter or Space, or O). */
 export function FileDrop({ onFile, busy }: { onFile: (f: File) => void; busy: boolean }) {
-  const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const drop = (e: DragEvent) => {
     e.preventDefault();
@@ -23,22 +23,9 @@ export function FileDrop({ onFile, busy }: { onFile: (f: File) => void; busy: bo
         Salesforce reports (labels or API names, footer and all), HubSpot deal exports, or any CSV with a header row: comma, semicolon or
         tab separated.
       </p>
-      <button type="button" className="primary" onClick={() => input.current?.click()} disabled={busy} aria-keyshortcuts="o">
+      <FilePickerButton primary inputLabel="CSV file to import" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" onFile={onFile} disabled={busy} keyshortcut="o">
         Choose a file… <kbd>O</kbd>
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
-        className="visually-hidden"
-        aria-label="CSV file to import"
-        tabIndex={-1}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) onFile(f);
-          e.target.value = '';
-        }}
-      />
+      </FilePickerButton>
     </div>
   );
 }
