@@ -37,6 +37,17 @@ test('deal review from the pipeline: answers, coaching and next steps; the commi
   const prep = page.getByRole('region', { name: /Prepared from the data/ });
   await expect(prep.getByText('Their commitment: Send the buyer a mutual close plan')).toBeVisible();
   await expect(prep.getByText('My commitment: Join the call with their CFO')).toBeVisible();
+
+  // A note written during the meeting is filed under it.
+  await page.getByRole('button', { name: 'Coaching note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a coaching note' });
+  await dialog.getByLabel('Kind').selectOption('observation');
+  await dialog.getByLabel('Note', { exact: true }).fill('Walked through the close plan without being asked.');
+  await dialog.getByRole('button', { name: 'Add note' }).click();
+  await expect(dialog).toBeHidden();
+  await page.goto(`${demoWorkbench.url}#/reps/${deal.repId}`);
+  const note = page.getByRole('region', { name: 'Coaching notes' }).locator('.notes-timeline > li', { hasText: 'Walked through the close plan' });
+  await expect(note.getByRole('link', { name: 'from a one-on-one' })).toBeVisible();
 });
 
 test('coaching notes on the rep page: add with the keyboard, filter, answer a follow-up, delete with confirmation', async ({ page, demoWorkbench }) => {

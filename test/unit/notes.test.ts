@@ -48,6 +48,15 @@ describe('coaching notes', () => {
     expect(ok<Note>(ctx, 'notes.update', { ...base, id: n.id, body: 'Edited.', followUpDue: '2026-12-04' })).toMatchObject({ body: 'Edited.', skill: 'discovery' });
   });
 
+  it('files a note under a one-on-one of the same rep only', () => {
+    const ctx = testCtx();
+    const { ann, bo } = seed(ctx);
+    const m = ok<{ id: number }>(ctx, 'oneOnOnes.schedule', { repId: ann, meetingDate: '2026-11-20' });
+    const n = ok<Note>(ctx, 'notes.create', { repId: ann, oneOnOneId: m.id, kind: 'observation', noteDate: '2026-11-20', body: 'Came prepared with a deal plan.' });
+    expect(n.oneOnOneId).toBe(m.id);
+    expect(refused(ctx, 'notes.create', { repId: bo, oneOnOneId: m.id, kind: 'other', noteDate: '2026-11-20', body: 'x' })).toMatchObject({ field: 'oneOnOneId', message: 'That one-on-one is with another rep.' });
+  });
+
   it('lists newest first, filtered by kind, skill and deal; deletes', () => {
     const ctx = testCtx();
     const { ann, deal } = seed(ctx);

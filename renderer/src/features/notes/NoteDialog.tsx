@@ -11,7 +11,8 @@ import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
 
 /** Add or edit a coaching note; feedback can ask "did they apply it?" on a later date. */
-export function NoteDialog({ repId, note, onClose }: { repId: number; note?: Note; onClose: () => void }) {
+/** `oneOnOneId` files a new note under the meeting it was written in. */
+export function NoteDialog({ repId, note, oneOnOneId, onClose }: { repId: number; note?: Note; oneOnOneId?: number; onClose: () => void }) {
   const { info, settings, changed } = useApp();
   const today = info?.today ?? '';
   const [deals, setDeals] = useState<Deal[]>([]);
@@ -36,7 +37,7 @@ export function NoteDialog({ repId, note, onClose }: { repId: number; note?: Not
       body: v.body,
       skill: v.skill || null,
       dealId: v.dealId ? Number(v.dealId) : null,
-      oneOnOneId: note?.oneOnOneId ?? null,
+      oneOnOneId: note?.oneOnOneId ?? oneOnOneId ?? null,
       visibility: v.visibility,
       followUpDue: v.kind === 'feedback' && v.followUp ? v.followUpDue : null,
     };

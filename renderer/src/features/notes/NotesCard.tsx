@@ -103,6 +103,7 @@ export function NotesCard({ repId, repName }: { repId: number; repName: string }
                   {n.accountName}: {n.dealName}
                 </a>
               )}
+              {n.oneOnOneId && <a href={hrefFor({ name: 'oneOnOne', id: n.oneOnOneId })}>from a one-on-one</a>}
               <span className="row-actions">
                 <button type="button" className="link-button" onClick={() => setEditing(n)}>
                   Edit

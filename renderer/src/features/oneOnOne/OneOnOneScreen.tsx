@@ -11,6 +11,7 @@ import { useShortcut } from '../../lib/useShortcut';
 import { AgendaList } from './AgendaList';
 import { ExportDialog } from '../export/ExportDialog';
 import { ObservationDialog } from '../coachability/ObservationDialog';
+import { NoteDialog } from '../notes/NoteDialog';
 import { MeetingCommitments } from './MeetingCommitments';
 import { toDraft, useOneOnOne } from './oneOnOneStore';
 import { PrivateNote } from './PrivateNote';
@@ -26,6 +27,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
   const [repPoint, setRepPoint] = useState('');
   const [exporting, setExporting] = useState(false);
   const [observing, setObserving] = useState(false);
+  const [noting, setNoting] = useState(false);
 
   useEffect(() => void load(id), [id, version, load]);
   useShortcut('p', useCallback(() => void useOneOnOne.getState().prepare(), []));
@@ -63,9 +65,14 @@ export function OneOnOneScreen({ id }: { id: number }) {
             <span className="visually-hidden">: also hides coaching prompts, coachability items and the lock history</span>
           </label>
           {!presenting && (
-            <button type="button" onClick={() => setObserving(true)}>
-              Record observation
-            </button>
+            <>
+              <button type="button" onClick={() => setNoting(true)}>
+                Coaching note
+              </button>
+              <button type="button" onClick={() => setObserving(true)}>
+                Record observation
+              </button>
+            </>
           )}
           <button type="button" onClick={() => setExporting(true)}>
             Export…
@@ -173,6 +180,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
         />
       )}
       {unlocking && <UnlockDialog id={m.id} onClose={() => setUnlocking(false)} />}
+      {noting && <NoteDialog repId={m.repId} oneOnOneId={m.id} onClose={() => setNoting(false)} />}
       {observing && <ObservationDialog repId={m.repId} repName={m.repName} context="one_on_one" onClose={() => setObserving(false)} />}
       {exporting && <ExportDialog kind="oneOnOne" id={m.id} onClose={() => setExporting(false)} />}
     </section>
