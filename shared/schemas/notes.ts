@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, optionalDate } from './common';
+import type { ReviewVerdict } from '../domain/reviewVerdict';
 
 export const NOTE_KINDS = ['deal_review', 'observation', 'ride_along', 'feedback', 'recognition', 'other'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
@@ -111,5 +112,7 @@ export type DealReviewInput = z.input<typeof dealReviewInput>;
 /** A past review with what happened to the deal since (did the answers hold up?). */
 export interface PastReview extends Note {
   since: { on: string; what: string }[];
+  /** Did the answers hold up? */
+  verdict: ReviewVerdict;
   commitments: { id: number; owner: 'rep' | 'manager'; text: string; dueDate: string | null; status: string }[];
 }

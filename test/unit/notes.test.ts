@@ -9,6 +9,7 @@ import type { Note, PastReview } from '../../shared/schemas/notes';
 import type { ProposedItem } from '../../shared/schemas/oneOnOnes';
 import type { TeamMetrics } from '../../shared/schemas/pipeline';
 import { testCtx, TODAY } from './helpers';
+import { reviewVerdict, type DealSince } from '../../shared/domain/reviewVerdict';
 
 const ok = <T>(ctx: Ctx, name: string, input: unknown): T => {
   const r = dispatch(ctx, name, input);
@@ -134,6 +135,7 @@ describe('deal reviews', () => {
     ok(later, 'deals.update', { ...d, expectedCloseDate: '2027-01-31' });
     const [past] = ok<PastReview[]>(later, 'dealReviews.forDeal', { dealId: deal });
     expect(past!.since).toEqual([{ on: '2026-12-01', what: 'Close date 2026-11-10 → 2027-01-31' }]);
+    expect(past!.verdict).toEqual({ tone: 'bad', text: expect.stringMatching(/^The close date given at the review \(.*2026\) slipped to .*2027\.$/) });
     expect(past!.commitments.map((c) => c.status)).toEqual(['open', 'open']);
   });
 
@@ -164,5 +166,24 @@ describe('CLI notes', () => {
     expect(JSON.parse(out)).toHaveLength(1);
     expect(await runCli(['notes', '--db', ctx.dbPath, '--rep', 'Nobody'], io, fixedClock(TODAY))).not.toBe(0);
     expect(err).toMatch(/--rep: no rep called “Nobody”/);
+  });
+});
+
+describe('did the answers hold up? (pure)', () => {
+  const open = (over: Partial<DealSince> = {}): DealSince => ({ outcome: 'open', closedDate: null, expectedCloseDate: '2026-12-15', closeDateChanges: [], stageMovesSince: 0, ...over });
+  const v = (d: DealSince, today = '2026-12-01') => reviewVerdict('2026-11-24', today, d, 'en-US');
+  it('reads the outcome and the close date given at the review', () => {
+    expect(v(open())).toEqual({ tone: 'neutral', text: 'No change since the review; still expected Dec 15, 2026.' });
+    expect(v(open({ stageMovesSince: 1 }))).toEqual({ tone: 'neutral', text: 'Moved stage once since; still expected Dec 15, 2026.' });
+    expect(v(open(), '2026-12-20')).toEqual({ tone: 'bad', text: 'The close date given at the review (Dec 15, 2026) has passed and the deal is still open.' });
+    expect(v(open({ expectedCloseDate: '2027-02-01', closeDateChanges: [{ fromDate: '2026-12-15', toDate: '2027-02-01', changedOn: '2026-11-30' }] }))).toEqual({
+      tone: 'bad',
+      text: 'The close date given at the review (Dec 15, 2026) slipped to Feb 1, 2027.',
+    });
+    // A change made on the review day is the review's own date, not a slip.
+    expect(v(open({ closeDateChanges: [{ fromDate: '2026-11-01', toDate: '2026-12-15', changedOn: '2026-11-24' }] })).tone).toBe('neutral');
+    expect(v(open({ expectedCloseDate: '2026-11-01' }))).toEqual({ tone: 'bad', text: 'The close date (Nov 1, 2026) had already passed at the review, and no new date has been set.' });
+    expect(v(open({ outcome: 'won', closedDate: '2026-12-20' }))).toEqual({ tone: 'good', text: 'Won on Dec 20, 2026, later than the Dec 15, 2026 given at the review.' });
+    expect(v(open({ outcome: 'lost', closedDate: '2026-11-28' }))).toEqual({ tone: 'bad', text: 'Lost on Nov 28, 2026.' });
   });
 });

@@ -10,7 +10,8 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { InvalidError, NotFoundError } from '../errors';
 import { createCommitment } from './commitments';
-import { getDeal } from './deals';
+import { getDeal, getDealDetail } from './deals';
+import { reviewVerdict } from '../../../shared/domain/reviewVerdict';
 import { getRep } from './reps';
 import { getSettings } from './settings';
 
@@ -149,9 +150,9 @@ export function createDealReview(db: Db, clock: Clock, input: z.output<typeof de
   })();
 }
 
-/** A deal's reviews, each with what happened since: did the answers hold up? */
-export function pastReviews(db: Db, dealId: number): PastReview[] {
-  getDeal(db, dealId);
+/** A deal's reviews, each with what happened since and whether the answers held up. */
+export function pastReviews(db: Db, dealId: number, today: string): PastReview[] {
+  const { deal, closeDateChanges } = getDealDetail(db, dealId);
   const moves = db.prepare(
     `SELECT changed_on AS "on", 'Stage ' || COALESCE(from_stage, '—') || ' → ' || to_stage AS what FROM deal_stage_history WHERE deal_id = ? AND changed_on > ?
      UNION ALL
@@ -159,9 +160,15 @@ export function pastReviews(db: Db, dealId: number): PastReview[] {
      ORDER BY 1`,
   );
   const commitments = db.prepare('SELECT id, owner, text, due_date AS dueDate, status FROM commitments WHERE note_id = ? ORDER BY id');
-  return listNotes(db, { dealId, kind: 'deal_review' }).map((n) => ({
-    ...n,
-    since: moves.all(dealId, n.noteDate, dealId, n.noteDate) as PastReview['since'],
-    commitments: commitments.all(n.id) as PastReview['commitments'],
-  }));
+  return listNotes(db, { dealId, kind: 'deal_review' }).map((n) => {
+    const since = moves.all(dealId, n.noteDate, dealId, n.noteDate) as PastReview['since'];
+    const verdict = reviewVerdict(n.noteDate, today, {
+      outcome: deal.outcome,
+      closedDate: deal.closedDate,
+      expectedCloseDate: deal.expectedCloseDate,
+      closeDateChanges,
+      stageMovesSince: since.filter((s) => s.what.startsWith('Stage')).length,
+    });
+    return { ...n, since, verdict, commitments: commitments.all(n.id) as PastReview['commitments'] };
+  });
 }

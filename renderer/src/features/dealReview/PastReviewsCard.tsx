@@ -29,9 +29,10 @@ export function PastReviewsCard({ dealId }: { dealId: number }) {
               {r.commitments.map((c) => `${c.text} (${c.owner === 'manager' ? 'you' : 'rep'}, due ${fmt.date(c.dueDate)}, ${c.status})`).join('; ')}
             </p>
           )}
-          <p className={r.since.length ? 'warn small' : 'subtle small'}>
-            {r.since.length ? `Since then: ${r.since.map((s) => `${fmt.date(s.on)} ${s.what}`).join('; ')}.` : 'Nothing has moved since: no stage or close-date change.'}
+          <p className={`verdict tone-${r.verdict.tone}`} data-testid="review-verdict">
+            {r.verdict.text}
           </p>
+          {r.since.length > 0 && <p className="subtle small">Since then: {r.since.map((s) => `${fmt.date(s.on)} ${s.what}`).join('; ')}.</p>}
         </article>
       ))}
     </section>
