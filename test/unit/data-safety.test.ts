@@ -44,6 +44,9 @@ describe('backups', () => {
       ['before-import', '2026-11-22'],
     ]);
     expect(list[0]!.size).toBeGreaterThan(4096);
+    // A clock that steps back still gives the newest name, so rotation keeps the new backup.
+    const back = await backupNow(ctx.db, ctx.dbPath, fixedClock('2026-11-01'), 'manual', 3);
+    expect(listBackups(ctx.dbPath)[0]!.file).toBe(path.basename(back));
     const view = await ok<BackupsView>(ctx, 'backups.list');
     expect(view).toMatchObject({ dir: backupDir(ctx.dbPath), keep: 10 });
     // Each backup is a self-contained workbench database.

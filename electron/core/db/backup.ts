@@ -50,8 +50,10 @@ export async function backupIfDue(db: Db, dbPath: string, clock: Clock, nativeBi
 export async function backupNow(db: Db, dbPath: string, clock: Clock, kind: Exclude<BackupKind, 'daily'>, keep: number, nativeBinding?: string): Promise<string> {
   const dir = backupDir(dbPath);
   fs.mkdirSync(dir, { recursive: true });
-  // Milliseconds in the name, and one more if two backups land in the same one.
-  let at = clock.now().getTime();
+  // Milliseconds in the name, never before the newest existing one (a clock that stepped back
+  // would otherwise make the new backup the oldest, and the rotation would delete it at once).
+  const newest = listBackups(dbPath).find((b) => b.kind !== 'daily');
+  let at = Math.max(clock.now().getTime(), newest ? Date.parse(newest.takenAt) + 1 : 0);
   const name = () => `workbench-${new Date(at).toISOString().slice(0, 23).replace(/[:.]/g, '')}-${kind}.db`;
   while (fs.existsSync(path.join(dir, name()))) at++;
   const target = path.join(dir, name());
