@@ -14,7 +14,7 @@ import { REP_ROLE_LABELS } from '../../../shared/schemas/rep';
 import type { Settings } from '../../../shared/schemas/team';
 import type { Db } from '../db/open';
 import { InvalidError } from '../errors';
-import { commitmentsView } from '../repos/commitments';
+import { commitmentCountsBetween, commitmentsView } from '../repos/commitments';
 import { repCoachability } from '../repos/coachability';
 import { pipeline, repMetrics } from '../repos/metrics';
 import { getRep } from '../repos/reps';
@@ -117,17 +117,7 @@ function metricsBlocks(m: RepMetrics, settings: Settings, to: string, f: Fmt): B
 }
 
 function counts(db: Db, repId: number, from: string, to: string): Record<'rep' | 'manager', FollowThroughCounts> {
-  const rows = db
-    .prepare(
-      `SELECT owner, COUNT(*) AS due,
-         COALESCE(SUM(status = 'done' AND done_date <= due_date), 0) AS keptOnTime,
-         COALESCE(SUM(status = 'done' AND done_date > due_date), 0) AS keptLate,
-         COALESCE(SUM(status = 'dropped'), 0) AS dropped,
-         COALESCE(SUM(status = 'open'), 0) AS openOverdue
-       FROM commitments WHERE rep_id = ? AND due_date IS NOT NULL AND due_date BETWEEN ? AND ?
-       GROUP BY owner`,
-    )
-    .all(repId, from, to) as (FollowThroughCounts & { owner: 'rep' | 'manager' })[];
+  const rows = commitmentCountsBetween(db, from, to, { repId });
   const zero: FollowThroughCounts = { due: 0, keptOnTime: 0, keptLate: 0, dropped: 0, openOverdue: 0 };
   const pick = (o: 'rep' | 'manager') => {
     const r = rows.find((x) => x.owner === o);

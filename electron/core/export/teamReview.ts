@@ -8,13 +8,13 @@ import { DRIVER_DEFS, QUADRANT_DEFS, formatDriver, type Driver } from '../../../
 import { followThroughRate } from '../../../shared/domain/followThrough';
 import { formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
 import { localDate } from '../../../shared/domain/periods';
-import type { FollowThroughCounts } from '../../../shared/schemas/commitments';
 import type { PlanView } from '../../../shared/schemas/development';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { InvalidError } from '../errors';
 import { teamDevelopment } from '../repos/development';
-import { repMetrics, teamMetrics } from '../repos/metrics';
+import { teamMetrics } from '../repos/metrics';
+import { commitmentCountsBetween } from '../repos/commitments';
 import { getSettings } from '../repos/settings';
 import type { ExportOptions } from './oneOnOneSummary';
 import { facts, heading, list, muted, paragraph, renderDoc, strong, table, type Block, type ExportDoc } from './render';
@@ -29,13 +29,13 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
   const pct = (n: number | null) => formatPercent(n, locale);
   const driver = (d: Driver, v: number | null) => formatDriver(d, v, cur, locale);
   const dev = teamDevelopment(db, clock, { from, to });
-  const metrics = new Map(repMetrics(db, to).map((m) => [m.repId, m]));
   const blocks: Block[] = [];
 
   // 1. Results over the period.
   const c = dev.comparison;
   const won = c.shares.reduce((a, s) => a + s.wonValue, 0);
   const team = teamMetrics(db, to);
+  const metrics = new Map(team.reps.map((m) => [m.repId, m]));
   const sums = dev.reps.reduce(
     (a, r) => {
       const m = metrics.get(r.repId);
@@ -127,15 +127,7 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
 
   // 5. Promises kept, the manager's own included.
   blocks.push(heading('Commitments kept'));
-  const kept = db
-    .prepare(
-      `SELECT r.name, c.owner, COUNT(*) AS due, COALESCE(SUM(c.status = 'done' AND c.done_date <= c.due_date), 0) AS keptOnTime,
-         COALESCE(SUM(c.status = 'done' AND c.done_date > c.due_date), 0) AS keptLate, COALESCE(SUM(c.status = 'dropped'), 0) AS dropped,
-         COALESCE(SUM(c.status = 'open'), 0) AS openOverdue
-       FROM commitments c JOIN reps r ON r.id = c.rep_id
-       WHERE r.status <> 'archived' AND c.due_date BETWEEN ? AND ? GROUP BY r.id, c.owner ORDER BY r.name`,
-    )
-    .all(from, to) as (FollowThroughCounts & { name: string; owner: 'rep' | 'manager' })[];
+  const kept = commitmentCountsBetween(db, from, to, { activeOnly: true });
   const mine = kept.filter((k) => k.owner === 'manager').reduce((a, k) => ({ due: a.due + k.due, on: a.on + k.keptOnTime }), { due: 0, on: 0 });
   if (kept.length === 0) blocks.push(paragraph('No commitments fell due in the period.', 'muted'));
   else {

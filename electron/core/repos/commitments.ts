@@ -95,7 +95,7 @@ export function commitmentsView(
   return { asOf, commitments: rows.map((r) => withOverdue(r, asOf)), followThrough: followThrough(db, asOf, opts.repId) };
 }
 
-interface CountRow extends FollowThroughCounts {
+export interface CountRow extends FollowThroughCounts {
   repId: number;
   name: string;
   owner: Commitment['owner'];
@@ -129,4 +129,23 @@ export function followThrough(db: Db, asOf: string, repId?: number): FollowThrou
     { ...manager, repId: null, name: 'You (the manager)', owner: 'manager', rate: followThroughRate(manager) },
     ...rows.filter((r) => r.owner === 'rep').map(toRow),
   ];
+}
+
+/**
+ * Commitments falling due in [from, to], counted per rep and owner (the rep's own, and the
+ * manager's to that rep): the period view the rep and team reviews print.
+ */
+export function commitmentCountsBetween(db: Db, from: string, to: string, opts: { repId?: number; activeOnly?: boolean } = {}): CountRow[] {
+  return db
+    .prepare(
+      `SELECT r.id AS repId, r.name, c.owner, COUNT(*) AS due,
+         COALESCE(SUM(c.status = 'done' AND c.done_date <= c.due_date), 0) AS keptOnTime,
+         COALESCE(SUM(c.status = 'done' AND c.done_date > c.due_date), 0) AS keptLate,
+         COALESCE(SUM(c.status = 'dropped'), 0) AS dropped,
+         COALESCE(SUM(c.status = 'open'), 0) AS openOverdue
+       FROM commitments c JOIN reps r ON r.id = c.rep_id
+       WHERE c.due_date BETWEEN @from AND @to AND (@repId IS NULL OR c.rep_id = @repId) AND (@activeOnly = 0 OR r.status <> 'archived')
+       GROUP BY r.id, c.owner ORDER BY r.name, c.owner`,
+    )
+    .all({ from, to, repId: opts.repId ?? null, activeOnly: opts.activeOnly ? 1 : 0 }) as CountRow[];
 }

@@ -29,7 +29,7 @@ import { getSettings } from './settings';
 /** The top group's share of the team: the seed's 20 %. */
 export const TOP_SHARE = 0.2;
 
-/** Every driver's sums per active rep over [from, to], in one statement. */
+/** Every driver's sums per active rep over [from, to], in one statement (one rep's only when asked: plans ask per rep). */
 export function periodSums(db: Db, from: string, to: string, repId?: number): RepPeriodSums[] {
   const rows = db
     .prepare(
@@ -38,9 +38,9 @@ export function periodSums(db: Db, from: string, to: string, repId?: number): Re
          SELECT rep_id, SUM(outcome = 'won') AS won, SUM(outcome = 'lost') AS lost,
            SUM(CASE WHEN outcome = 'won' THEN amount_cents ELSE 0 END) AS wonCents,
            SUM(CASE WHEN outcome = 'won' THEN julianday(closed_date) - julianday(created_date) ELSE 0 END) AS cycle
-         FROM deals WHERE outcome <> 'open' AND closed_date BETWEEN @from AND @to GROUP BY rep_id),
-       created AS (SELECT rep_id, COUNT(*) AS n FROM deals WHERE created_date BETWEEN @from AND @to GROUP BY rep_id),
-       active AS (SELECT id, rep_id FROM deals WHERE created_date <= @to AND (outcome = 'open' OR closed_date >= @from)),
+         FROM deals WHERE outcome <> 'open' AND closed_date BETWEEN @from AND @to AND (@repId IS NULL OR rep_id = @repId) GROUP BY rep_id),
+       created AS (SELECT rep_id, COUNT(*) AS n FROM deals WHERE created_date BETWEEN @from AND @to AND (@repId IS NULL OR rep_id = @repId) GROUP BY rep_id),
+       active AS (SELECT id, rep_id FROM deals WHERE created_date <= @to AND (outcome = 'open' OR closed_date >= @from) AND (@repId IS NULL OR rep_id = @repId)),
        mapped AS (
          SELECT a.rep_id, COUNT(DISTINCT a.id) AS deals, COUNT(*) AS people
          FROM active a JOIN stakeholders s ON s.deal_id = a.id GROUP BY a.rep_id),
@@ -53,7 +53,7 @@ export function periodSums(db: Db, from: string, to: string, repId?: number): Re
          FROM latest l JOIN value_prop_results r ON r.check_id = l.check_id GROUP BY l.rep_id),
        kept AS (
          SELECT rep_id, COUNT(*) AS due, SUM(status = 'done' AND done_date <= due_date) AS onTime
-         FROM commitments WHERE owner = 'rep' AND due_date BETWEEN @from AND @to GROUP BY rep_id)
+         FROM commitments WHERE owner = 'rep' AND due_date BETWEEN @from AND @to AND (@repId IS NULL OR rep_id = @repId) GROUP BY rep_id)
        SELECT r.id AS repId, r.name,
          COALESCE(closed.won, 0) AS wonCount, COALESCE(closed.lost, 0) AS lostCount,
          COALESCE(closed.wonCents, 0) AS wonCents, COALESCE(closed.cycle, 0) AS wonCycleDays,
