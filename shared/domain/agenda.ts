@@ -3,15 +3,15 @@
  * source (domain.md sections 1, 4, 5, 11, 12). Pure: the store gathers the inputs.
  */
 import type { Flag } from './flags';
-import { formatDate, formatMoney } from './format';
+import { dealWithAccount, formatDate, formatMoney } from './format';
 import type { AgendaSource, ProposedItem } from '../schemas/oneOnOnes';
 
 export interface AgendaInputs {
   asOf: string;
   lastMeetingDate: string | null;
   openCommitments: { id: number; owner: 'rep' | 'manager'; text: string; dueDate: string | null; overdue: boolean }[];
-  flaggedDeals: { id: number; name: string; accountName: string; amount: number; currency: string; flags: Flag[] }[];
-  newDeals: { id: number; name: string; accountName: string }[];
+  flaggedDeals: { id: number; name: string; accountName: string | null; amount: number; currency: string; flags: Flag[] }[];
+  newDeals: { id: number; name: string; accountName: string | null }[];
   /** Signs rated "often" or "all the time" in recent observations, with how many observations. */
   coachability: { signs: string[]; observations: number; since: string } | null;
   valuePropGaps: { dealId: number; dealName: string; amount: number; currency: string; weak: string[] }[];
@@ -54,7 +54,7 @@ export function buildAgenda(x: AgendaInputs, already: { sourceKind: AgendaSource
       ? { title: `No new opportunities ${since}`, detail: 'Ask: what are you doing to create new opportunities this week?', sourceKind: 'new_opps', sourceId: null }
       : {
           title: `${x.newDeals.length} new opportunit${x.newDeals.length === 1 ? 'y' : 'ies'} ${since}`,
-          detail: x.newDeals.map((d) => `${d.name} (${d.accountName})`).join('; '),
+          detail: x.newDeals.map((d) => dealWithAccount(d.name, d.accountName)).join('; '),
           sourceKind: 'new_opps',
           sourceId: null,
         },
@@ -64,7 +64,7 @@ export function buildAgenda(x: AgendaInputs, already: { sourceKind: AgendaSource
   const flagged = [...x.flaggedDeals].sort((a, b) => b.amount - a.amount).slice(0, MAX_FLAGGED_DEALS);
   for (const d of flagged) {
     items.push({
-      title: `Deal: ${d.name} (${d.accountName}, ${formatMoney(d.amount, d.currency, locale)})`,
+      title: `Deal: ${d.name} (${d.accountName ? `${d.accountName}, ` : ''}${formatMoney(d.amount, d.currency, locale)})`,
       detail: `${d.flags.map((f) => f.reason).join(' ')} Ask: ${d.flags[0]?.question ?? ''}`.trim(),
       sourceKind: 'deal',
       sourceId: d.id,

@@ -5,6 +5,7 @@
  */
 
 import { formatMoney, formatPercent } from './format';
+import { averageCycleDays } from './metrics';
 import { addDays } from './periods';
 
 export const DRIVERS = ['win_rate', 'deal_size', 'cycle', 'new_opps', 'stakeholders', 'value_props', 'follow_through'] as const;
@@ -38,6 +39,8 @@ export interface RepPeriodSums {
   lostCount: number;
   wonValue: number;
   wonCycleDays: number;
+  /** Won deals with a cycle (closed on or after created); see averageCycleDays. */
+  cycleCount: number;
   newOpps: number;
   /** Days in the period (new opportunities per week = newOpps / days * 7). */
   days: number;
@@ -69,7 +72,7 @@ export function driverValues(s: RepPeriodSums): RepDrivers {
     values: {
       win_rate: ratio(s.wonCount, s.wonCount + s.lostCount),
       deal_size: ratio(s.wonValue, s.wonCount),
-      cycle: ratio(s.wonCycleDays, s.wonCount),
+      cycle: averageCycleDays(s),
       new_opps: s.days > 0 ? (s.newOpps / s.days) * 7 : null,
       stakeholders: ratio(s.stakeholders, s.dealsMapped),
       value_props: ratio(s.vpPoints, s.vpTests),

@@ -36,3 +36,11 @@ export function formatPercent(fraction: number | null, locale?: string): string 
   if (fraction === null || !Number.isFinite(fraction)) return '—';
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
+
+/** A deal without an account yet is shown this way on every screen and in every export. */
+export const NO_ACCOUNT = 'No account';
+export const accountLabel = (accountName: string | null | undefined): string => accountName || NO_ACCOUNT;
+/** "Account: Deal" in headings; just the deal's name while it has no account. */
+export const dealHeading = (name: string, accountName: string | null | undefined): string => (accountName ? `${accountName}: ${name}` : name);
+/** "Deal (Account)" in running text; just the deal's name while it has no account. */
+export const dealWithAccount = (name: string, accountName: string | null | undefined): string => (accountName ? `${name} (${accountName})` : name);

@@ -15,8 +15,10 @@ export interface RepAggregates {
   lostCount: number;
   wonValue: number;
   lostValue: number;
-  /** Sum of (closed - created) days over deals won in the window. */
+  /** Sum of (closed - created) days over the won deals that have a cycle (see cycleCount). */
   wonCycleDays: number;
+  /** Won deals with a cycle: closed on or after the day they were created. */
+  cycleCount: number;
   openCount: number;
   openValue: number;
   wonThisPeriod: number;
@@ -82,6 +84,13 @@ export interface RepMetrics extends RepAggregates {
 
 export const safeDiv = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
+/**
+ * Average days from created to won. A deal recorded as closing before it was created (CRM
+ * migrations stamp the load date as "created") counts for won, lost and value but has no
+ * cycle: it is left out here, never averaged in as a negative one.
+ */
+export const averageCycleDays = (s: { wonCycleDays: number; cycleCount: number }): number | null => safeDiv(s.wonCycleDays, s.cycleCount);
+
 /** Least-squares slope of a series against its index. */
 export function slope(ys: number[]): number {
   const n = ys.length;
@@ -141,7 +150,7 @@ export function computeRepMetrics(a: RepAggregates, c: MetricsContext): RepMetri
   const winRate = safeDiv(a.wonCount, closedCount);
   const winRateByValue = safeDiv(a.wonValue, a.wonValue + a.lostValue);
   const avgWonDealSize = safeDiv(a.wonValue, a.wonCount);
-  const avgCycleDays = safeDiv(a.wonCycleDays, a.wonCount);
+  const avgCycleDays = averageCycleDays(a);
   const remainingQuota = Math.max(0, a.quota - a.wonThisPeriod);
   const weeks = a.weeklyNewOpps.length || 1;
   const newOppsPerWeek = a.weeklyNewOpps.reduce((s, n) => s + n, 0) / weeks;
@@ -237,6 +246,7 @@ export function teamAggregates(reps: RepAggregates[]): RepAggregates {
     wonValue: sum((r) => r.wonValue),
     lostValue: sum((r) => r.lostValue),
     wonCycleDays: sum((r) => r.wonCycleDays),
+    cycleCount: sum((r) => r.cycleCount),
     openCount: sum((r) => r.openCount),
     openValue: sum((r) => r.openValue),
     wonThisPeriod: sum((r) => r.wonThisPeriod),

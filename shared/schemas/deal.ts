@@ -21,11 +21,8 @@ const openStage = stage.refine((s) => !isClosingStage(s), { error: 'cannot be Cl
 
 const dealFields = {
   repId: id,
-  accountName: z
-    .string({ error: 'is required' })
-    .trim()
-    .min(1, { error: 'is required' })
-    .max(160, { error: 'must be at most 160 characters' }),
+  /** Empty means no account yet: early deals often have none; stakeholders and the ladder wait for one. */
+  accountName: optionalText(160),
   name: z
     .string({ error: 'is required' })
     .trim()
@@ -75,10 +72,12 @@ export interface Deal {
   externalId: string | null;
   repId: number;
   repName: string;
-  accountId: number;
-  accountName: string;
+  accountId: number | null;
+  accountName: string | null;
   name: string;
   stage: string;
+  /** The stage as the CRM export wrote it, when the workbench reads it as another ("C6:WON"). */
+  crmStage: string | null;
   amount: number;
   currency: string;
   createdDate: string;

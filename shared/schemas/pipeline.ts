@@ -34,7 +34,7 @@ export interface PipelineDeal {
   id: number;
   repId: number;
   repName: string;
-  accountName: string;
+  accountName: string | null;
   name: string;
   stage: string;
   amount: number;
@@ -83,7 +83,7 @@ export interface RepDashboard {
 export interface WeeklyChange {
   dealId: number;
   dealName: string;
-  accountName: string;
+  accountName: string | null;
   amount: number;
   kind: 'stage' | 'close_date';
   from: string | null;
@@ -94,7 +94,7 @@ export interface WeeklyChange {
 export interface WeeklyRep {
   repId: number;
   name: string;
-  newDeals: { id: number; name: string; accountName: string; amount: number; stage: string; createdDate: string }[];
+  newDeals: { id: number; name: string; accountName: string | null; amount: number; stage: string; createdDate: string }[];
   changes: WeeklyChange[];
 }
 

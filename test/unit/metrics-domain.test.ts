@@ -42,6 +42,7 @@ const ana = (o: Partial<RepAggregates> = {}): RepAggregates => ({
   wonValue: 60000,
   lostValue: 90000,
   wonCycleDays: 150,
+  cycleCount: o.wonCount ?? 3, // every won deal has a cycle unless a test says otherwise
   openCount: 4,
   openValue: 80000,
   wonThisPeriod: 40000,
@@ -242,7 +243,7 @@ describe('computeRepMetrics', () => {
 
   it('with nothing at all (quota 0, no deals, no weeks): all nulls and zeros, no NaN', () => {
     const m = computeRepMetrics(
-      { repId: 9, name: 'Empty', hireDate: null, quota: 0, wonCount: 0, lostCount: 0, wonValue: 0, lostValue: 0, wonCycleDays: 0, openCount: 0, openValue: 0, wonThisPeriod: 0, weeklyNewOpps: [] },
+      { repId: 9, name: 'Empty', hireDate: null, quota: 0, wonCount: 0, lostCount: 0, wonValue: 0, lostValue: 0, wonCycleDays: 0, cycleCount: 0, openCount: 0, openValue: 0, wonThisPeriod: 0, weeklyNewOpps: [] },
       ctx({ tenureDays: null }),
     );
     expect(m.attainment).toBeNull(); // quota 0: nothing to attain
@@ -422,6 +423,7 @@ describe('teamAggregates', () => {
       wonValue: 100000, // 90,000 + 10,000
       lostValue: 100000, // 10,000 + 90,000
       wonCycleDays: 120, // 90 + 30
+      cycleCount: 4, // 3 + 1
       openCount: 7, // 2 + 5
       openValue: 120000, // 50,000 + 70,000
       wonThisPeriod: 30000,

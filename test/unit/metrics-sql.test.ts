@@ -148,6 +148,7 @@ describe('repAggregates and repMetrics', () => {
         wonValue: 90000, // 50,000 + 30,000 + 10,000
         lostValue: 60000,
         wonCycleDays: 150, // 60 + 40 + 50
+        cycleCount: 3,
         openCount: 2, // o1, o2
         openValue: 60000, // 40,000 + 20,000
         wonThisPeriod: 40000, // w2 + w3 won in Q4; w1 was Q3
@@ -192,6 +193,21 @@ describe('repAggregates and repMetrics', () => {
     expect(nonFinite(m)).toEqual([]);
   });
 
+  it('a won deal recorded as closing before it was created counts for won and value, not for the cycle', () => {
+    const { ctx, ana } = anaScenario();
+    // A CRM migration: created (loaded) on Oct 1, closed on Aug 1, 20,000.
+    const m = addDeal(ctx, ana, 'migrated', 20000, '2026-10-01');
+    ctx.db.prepare("UPDATE deals SET outcome = 'won', stage = 'Closed Won', closed_date = '2026-08-01' WHERE id = ?").run(m);
+    const [a] = repAggregates(ctx.db, AS_OF, DEFAULT_SETTINGS);
+    expect(a).toMatchObject({
+      wonCount: 4, // w1, w2, w3 + migrated
+      wonValue: 110000, // 90,000 + 20,000
+      wonCycleDays: 150, // unchanged: 60 + 40 + 50, never 150 - 61
+      cycleCount: 3,
+    });
+    expect(repMetrics(ctx.db, AS_OF)[0]!.avgCycleDays).toBeCloseTo(50, 10); // 150 / 3, not 89 / 4
+  });
+
   it('is the same through dispatch(metrics.list) with the clock’s today', () => {
     const { ctx } = anaScenario();
     expect(v(dispatch(ctx, 'metrics.list', {}))).toEqual(repMetrics(ctx.db, AS_OF));
@@ -205,6 +221,7 @@ describe('repAggregates and repMetrics', () => {
       lostCount: 1, // l1
       wonValue: 80000, // 50,000 + 30,000
       wonCycleDays: 100, // 60 + 40
+      cycleCount: 2,
       openCount: 2, // w3 (open until Nov 20) + o1; o2 is created Nov 20, after the as-of date
       openValue: 50000, // 10,000 + 40,000
       wonThisPeriod: 30000, // w2 only: Oct 1 .. Oct 31

@@ -75,3 +75,38 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('migration 11: deals without an account', () => {
+  it('rebuilds deals keeping every deal and everything that points at one, with foreign keys back on', () => {
+    const file = tempDbPath();
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, MIGRATIONS.slice(0, 10));
+    old.exec(`
+      INSERT INTO reps (id, name, role, created_at, updated_at) VALUES (1, 'Ada', 'field', 'x', 'x');
+      INSERT INTO accounts (id, name, created_at, updated_at) VALUES (1, 'Acme', 'x', 'x');
+      INSERT INTO deals (id, external_id, rep_id, account_id, name, stage, amount_cents, created_date, stage_entered_date, created_at, updated_at)
+        VALUES (7, 'SF-7', 1, 1, 'Acme pilot', 'Proposal', 500000, '2026-01-05', '2026-01-05', 'x', 'x');
+      INSERT INTO deal_stage_history (deal_id, from_stage, to_stage, changed_on, recorded_at) VALUES (7, NULL, 'Proposal', '2026-01-05', 'x');
+      INSERT INTO deal_close_date_changes (deal_id, from_date, to_date, changed_on, recorded_at) VALUES (7, '2026-02-01', '2026-03-01', '2026-01-20', 'x');
+      INSERT INTO stakeholders (deal_id, name, role, stance, created_at, updated_at) VALUES (7, 'Bo', 'champion', 'supporter', 'x', 'x');
+    `);
+    old.close();
+
+    const db = track(openDatabase(file));
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT id, external_id, account_id, name, amount_cents, crm_stage FROM deals').all()).toEqual([
+      { id: 7, external_id: 'SF-7', account_id: 1, name: 'Acme pilot', amount_cents: 500000, crm_stage: null },
+    ]);
+    for (const t of ['deal_stage_history', 'deal_close_date_changes', 'stakeholders']) {
+      expect(db.prepare(`SELECT COUNT(*) FROM ${t} WHERE deal_id = 7`).pluck().get(), t).toBe(1);
+    }
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // The point of the rebuild: a deal may have no account; a reference must still be real.
+    db.prepare("INSERT INTO deals (rep_id, account_id, name, stage, created_date, stage_entered_date, created_at, updated_at) VALUES (1, NULL, 'No company yet', 'Lead', '2026-02-01', '2026-02-01', 'x', 'x')").run();
+    expect(() => db.prepare("INSERT INTO deals (rep_id, account_id, name, stage, created_date, stage_entered_date, created_at, updated_at) VALUES (1, 99, 'Ghost', 'Lead', '2026-02-01', '2026-02-01', 'x', 'x')").run()).toThrow(/FOREIGN KEY/);
+    // Deleting a deal still cascades to its history (the references survived the rename).
+    db.prepare('DELETE FROM deals WHERE id = 7').run();
+    expect(db.prepare('SELECT COUNT(*) FROM deal_stage_history').pluck().get()).toBe(0);
+  });
+});

@@ -31,7 +31,7 @@ const CSV_QUERIES: Record<'reps-csv' | 'deals-csv', string> = {
       d.outcome AS "Outcome", d.amount_cents / 100.0 AS "Amount", d.currency AS "Currency", d.created_date AS "Created date",
       COALESCE(d.closed_date, d.expected_close_date) AS "Close date", d.last_activity_date AS "Last activity",
       d.next_step AS "Next step", d.source AS "Source"
-    FROM deals d JOIN reps r ON r.id = d.rep_id JOIN accounts a ON a.id = d.account_id ORDER BY r.name, d.created_date, d.id`,
+    FROM deals d JOIN reps r ON r.id = d.rep_id LEFT JOIN accounts a ON a.id = d.account_id ORDER BY r.name, d.created_date, d.id`,
 };
 
 export const exportFileName = (what: DataExportKind, today: string): string =>

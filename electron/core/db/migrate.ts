@@ -29,17 +29,29 @@ export function migrate(
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from };
 
-  db.transaction(() => {
-    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-    const record = db.prepare(
-      'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
-    );
-    for (const m of pending) {
-      db.exec(m.sql);
-      record.run(m.version, m.name, now().toISOString());
-    }
-    db.pragma(`user_version = ${latest}`);
-  })();
+  // PRAGMA foreign_keys is a no-op inside a transaction: switch it off before, back after.
+  const rebuild = pending.some((m) => m.rebuildsTables);
+  const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (rebuild && fkWasOn) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+      const record = db.prepare(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+      );
+      for (const m of pending) {
+        db.exec(m.sql);
+        record.run(m.version, m.name, now().toISOString());
+      }
+      if (rebuild) {
+        const broken = db.pragma('foreign_key_check') as { table: string }[];
+        if (broken.length) throw new Error(`Migration left ${broken.length} broken references (first in ${broken[0]!.table}); nothing was changed.`);
+      }
+      db.pragma(`user_version = ${latest}`);
+    })();
+  } finally {
+    if (rebuild && fkWasOn) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest };
 }

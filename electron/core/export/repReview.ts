@@ -6,7 +6,7 @@
  */
 import { FLAG_LABELS } from '../../../shared/domain/flags';
 import { followThroughRate } from '../../../shared/domain/followThrough';
-import { formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
+import { dealHeading, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
 import type { RepMetrics } from '../../../shared/domain/metrics';
 import { addDays, daysBetween, localDate, periodContaining } from '../../../shared/domain/periods';
 import type { FollowThroughCounts } from '../../../shared/schemas/commitments';
@@ -163,7 +163,7 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
       ),
     );
     for (const d of flagged.slice(0, TOP_FLAGGED)) {
-      blocks.push(heading(`${d.accountName}: ${d.name}`, 3));
+      blocks.push(heading(dealHeading(d.name, d.accountName), 3));
       blocks.push(
         paragraph(
           muted(
@@ -250,7 +250,7 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
         notes.map((n) => {
           const sub: string[] = [];
           if (n.skill) sub.push(`Skill: ${n.skill}`);
-          if (n.dealName) sub.push(`Deal: ${n.accountName ? `${n.accountName}: ` : ''}${n.dealName}`);
+          if (n.dealName) sub.push(`Deal: ${dealHeading(n.dealName, n.accountName)}`);
           if (n.questions) sub.push(`${n.questions} “How do you know?” question${n.questions === 1 ? '' : 's'} answered`);
           if (n.followUpAnswer) sub.push(`Follow-up: ${FOLLOW_UP[n.followUpAnswer] ?? n.followUpAnswer}`);
           else if (n.followUpDue) sub.push(`Follow-up due ${f.date(n.followUpDue)}`);

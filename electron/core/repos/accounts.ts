@@ -1,7 +1,8 @@
 import type { Db } from '../db/open';
 
-/** Finds an account by name (case-insensitive) or creates it; returns its id. */
-export function ensureAccount(db: Db, name: string, nowIso: string): number {
+/** Finds an account by name (case-insensitive) or creates it; returns its id (null: no account yet). */
+export function ensureAccount(db: Db, name: string | null, nowIso: string): number | null {
+  if (!name) return null;
   const found = db.prepare('SELECT id FROM accounts WHERE name = ?').get(name) as
     | { id: number }
     | undefined;

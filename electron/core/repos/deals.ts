@@ -23,10 +23,11 @@ interface DealRow {
   external_id: string | null;
   rep_id: number;
   rep_name: string;
-  account_id: number;
-  account_name: string;
+  account_id: number | null;
+  account_name: string | null;
   name: string;
   stage: string;
+  crm_stage: string | null;
   amount_cents: number;
   currency: string;
   created_date: string;
@@ -43,7 +44,7 @@ interface DealRow {
 
 const SELECT_DEAL = `
   SELECT d.*, r.name AS rep_name, a.name AS account_name
-  FROM deals d JOIN reps r ON r.id = d.rep_id JOIN accounts a ON a.id = d.account_id`;
+  FROM deals d JOIN reps r ON r.id = d.rep_id LEFT JOIN accounts a ON a.id = d.account_id`;
 
 const toDeal = (r: DealRow): Deal => ({
   id: r.id,
@@ -54,6 +55,7 @@ const toDeal = (r: DealRow): Deal => ({
   accountName: r.account_name,
   name: r.name,
   stage: r.stage,
+  crmStage: r.crm_stage,
   amount: fromCents(r.amount_cents),
   currency: r.currency,
   createdDate: r.created_date,
@@ -194,7 +196,8 @@ export function updateDeal(db: Db, clock: Clock, input: z.output<typeof dealUpda
     if (before.outcome === 'open' && isClosingStage(input.stage)) {
       throw new InvalidError('Stage cannot be Closed Won or Closed Lost: close the deal instead.', 'stage');
     }
-    if (before.closedDate && input.createdDate > before.closedDate) {
+    // Only a change is refused: CRM migrations leave some closed deals created after they closed.
+    if (before.closedDate && input.createdDate !== before.createdDate && input.createdDate > before.closedDate) {
       throw new InvalidError('The created date cannot be after the day the deal closed.', 'createdDate');
     }
     assertExternalIdFree(db, input.externalId, input.id);

@@ -22,7 +22,7 @@ import type { Checkin, closePlanInput, checkinInput, placementInput, planInput, 
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
-import { windowStart } from './metrics';
+import { windowStart, WON_WITH_CYCLE } from './metrics';
 import { getRep } from './reps';
 import { getSettings } from './settings';
 
@@ -37,7 +37,8 @@ export function periodSums(db: Db, from: string, to: string, repId?: number): Re
        closed AS (
          SELECT rep_id, SUM(outcome = 'won') AS won, SUM(outcome = 'lost') AS lost,
            SUM(CASE WHEN outcome = 'won' THEN amount_cents ELSE 0 END) AS wonCents,
-           SUM(CASE WHEN outcome = 'won' THEN julianday(closed_date) - julianday(created_date) ELSE 0 END) AS cycle
+           SUM(CASE WHEN ${WON_WITH_CYCLE} THEN julianday(closed_date) - julianday(created_date) ELSE 0 END) AS cycle,
+           SUM(${WON_WITH_CYCLE}) AS cycleCount
          FROM deals WHERE outcome <> 'open' AND closed_date BETWEEN @from AND @to AND (@repId IS NULL OR rep_id = @repId) GROUP BY rep_id),
        created AS (SELECT rep_id, COUNT(*) AS n FROM deals WHERE created_date BETWEEN @from AND @to AND (@repId IS NULL OR rep_id = @repId) GROUP BY rep_id),
        active AS (SELECT id, rep_id FROM deals WHERE created_date <= @to AND (outcome = 'open' OR closed_date >= @from) AND (@repId IS NULL OR rep_id = @repId)),
@@ -56,7 +57,7 @@ export function periodSums(db: Db, from: string, to: string, repId?: number): Re
          FROM commitments WHERE owner = 'rep' AND due_date BETWEEN @from AND @to AND (@repId IS NULL OR rep_id = @repId) GROUP BY rep_id)
        SELECT r.id AS repId, r.name,
          COALESCE(closed.won, 0) AS wonCount, COALESCE(closed.lost, 0) AS lostCount,
-         COALESCE(closed.wonCents, 0) AS wonCents, COALESCE(closed.cycle, 0) AS wonCycleDays,
+         COALESCE(closed.wonCents, 0) AS wonCents, COALESCE(closed.cycle, 0) AS wonCycleDays, COALESCE(closed.cycleCount, 0) AS cycleCount,
          COALESCE(created.n, 0) AS newOpps,
          COALESCE(mapped.deals, 0) AS dealsMapped, COALESCE(mapped.people, 0) AS stakeholders,
          COALESCE(vp.points, 0) AS vpPoints, COALESCE(vp.tests, 0) AS vpTests,

@@ -4,7 +4,7 @@
  */
 import { flagCodes, flagDeal, type Flag, type OpenDealFacts } from '../../../shared/domain/flags';
 import { NotFoundError } from '../errors';
-import { computeRepMetrics, teamAggregates, type RepAggregates, type RepMetrics } from '../../../shared/domain/metrics';
+import { averageCycleDays, computeRepMetrics, teamAggregates, type RepAggregates, type RepMetrics } from '../../../shared/domain/metrics';
 import { fromCents } from '../../../shared/domain/money';
 import { addDays, daysBetween, periodContaining } from '../../../shared/domain/periods';
 import type { NeglectRow, Pipeline, PipelineDeal, PipelineList, PipelineRow, TeamMetrics } from '../../../shared/schemas/pipeline';
@@ -13,6 +13,9 @@ import type { Db } from '../db/open';
 import { getSettings } from './settings';
 
 export const WEEKS_SHOWN = 12;
+
+/** A won deal whose sales cycle counts: see averageCycleDays (closed before created has none). */
+export const WON_WITH_CYCLE = "outcome = 'won' AND closed_date >= created_date";
 
 /** The first day of the trailing window ending on asOf (e.g. 12 months back, exclusive). */
 export function windowStart(asOf: string, months: number): string {
@@ -34,6 +37,7 @@ interface AggRow {
   wonCents: number;
   lostCents: number;
   wonCycleDays: number;
+  cycleCount: number;
   openCount: number;
   openCents: number;
   wonPeriodCents: number;
@@ -57,7 +61,8 @@ export function repAggregates(db: Db, asOf: string, settings: Settings, repId?: 
       `WITH d AS (
          SELECT rep_id, amount_cents, outcome, created_date, closed_date,
            (outcome <> 'open' AND closed_date BETWEEN @ws AND @asOf) AS closed_in_window,
-           (created_date <= @asOf AND (outcome = 'open' OR closed_date > @asOf)) AS open_then
+           (created_date <= @asOf AND (outcome = 'open' OR closed_date > @asOf)) AS open_then,
+           (${WON_WITH_CYCLE}) AS has_cycle
          FROM deals
          WHERE (@repId IS NULL OR rep_id = @repId) AND created_date <= @asOf
            AND (outcome = 'open' OR closed_date >= MIN(@ws, @ps))
@@ -67,8 +72,9 @@ export function repAggregates(db: Db, asOf: string, settings: Settings, repId?: 
          COALESCE(SUM(d.closed_in_window AND d.outcome = 'lost'), 0) AS lostCount,
          COALESCE(SUM(CASE WHEN d.closed_in_window AND d.outcome = 'won' THEN d.amount_cents END), 0) AS wonCents,
          COALESCE(SUM(CASE WHEN d.closed_in_window AND d.outcome = 'lost' THEN d.amount_cents END), 0) AS lostCents,
-         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.outcome = 'won'
+         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.has_cycle
            THEN julianday(d.closed_date) - julianday(d.created_date) END), 0) AS wonCycleDays,
+         COALESCE(SUM(d.closed_in_window AND d.has_cycle), 0) AS cycleCount,
          COALESCE(SUM(d.open_then), 0) AS openCount,
          COALESCE(SUM(CASE WHEN d.open_then THEN d.amount_cents END), 0) AS openCents,
          COALESCE(SUM(CASE WHEN d.outcome = 'won' AND d.closed_date BETWEEN @ps AND @pe THEN d.amount_cents END), 0) AS wonPeriodCents
@@ -106,6 +112,7 @@ export function repAggregates(db: Db, asOf: string, settings: Settings, repId?: 
     wonValue: fromCents(r.wonCents),
     lostValue: fromCents(r.lostCents),
     wonCycleDays: r.wonCycleDays,
+    cycleCount: r.cycleCount,
     openCount: r.openCount,
     openValue: fromCents(r.openCents),
     wonThisPeriod: fromCents(r.wonPeriodCents),
@@ -185,7 +192,7 @@ interface OpenRow extends Omit<OpenDealFacts, 'amount'> {
   id: number;
   repId: number;
   repName: string;
-  accountName: string;
+  accountName: string | null;
   name: string;
   amountCents: number;
 }
@@ -200,7 +207,7 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
   const baselines = new Map(
     repAggregates(db, asOf, settings, opts.repId).map((a) => [
       a.repId,
-      { avgCycleDays: a.wonCount > 0 ? a.wonCycleDays / a.wonCount : null, avgWonDealSize: a.wonCount > 0 ? a.wonValue / a.wonCount : null },
+      { avgCycleDays: averageCycleDays(a), avgWonDealSize: a.wonCount > 0 ? a.wonValue / a.wonCount : null },
     ]),
   );
   const rows = db
@@ -223,7 +230,7 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
          d.stage_entered_date AS stageEnteredDate, d.last_activity_date AS lastActivityDate,
          COALESCE(p.n, 0) AS stakeholderCount, COALESCE(p.dm, 0) AS decisionMakerCount, COALESCE(p.champ, 0) AS championCount, v.passing AS vpPassing
        FROM open_then o JOIN deals d ON d.id = o.id JOIN reps r ON r.id = d.rep_id
-         JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id LEFT JOIN vp v ON v.deal_id = d.id
+         LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id LEFT JOIN vp v ON v.deal_id = d.id
        WHERE r.status <> 'archived' AND (@dealId IS NULL OR d.id = @dealId)
        ORDER BY d.expected_close_date, d.id`,
     )

@@ -94,10 +94,10 @@ export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] 
   const sinceDate = last ?? addDays(asOf, -14);
   const newDeals = db
     .prepare(
-      `SELECT d.id, d.name, a.name AS accountName FROM deals d JOIN accounts a ON a.id = d.account_id
+      `SELECT d.id, d.name, a.name AS accountName FROM deals d LEFT JOIN accounts a ON a.id = d.account_id
        WHERE d.rep_id = ? AND d.created_date > ? AND d.created_date <= ? ORDER BY d.created_date`,
     )
-    .all(m.repId, sinceDate, asOf) as { id: number; name: string; accountName: string }[];
+    .all(m.repId, sinceDate, asOf) as { id: number; name: string; accountName: string | null }[];
   const flagged = pipeline(db, asOf, m.repId).deals.filter((x) => x.flags.length > 0);
   const since8w = addDays(asOf, -56);
   const coach = db

@@ -8,11 +8,17 @@ import { sql as valuePropVersions } from './007_value_prop_versions';
 import { sql as imports } from './008_imports';
 import { sql as development } from './009_development';
 import { sql as dealReviews } from './010_deal_reviews';
+import { sql as realCrmImports } from './011_real_crm_imports';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Rebuilds a table that others reference: foreign keys must be off while it runs (or
+   * dropping the old table would cascade), and are checked before the transaction commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 /** Ordered, append-only. Never edit a landed migration: add the next one. */
@@ -27,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'imports', sql: imports },
   { version: 9, name: 'team development', sql: development },
   { version: 10, name: 'deal reviews', sql: dealReviews },
+  { version: 11, name: 'real CRM imports', sql: realCrmImports, rebuildsTables: true },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -86,7 +86,7 @@ export function DealForm({ repId, deal, onClose, onSaved }: Props) {
           save();
         }}
       >
-        <Field label="Account" error={form.errors.accountName}>
+        <Field label="Account" error={form.errors.accountName} hint="Leave empty while the deal has no account yet.">
           <input list={listId} value={v.accountName} onChange={(e) => form.set('accountName', e.target.value)} data-autofocus autoComplete="off" />
         </Field>
         <datalist id={listId}>

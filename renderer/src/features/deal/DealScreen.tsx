@@ -15,6 +15,7 @@ import { ValuePropCard } from '../valueProps/ValuePropCard';
 import { PastReviewsCard } from '../dealReview/PastReviewsCard';
 import { StakeholderCard } from '../stakeholders/StakeholderCard';
 import { LadderCard } from '../stakeholders/LadderCard';
+import { accountLabel } from '../../../../shared/domain/format';
 
 export function DealScreen({ id }: { id: number }) {
   const { version, info, settings, changed } = useApp();
@@ -69,7 +70,7 @@ export function DealScreen({ id }: { id: number }) {
         <div>
           <h1 id="deal-title" tabIndex={-1}>{deal.name}</h1>
           <p className="subtle">
-            {deal.accountName} · {deal.stage} · <OutcomeBadge outcome={deal.outcome} />
+            {accountLabel(deal.accountName)} · {deal.stage}{deal.crmStage && <span title="The stage as your CRM export wrote it"> (CRM: {deal.crmStage})</span>} · <OutcomeBadge outcome={deal.outcome} />
           </p>
         </div>
         <div className="head-actions">
@@ -141,8 +142,20 @@ export function DealScreen({ id }: { id: number }) {
               <dd>{deal.externalId ?? '—'}</dd>
             </dl>
           </section>
-          <StakeholderCard dealId={deal.id} />
-          <LadderCard accountId={deal.accountId} accountName={deal.accountName} />
+          {deal.accountId !== null && deal.accountName !== null ? (
+            <>
+              <StakeholderCard dealId={deal.id} />
+              <LadderCard accountId={deal.accountId} accountName={deal.accountName} />
+            </>
+          ) : (
+            <section className="card" aria-labelledby="no-account">
+              <h2 id="no-account">Stakeholders and the account ladder</h2>
+              <p className="empty">
+                This deal has no account yet. Set the account (<kbd>E</kbd> to edit) to map its stakeholders and place the account on the ladder from vendor
+                to trusted advisor.
+              </p>
+            </section>
+          )}
         </div>
         <div className="stack">
           {flags.length > 0 && (

@@ -14,6 +14,7 @@ import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormat } from '../../lib/format';
 import { useZodForm } from '../../lib/useZodForm';
+import { dealHeading } from '../../../../shared/domain/format';
 
 interface Loaded {
   detail: DealDetail;
@@ -103,7 +104,7 @@ function ReviewForm({ data }: { data: Loaded }) {
       <header className="screen-head">
         <div>
           <h1 id="review-title" tabIndex={-1}>
-            Deal review: {deal.accountName}: {deal.name}
+            Deal review: {dealHeading(deal.name, deal.accountName)}
           </h1>
           <p className="subtle">
             With {deal.repName}. Ask, listen, coach: the deal stays theirs. {fmt.money(deal.amount, deal.currency)} · {deal.stage} since {fmt.date(deal.stageEnteredDate)}

@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
+import { dealHeading } from '../../../../shared/domain/format';
 
 /** Add or edit a coaching note; feedback can ask "did they apply it?" on a later date. */
 /** `oneOnOneId` files a new note under the meeting it was written in. */
@@ -86,7 +87,7 @@ export function NoteDialog({ repId, note, oneOnOneId, onClose }: { repId: number
             <option value="">No deal</option>
             {deals.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.accountName}: {d.name}
+                {dealHeading(d.name, d.accountName)}
                 {d.outcome === 'open' ? '' : ` (${d.outcome})`}
               </option>
             ))}

@@ -10,6 +10,7 @@ import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
 import { NoteDialog } from './NoteDialog';
 import { ReviewAnswers } from '../dealReview/ReviewAnswers';
+import { dealHeading } from '../../../../shared/domain/format';
 
 /** The rep's coaching record: a timeline filterable by kind, skill and deal; C adds a note. */
 export function NotesCard({ repId, repName }: { repId: number; repName: string }) {
@@ -27,7 +28,7 @@ export function NotesCard({ repId, repName }: { repId: number; repName: string }
     [all, kind, skill, deal],
   );
   const skills = [...new Set((all ?? []).flatMap((n) => (n.skill ? [n.skill] : [])))].sort();
-  const deals = [...new Map((all ?? []).filter((n) => n.dealId).map((n) => [n.dealId!, `${n.accountName}: ${n.dealName}`])).entries()];
+  const deals = [...new Map((all ?? []).filter((n) => n.dealId).map((n) => [n.dealId!, dealHeading(n.dealName ?? '', n.accountName)])).entries()];
   const today = info?.today ?? '';
 
   const answer = async (n: Note, a: (typeof FOLLOW_UP_ANSWERS)[number]) => {
@@ -100,7 +101,7 @@ export function NotesCard({ repId, repName }: { repId: number; repName: string }
               {n.visibility === 'private' ? <span className="badge tone-warn">private</span> : <span className="badge badge-won">shareable</span>}
               {n.dealId && (
                 <a href={hrefFor({ name: 'deal', id: n.dealId })}>
-                  {n.accountName}: {n.dealName}
+                  {dealHeading(n.dealName ?? '', n.accountName)}
                 </a>
               )}
               {n.oneOnOneId && <a href={hrefFor({ name: 'oneOnOne', id: n.oneOnOneId })}>from a one-on-one</a>}

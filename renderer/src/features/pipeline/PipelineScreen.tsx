@@ -12,6 +12,7 @@ import { useAsOf } from '../../lib/useAsOf';
 import { useApiData } from '../../lib/useApiData';
 import { useShortcut } from '../../lib/useShortcut';
 import { FlagChips } from './FlagChips';
+import { accountLabel } from '../../../../shared/domain/format';
 
 export function PipelineScreen() {
   const info = useApp((s) => s.info);
@@ -79,7 +80,7 @@ export function PipelineScreen() {
       },
       { accessorKey: 'ageDays', header: 'Age', meta: { numeric: true, width: '5%' }, cell: (c) => `${c.getValue()} d` },
       { accessorKey: 'daysInStage', header: 'In stage', meta: { numeric: true, width: '6%' }, cell: (c) => `${c.getValue()} d` },
-      { accessorKey: 'accountName', header: 'Account' },
+      { id: 'account', accessorFn: (d) => accountLabel(d.accountName), header: 'Account' },
       {
         id: 'review',
         header: () => <span className="visually-hidden">Review</span>,

@@ -6,6 +6,7 @@ import { Coverage } from '../dashboard/Coverage';
 import { DiagnosisBadge } from '../dashboard/DiagnosisBadge';
 import { FlagChips } from '../pipeline/FlagChips';
 import { WhatIf } from './WhatIf';
+import { accountLabel } from '../../../../shared/domain/format';
 
 export function RepMetricsPanel({ data }: { data: RepDashboard }) {
   const fmt = useFormat();
@@ -85,7 +86,7 @@ export function RepMetricsPanel({ data }: { data: RepDashboard }) {
                       {d.name}
                     </a>{' '}
                     <span className="subtle">
-                      {d.accountName} · {fmt.money(d.amount, d.currency)} · {d.stage}
+                      {accountLabel(d.accountName)} · {fmt.money(d.amount, d.currency)} · {d.stage}
                     </span>
                   </div>
                   <FlagChips flags={d.flags} />

@@ -20,6 +20,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { CoachabilityPanel } from '../coachability/CoachabilityPanel';
 import { RepDevelopmentCard } from '../development/RepDevelopmentCard';
 import { NotesCard } from '../notes/NotesCard';
+import { accountLabel } from '../../../../shared/domain/format';
 
 type Tab = 'open' | 'won' | 'lost' | 'all';
 const TABS: { id: Tab; label: string }[] = [
@@ -78,7 +79,7 @@ export function RepScreen({ id }: { id: number }) {
           </a>
         ),
       },
-      { accessorKey: 'accountName', header: 'Account' },
+      { id: 'account', accessorFn: (d) => accountLabel(d.accountName), header: 'Account' },
       { accessorKey: 'stage', header: 'Stage' },
       { accessorKey: 'amount', header: 'Amount', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue(), c.row.original.currency) },
       {

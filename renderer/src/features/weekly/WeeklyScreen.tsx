@@ -4,6 +4,7 @@ import { AsOfPicker } from '../../components/AsOfPicker';
 import { useFormat } from '../../lib/format';
 import { useAsOf } from '../../lib/useAsOf';
 import { useApiData } from '../../lib/useApiData';
+import { accountLabel } from '../../../../shared/domain/format';
 
 /**
  * The weekly pipeline meeting. The first sign of an activity problem: a rep talking about the
@@ -47,7 +48,7 @@ export function WeeklyScreen() {
               <ul className="plain-list">
                 {r.newDeals.map((d) => (
                   <li key={d.id}>
-                    <a href={hrefFor({ name: 'deal', id: d.id })}>{d.name}</a> <span className="subtle">· {d.accountName} · {fmt.money(d.amount)} · {d.stage}</span>
+                    <a href={hrefFor({ name: 'deal', id: d.id })}>{d.name}</a> <span className="subtle">· {accountLabel(d.accountName)} · {fmt.money(d.amount)} · {d.stage}</span>
                   </li>
                 ))}
               </ul>
