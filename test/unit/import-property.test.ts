@@ -1,6 +1,7 @@
 /**
  * Property-based tests (fast-check): thousands of generated rows and payloads, each either
- * imported exactly or rejected with a message naming the row and column; nothing partial.
+ * imported exactly (fallbacks applied as chosen) or rejected with a message naming the row
+ * and column; nothing partial; totals per owner equal a plain sum over the file.
  */
 import fc from 'fast-check';
 import Papa from 'papaparse';
@@ -12,7 +13,8 @@ import { importRunning } from '../../electron/core/import/jobs';
 import type { ImportProgress } from '../../shared/schemas/imports';
 import { testCtx } from './helpers';
 
-const HEADERS = ['CRM id', 'Deal', 'Account', 'Owner', 'Stage', 'Amount', 'Close date', 'Created'];
+const HEADERS = ['CRM id', 'Deal', 'Account', 'Owner', 'Stage', 'Amount', 'Close date', 'Created', 'Modified'];
+const DEFAULT_OWNER = 'Dee Default';
 const STAGES = { Discovery: 'open', Proposal: 'open', 'Closed Won': 'won', 'closed lost': 'lost' } as const;
 
 interface Row {
@@ -24,6 +26,12 @@ interface Row {
   amountStyle: number;
   close: string;
   created: string;
+  /** The last-modified date: stands in for an empty close date on closed deals. */
+  modified: string;
+  /** The close-date cell is empty (real CRMs leave it so on closed deals). */
+  noClose: boolean;
+  /** The owner cell is empty: the row goes to DEFAULT_OWNER. */
+  noOwner: boolean;
   dateStyle: number;
   /** Which cell, if any, is replaced by something that is certainly not valid there. */
   broken: null | 'amount' | 'close' | 'name' | 'account';
@@ -42,6 +50,9 @@ const row: fc.Arbitrary<Row> = fc.record({
   amountStyle: fc.integer({ min: 0, max: 3 }),
   close: day,
   created: day,
+  modified: day,
+  noClose: fc.boolean(),
+  noOwner: fc.constantFrom(false, false, false, true),
   dateStyle: fc.integer({ min: 0, max: 2 }),
   broken: fc.constantFrom(null, null, null, 'amount', 'close', 'name', 'account'),
   garbage: fc.constantFrom('n/a', 'twelve', 'TBD', '—', '1O,000', '2026-02-30', 'soon', '32/13/2026'),
@@ -59,29 +70,46 @@ const dateText = (iso: string, style: number) => {
   return style === 0 ? iso : style === 1 ? `${m}/${d}/${y}` : `${d}.${m}.${y}`;
 };
 
-/** What a valid row must become in the store. */
+/**
+ * What a row must become in the store, worked from the row alone: a blank name is built
+ * from the account, a blank account is no account, a blank owner is the default owner, a
+ * closed deal without a close date takes its modified date, and closing before it was
+ * created is allowed. Only a broken amount or date, or a date in the future, refuses it.
+ */
 function expected(r: Row, today: string) {
   const outcome = STAGES[r.stage];
-  const problems = [r.broken !== null, r.close < r.created, outcome !== 'open' && r.close > today, r.created > today];
-  return { valid: !problems.some(Boolean), outcome };
+  const closeDate = r.noClose ? (outcome === 'open' ? null : r.modified) : r.close;
+  const problems = [r.broken === 'amount', r.broken === 'close' && !r.noClose, outcome !== 'open' && closeDate !== null && closeDate > today, r.created > today];
+  const account = r.broken === 'account' ? null : r.account.trim();
+  return {
+    valid: !problems.some(Boolean),
+    outcome,
+    closeDate,
+    name: r.broken === 'name' ? account : r.name.trim(),
+    account,
+    owner: r.noOwner ? DEFAULT_OWNER : r.owner,
+  };
 }
 
 function csv(rows: Row[], delimiter: string) {
   const data = rows.map((r, i) => [
     `X-${i}`,
-    r.broken === 'name' ? '   ' : r.name,
+    r.broken === 'name' && r.broken !== null ? '   ' : r.name,
     r.broken === 'account' ? '' : r.account,
-    r.owner,
+    r.noOwner ? '' : r.owner,
     r.stage,
     r.broken === 'amount' ? r.garbage.replace(/\d/g, 'x') : money(r.cents, r.amountStyle),
-    r.broken === 'close' ? r.garbage.replace(/^\d{4}-\d{2}-\d{2}$/, '2026-02-30') : dateText(r.close, r.dateStyle),
+    r.noClose ? '' : r.broken === 'close' ? r.garbage.replace(/^\d{4}-\d{2}-\d{2}$/, '2026-02-30') : dateText(r.close, r.dateStyle),
     dateText(r.created, r.dateStyle),
+    dateText(r.modified, r.dateStyle),
   ]);
   return Papa.unparse({ fields: HEADERS, data }, { delimiter, newline: '\r\n', quotes: true });
 }
 
 async function importAll(ctx: Ctx, fileId: string, skipInvalid: boolean) {
-  const r = dispatch(ctx, 'import.start', { fileId, skipInvalid, dateOrder: 'mdy' });
+  // The manager's mapping: these properties are about rows (the guess from names and values is tested on its own).
+  const mapping = ['externalId', 'name', 'accountName', 'owner', 'stage', 'amount', 'closeDate', 'createdDate', null];
+  const r = dispatch(ctx, 'import.start', { fileId, skipInvalid, mapping, dateOrder: 'mdy', defaultOwner: DEFAULT_OWNER, closedDateFallback: 8 });
   if (!r.ok) return r;
   const { jobId } = r.value as { jobId: string };
   for (;;) {
@@ -121,30 +149,46 @@ describe('import properties', () => {
           expect(HEADERS).toContain(e.column);
           errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.column]);
         }
-        const get = ctx.db.prepare('SELECT d.*, a.name AS account, r.name AS owner FROM deals d JOIN accounts a ON a.id = d.account_id JOIN reps r ON r.id = d.rep_id WHERE external_id = ?');
+        const get = ctx.db.prepare('SELECT d.*, a.name AS account, r.name AS owner FROM deals d LEFT JOIN accounts a ON a.id = d.account_id JOIN reps r ON r.id = d.rep_id WHERE external_id = ?');
         rows.forEach((r, i) => {
           const stored = get.get(`X-${i}`) as Record<string, unknown> | undefined;
           const line = i + 2;
-          if (exp[i]!.valid) {
+          const e = exp[i]!;
+          if (e.valid) {
             expect(errorsByRow.has(line)).toBe(false);
             expect(stored).toMatchObject({
-              name: r.name.trim(),
-              account: r.account.trim(),
-              owner: r.owner,
-              outcome: exp[i]!.outcome,
+              name: e.name,
+              account: e.account,
+              owner: e.owner,
+              outcome: e.outcome,
               amount_cents: r.cents,
               created_date: r.created,
-              expected_close_date: r.close,
-              closed_date: exp[i]!.outcome === 'open' ? null : r.close,
+              expected_close_date: e.closeDate,
+              closed_date: e.outcome === 'open' ? null : e.closeDate,
             });
           } else {
             expect(stored).toBeUndefined();
             expect(errorsByRow.has(line)).toBe(true);
             if (r.broken === 'amount') expect(errorsByRow.get(line)).toContain('Amount');
-            if (r.broken === 'close') expect(errorsByRow.get(line)).toContain('Close date');
+            if (r.broken === 'close' && !r.noClose) expect(errorsByRow.get(line)).toContain('Close date');
           }
         });
         expect(ctx.db.prepare('SELECT COUNT(*) FROM deals').pluck().get()).toBe(validCount);
+        // Totals per owner: the store's sums against a plain sum over the valid rows of the file.
+        const plain = new Map<string, { won: number; lost: number; wonCents: number }>();
+        rows.forEach((r, i) => {
+          const e = exp[i]!;
+          if (!e.valid) return;
+          const t = plain.get(e.owner) ?? { won: 0, lost: 0, wonCents: 0 };
+          if (e.outcome === 'won') (t.won++, (t.wonCents += r.cents));
+          if (e.outcome === 'lost') t.lost++;
+          plain.set(e.owner, t);
+        });
+        const stored = ctx.db
+          .prepare(`SELECT r.name AS owner, SUM(outcome = 'won') AS won, SUM(outcome = 'lost') AS lost, SUM(CASE WHEN outcome = 'won' THEN amount_cents ELSE 0 END) AS wonCents
+                    FROM deals d JOIN reps r ON r.id = d.rep_id GROUP BY r.name`)
+          .all() as { owner: string; won: number; lost: number; wonCents: number }[];
+        expect(Object.fromEntries(stored.map((x) => [x.owner, { won: x.won, lost: x.lost, wonCents: x.wonCents }]))).toEqual(Object.fromEntries(plain));
         expect(ctx.db.pragma('foreign_key_check')).toEqual([]);
       }),
       { numRuns: 100 },

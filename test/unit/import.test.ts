@@ -30,7 +30,7 @@ async function runImport(ctx: Ctx, input: ImportStartInput): Promise<ImportProgr
 
 const count = (ctx: Ctx, sql: string, ...args: unknown[]) => (ctx.db.prepare(sql).pluck().get(...args) as number);
 const dealByExternal = (ctx: Ctx, id: string) =>
-  ctx.db.prepare('SELECT d.*, r.name AS rep, a.name AS account FROM deals d JOIN reps r ON r.id = d.rep_id JOIN accounts a ON a.id = d.account_id WHERE external_id = ?').get(id) as Record<string, unknown>;
+  ctx.db.prepare('SELECT d.*, r.name AS rep, a.name AS account FROM deals d JOIN reps r ON r.id = d.rep_id LEFT JOIN accounts a ON a.id = d.account_id WHERE external_id = ?').get(id) as Record<string, unknown>;
 
 function withReps(ctx: Ctx, ...names: string[]) {
   for (const name of names) createRep(ctx.db, ctx.clock, { name, email: null, role: 'field', territory: null, hireDate: null, quota: 100000 });
@@ -47,11 +47,13 @@ describe('import analysis', () => {
     expect(a.missing).toEqual([]);
     expect(a.dateOrder).toMatchObject({ needed: false, detected: 'mdy', chosen: 'mdy' });
     expect(a.columns[4]).toEqual({ index: 4, header: 'Amount', samples: ['USD 120,000.00', 'USD 48,500.00', 'USD 15,000.00'], field: 'amount' });
-    expect(a.stages.find((s) => s.value === 'Closed Won')).toEqual({ value: 'Closed Won', count: 2, outcome: 'won', suggested: 'won' });
-    expect(a.owners[0]).toMatchObject({ name: 'Jordan Reyes', count: 1, matchedRepId: null, decision: 'create' });
-    expect(a.counts).toEqual({ rows: 11, valid: 7, create: 7, update: 0, errors: 3, duplicates: 1 });
-    expect(a.errors.map((e) => `${e.row} ${e.column}`)).toEqual(['8 Amount', '9 Close Date', '10 Account Name']);
+    expect(a.stages.find((s) => s.value === 'Closed Won')).toEqual({ value: 'Closed Won', count: 2, outcome: 'won', suggested: 'won', stage: null, how: 'won word', fromFlags: 0 });
+    expect(a.owners[0]).toMatchObject({ name: 'Jordan Reyes', count: 1, kind: 'name', matchedRepId: null, decision: 'create' });
+    expect(a.counts).toEqual({ rows: 11, valid: 8, create: 8, update: 0, errors: 2, duplicates: 1, waiting: 0 });
+    expect(a.errors.map((e) => `${e.row} ${e.column}`)).toEqual(['8 Amount', '9 Close Date']);
     expect(a.warnings.join(' ')).toMatch(/footer/);
+    expect(a.fallbacks).toEqual([{ code: 'no_account', count: 1, text: '1 deal has no account yet (shown as “No account”; stakeholders wait until one is set).' }]);
+    expect(a.blockers).toEqual([]);
   });
 
   it('asks for the date order when the file does not tell, and refuses to import until answered', () => {
@@ -61,19 +63,19 @@ describe('import analysis', () => {
     expect(a.dateOrder).toEqual({ needed: true, detected: null, chosen: null, examples: ['03/04/2027', '01/02/2026', '05/06/2027'] });
     const r = dispatch(ctx, 'import.start', { fileId, skipInvalid: true });
     expect(r).toMatchObject({ ok: false, error: { field: 'dateOrder', message: expect.stringMatching(/day-first or month-first/) } });
-    const b = analyze(ctx, { fileId, dateOrder: 'dmy', stageOutcomes: { Gewonnen: 'won' } });
+    const b = analyze(ctx, { fileId, dateOrder: 'dmy' });
     expect(b.counts).toMatchObject({ valid: 3, errors: 0 });
-    expect(b.stages.find((s) => s.value === 'Gewonnen')).toMatchObject({ outcome: 'won', suggested: 'open' });
+    expect(b.stages.find((s) => s.value === 'Gewonnen')).toMatchObject({ outcome: 'won', suggested: 'won', how: 'won word' });
   });
 
   it('says which required fields have no column, and refuses a mapping for another file', () => {
     const ctx = testCtx();
     const fileId = stage('hubspot-deals.csv');
-    const a = analyze(ctx, { fileId, mapping: ['externalId', 'name', 'stage', 'closeDate', null, 'amount', null, 'createdDate', null] });
-    expect(a.missing).toEqual(['accountName', 'owner']);
+    const a = analyze(ctx, { fileId, mapping: [null, null, 'closeDate', null, null, 'amount', null, 'createdDate', null] });
+    expect(a.missing).toEqual(['name', 'owner', 'stage']);
     expect(dispatch(ctx, 'import.start', { fileId, mapping: a.columns.map((c) => c.field) })).toMatchObject({
       ok: false,
-      error: { message: 'Choose a column for Account, Owner (rep) before importing.' },
+      error: { field: 'mapping', message: 'Choose a column for Deal name, Owner (rep), Stage (or a rep for rows without an owner).' },
     });
     expect(dispatch(ctx, 'import.analyze', { fileId, mapping: ['name'] })).toMatchObject({ ok: false, error: { field: 'mapping' } });
     expect(dispatch(ctx, 'import.analyze', { fileId, mapping: ['quota', null, null, null, null, null, null, null, null] })).toMatchObject({
@@ -89,9 +91,9 @@ describe('importing', () => {
     withReps(ctx, 'Rafael Brennan', 'Grace Okafor', 'Nikhil Fischer', 'Farid Castillo', 'Daniel Bergstrom', 'Kwame Nakamura');
     const p = await runImport(ctx, { fileId: stage('salesforce-report.csv'), skipInvalid: true });
     expect(p.phase).toBe('done');
-    expect(p.result).toMatchObject({ created: 7, updated: 0, unchanged: 0, skipped: 3, repsCreated: 1 });
-    expect(p.result!.errors).toHaveLength(3);
-    expect(count(ctx, 'SELECT COUNT(*) FROM deals')).toBe(7);
+    expect(p.result).toMatchObject({ created: 8, updated: 0, unchanged: 0, skipped: 2, repsCreated: 1 });
+    expect(p.result!.errors).toHaveLength(2);
+    expect(count(ctx, 'SELECT COUNT(*) FROM deals')).toBe(8);
     expect(dealByExternal(ctx, '0065g00000SFa002')).toMatchObject({
       name: 'Contoso - Analytics add-on', account: 'Contoso, Ltd.', rep: 'Rafael Brennan', stage: 'Proposal', outcome: 'open',
       amount_cents: 4850000, currency: 'USD', expected_close_date: '2027-01-20', created_date: '2026-10-01',
@@ -99,14 +101,16 @@ describe('importing', () => {
     });
     expect(dealByExternal(ctx, '0065g00000SFa004')).toMatchObject({ outcome: 'lost', stage: 'Closed Lost', closed_date: '2026-11-02' });
     expect(dealByExternal(ctx, '0065g00000SFa005')).toMatchObject({ rep: 'Jordan Reyes' });
-    const run = ctx.db.prepare('SELECT * FROM import_runs').get();
-    expect(run).toMatchObject({ file_name: 'salesforce-report.csv', kind: 'deals', preset: 'salesforce', rows_read: 11, created: 7, skipped: 3, reps_created: 1 });
+    expect(ctx.db.prepare("SELECT account_id, name FROM deals WHERE name = 'Blank account deal'").get()).toEqual({ account_id: null, name: 'Blank account deal' });
+    const run = ctx.db.prepare('SELECT * FROM import_runs').get() as Record<string, unknown>;
+    expect(run).toMatchObject({ file_name: 'salesforce-report.csv', kind: 'deals', preset: 'salesforce', rows_read: 11, created: 8, skipped: 2, reps_created: 1 });
+    expect(JSON.parse(run.notes as string)).toEqual([expect.objectContaining({ code: 'no_account', count: 1 })]);
   });
 
   it('writes nothing when any row fails and the manager did not choose to skip them', () => {
     const ctx = testCtx();
     const r = dispatch(ctx, 'import.start', { fileId: stage('salesforce-report.csv') });
-    expect(r).toMatchObject({ ok: false, error: { field: 'rows', message: expect.stringMatching(/^3 rows cannot be imported \(row 8, Amount: is not an amount.*Nothing was imported\.$/) } });
+    expect(r).toMatchObject({ ok: false, error: { field: 'rows', message: expect.stringMatching(/^2 rows cannot be imported \(row 8, Amount: is not an amount.*Nothing was imported\.$/) } });
     expect(count(ctx, 'SELECT COUNT(*) FROM deals') + count(ctx, 'SELECT COUNT(*) FROM reps') + count(ctx, 'SELECT COUNT(*) FROM import_runs')).toBe(0);
   });
 
@@ -152,12 +156,13 @@ describe('importing', () => {
   it('saves a mapping and recognises the next file with the same headers', async () => {
     const ctx = testCtx();
     const mapping = ['name', 'accountName', 'owner', 'stage', 'amount', 'closeDate', 'createdDate'] as const;
-    await runImport(ctx, { fileId: stage('eu-semicolon.csv'), mapping: [...mapping], dateOrder: 'dmy', stageOutcomes: { Gewonnen: 'won' }, saveMappingAs: 'Sales EU export' });
+    await runImport(ctx, { fileId: stage('eu-semicolon.csv'), mapping: [...mapping], dateOrder: 'dmy', stageOutcomes: { Proposal: 'open' }, currency: 'EUR', saveMappingAs: 'Sales EU export' });
     expect(ok<{ name: string }[]>(ctx, 'import.mappings', {})).toMatchObject([{ name: 'Sales EU export', kind: 'deals' }]);
     const again = analyze(ctx, { fileId: stage('eu-semicolon.csv') });
     expect(again.savedMapping?.name).toBe('Sales EU export');
     expect(again.dateOrder.chosen).toBe('dmy');
-    expect(again.stages.find((s) => s.value === 'Gewonnen')?.outcome).toBe('won');
+    expect(again.stages.find((s) => s.value === 'Proposal')).toMatchObject({ outcome: 'open', how: 'answered' });
+    expect(again.currency.chosen).toBe('EUR');
     expect(again.counts).toMatchObject({ valid: 3, create: 0, update: 3 });
     expect(count(ctx, "SELECT amount_cents FROM deals WHERE name = 'Müller – Rollout'")).toBe(1250000);
     expect(count(ctx, "SELECT COUNT(*) FROM deals WHERE name = 'Bäckerei Schmidt' AND outcome = 'won' AND closed_date = '2026-11-10'")).toBe(1);

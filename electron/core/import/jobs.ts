@@ -29,14 +29,8 @@ export function startImport(ctx: Ctx, input: StartInput, hooks: ImportHooks = {}
   }
   const plan = planned ?? planImport(ctx, input);
   const a = plan.analysis;
-  if (a.problems.length) throw new InvalidError(a.problems[0]!, 'file');
-  if (a.missing.length) {
-    const labels = a.missing.map((f) => a.fields.find((d) => d.key === f)?.label ?? f);
-    throw new InvalidError(`Choose a column for ${labels.join(', ')} before importing.`, 'mapping');
-  }
-  if (a.dateOrder.needed && !a.dateOrder.chosen) {
-    throw new InvalidError(`Dates such as ${a.dateOrder.examples[0] ?? '03/04/2026'} could be day-first or month-first: choose the date order.`, 'dateOrder');
-  }
+  const blocker = a.blockers[0];
+  if (blocker) throw new InvalidError(blocker.message, blocker.field);
   if (plan.errors.length && !input.skipInvalid) {
     const first = plan.errors[0]!;
     throw new InvalidError(
@@ -44,7 +38,6 @@ export function startImport(ctx: Ctx, input: StartInput, hooks: ImportHooks = {}
       'rows',
     );
   }
-  if (plan.records.length === 0) throw new InvalidError('There are no valid rows to import.', 'rows');
 
   const jobId = randomUUID();
   const progress: ImportProgress = { jobId, phase: 'writing', done: 0, total: plan.records.length, result: null, error: null };
@@ -66,8 +59,15 @@ export function startImport(ctx: Ctx, input: StartInput, hooks: ImportHooks = {}
               headers: plan.table.headers,
               signature: headerSignature(plan.table.headers),
               mapping: plan.choices.mapping,
-              stageOutcomes: Object.fromEntries(a.stages.map((s) => [s.value, s.outcome])),
+              stageOutcomes: Object.fromEntries(a.stages.flatMap((s) => (s.outcome ? [[s.value, s.outcome]] : []))),
               dateOrder: plan.choices.dateOrder,
+              options: {
+                stageNames: plan.choices.stageNames,
+                closedDateFallback: typeof plan.choices.closedDateFallback === 'number' ? plan.table.headers[plan.choices.closedDateFallback] : (plan.choices.closedDateFallback ?? undefined),
+                defaultOwner: plan.choices.defaultOwner,
+                currency: plan.choices.defaultCurrency,
+                sameName: plan.choices.sameName,
+              },
             });
           }
         },
@@ -76,7 +76,7 @@ export function startImport(ctx: Ctx, input: StartInput, hooks: ImportHooks = {}
           progress.total = total;
         },
       );
-      const result: ImportResult = { ...counts, skipped, errors: plan.errors.slice(0, 1000), backup };
+      const result: ImportResult = { ...counts, skipped, fallbacks: a.fallbacks, errors: plan.errors.slice(0, 1000), backup };
       Object.assign(progress, { phase: 'done', result });
     } catch (err) {
       console.error('[import] failed:', err);

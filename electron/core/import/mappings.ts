@@ -6,12 +6,22 @@ import type { SavedMapping } from '../../../shared/schemas/imports';
 import type { Db } from '../db/open';
 import { NotFoundError } from '../errors';
 
+/** The file-level choices a saved mapping keeps beside the columns (the fallback column by its header). */
+export interface MappingOptions {
+  stageNames?: Record<string, string>;
+  closedDateFallback?: string;
+  defaultOwner?: string | null;
+  currency?: string;
+  sameName?: 'error' | 'separate';
+}
+
 /** A mapping the manager saved, stored by header name so it applies to the next export too. */
 export interface StoredMapping extends SavedMapping {
   headers: string;
   byHeader: Record<string, ImportField | null>;
   stageOutcomes: Record<string, Outcome>;
   dateOrder: DateOrder | null;
+  options: MappingOptions;
 }
 
 interface Row {
@@ -22,6 +32,7 @@ interface Row {
   mapping: string;
   stage_outcomes: string;
   date_order: DateOrder | null;
+  options: string;
   updated_at: string;
 }
 
@@ -34,6 +45,7 @@ const toMapping = (r: Row): StoredMapping => ({
   byHeader: JSON.parse(r.mapping) as Record<string, ImportField | null>,
   stageOutcomes: JSON.parse(r.stage_outcomes) as Record<string, Outcome>,
   dateOrder: r.date_order,
+  options: JSON.parse(r.options) as MappingOptions,
 });
 
 export function listMappings(db: Db): SavedMapping[] {
@@ -56,15 +68,24 @@ export function mappingForHeaders(db: Db, signature: string): StoredMapping | nu
 export function saveMapping(
   db: Db,
   nowIso: string,
-  m: { name: string; kind: ImportKind; headers: string[]; signature: string; mapping: (ImportField | null)[]; stageOutcomes: Record<string, Outcome>; dateOrder: DateOrder | null },
+  m: {
+    name: string;
+    kind: ImportKind;
+    headers: string[];
+    signature: string;
+    mapping: (ImportField | null)[];
+    stageOutcomes: Record<string, Outcome>;
+    dateOrder: DateOrder | null;
+    options: MappingOptions;
+  },
 ): void {
   const byHeader = Object.fromEntries(m.headers.map((h, i) => [normalizeHeader(h), m.mapping[i] ?? null]));
   db.prepare(
-    `INSERT INTO import_mappings (name, kind, headers, mapping, stage_outcomes, date_order, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO import_mappings (name, kind, headers, mapping, stage_outcomes, date_order, options, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, headers = excluded.headers, mapping = excluded.mapping,
-       stage_outcomes = excluded.stage_outcomes, date_order = excluded.date_order, updated_at = excluded.updated_at`,
-  ).run(m.name, m.kind, m.signature, JSON.stringify(byHeader), JSON.stringify(m.stageOutcomes), m.dateOrder, nowIso, nowIso);
+       stage_outcomes = excluded.stage_outcomes, date_order = excluded.date_order, options = excluded.options, updated_at = excluded.updated_at`,
+  ).run(m.name, m.kind, m.signature, JSON.stringify(byHeader), JSON.stringify(m.stageOutcomes), m.dateOrder, JSON.stringify(m.options), nowIso, nowIso);
 }
 
 export function deleteMapping(db: Db, id: number): void {

@@ -1,11 +1,26 @@
 import type { z } from 'zod';
-import { parseCsv, type CsvTable } from '../../../shared/domain/import/csv';
+import { readCsvRecords, shapeTable, type CsvTable, type ParsedCsv } from '../../../shared/domain/import/csv';
 import { dateOrderEvidence, detectedOrder } from '../../../shared/domain/import/dates';
-import { DATE_FIELDS, FIELD_DEFS, type ImportKind } from '../../../shared/domain/import/fields';
-import { detectPreset, headerSignature, suggestMapping, type Preset } from '../../../shared/domain/import/presets';
-import { missingRequired, normalizeRows, type ImportChoices, type ImportedDeal, type ImportedRecord, type RowError } from '../../../shared/domain/import/rows';
-import { suggestOutcome } from '../../../shared/domain/import/values';
-import type { ImportAnalysis, importChoicesInput, OwnerChoice, StageChoice } from '../../../shared/schemas/imports';
+import { describeFallbacks } from '../../../shared/domain/import/fallbacks';
+import { DATE_FIELDS, FIELD_DEFS, fieldLabel, type ImportField, type ImportKind } from '../../../shared/domain/import/fields';
+import { suggestMapping } from '../../../shared/domain/import/mapping';
+import { nameFromEmail, ownerKind } from '../../../shared/domain/import/owners';
+import { detectPreset, headerSignature, type Preset } from '../../../shared/domain/import/presets';
+import {
+  decideStage,
+  dealKey,
+  missingRequired,
+  nocase,
+  normalizeRows,
+  type ClosedDateFallback,
+  type ImportChoices,
+  type ImportedDeal,
+  type ImportedRecord,
+  type RowError,
+} from '../../../shared/domain/import/rows';
+import { readStage } from '../../../shared/domain/import/stages';
+import { valuesFit } from '../../../shared/domain/import/values';
+import type { ImportAnalysis, importChoicesInput, OwnerChoice, OwnerDecision, StageChoice } from '../../../shared/schemas/imports';
 import type { Ctx } from '../context';
 import { InvalidError } from '../errors';
 import { stagedFile } from '../files/staging';
@@ -13,6 +28,9 @@ import { getSettings } from '../repos/settings';
 import { applyMapping, getMapping, mappingForHeaders, type StoredMapping } from './mappings';
 
 type ChoicesInput = z.output<typeof importChoicesInput>;
+
+/** An owner as the file writes it (lower case) → the rep it becomes: an id, or a new rep's name. */
+export type OwnerPlan = Map<string, number | { create: string }>;
 
 /** Everything an import needs, worked out from the file, the store and the manager's choices. */
 export interface ImportPlan {
@@ -22,119 +40,122 @@ export interface ImportPlan {
   saved: StoredMapping | null;
   choices: ImportChoices;
   records: ImportedRecord[];
+  /** Every row error (the analysis lists the first 1,000). */
   errors: RowError[];
   duplicates: number;
-  /** Deals only: owner name (lower case) → rep id or "create". */
-  owners: Map<string, number | 'create'>;
+  owners: OwnerPlan;
+  /** Owners the manager matched by hand: remembered for the next export (rep_aliases). */
+  aliases: Map<string, number | { create: string }>;
   analysis: ImportAnalysis;
 }
 
-// Parsing a 250,000-row file takes a second or two: keep the last few parsed tables.
-const parsed = new Map<string, CsvTable>();
-function tableFor(fileId: string): { name: string; table: CsvTable } {
-  const file = stagedFile(fileId);
-  let table = parsed.get(fileId);
-  if (!table) {
-    table = parseCsv(file.bytes);
-    parsed.set(fileId, table);
+// Reading a 250,000-row file takes a second: keep the last files' records, and each shape.
+const parsed = new Map<string, { file: ParsedCsv; shaped: Map<boolean, CsvTable> }>();
+function tableFor(fileId: string, hasHeader: boolean | undefined): { name: string; table: CsvTable } {
+  const staged = stagedFile(fileId);
+  let entry = parsed.get(fileId);
+  if (!entry) {
+    entry = { file: readCsvRecords(staged.bytes), shaped: new Map() };
+    parsed.set(fileId, entry);
     while (parsed.size > 2) parsed.delete(parsed.keys().next().value!);
   }
-  return { name: file.name, table };
+  const useHeader = hasHeader ?? entry.file.headerDetected;
+  let table = entry.shaped.get(useHeader);
+  if (!table) entry.shaped.set(useHeader, (table = shapeTable(entry.file, useHeader)));
+  return { name: staged.name, table };
 }
 
 const MAX_ERRORS_SHOWN = 1000;
 
 function guessKind(headers: string[]): ImportKind {
   const h = headers.map((x) => x.toLowerCase());
-  if (h.some((x) => /stage|amount|close/.test(x))) return 'deals';
+  if (h.some((x) => /stage|amount|close|phase|étape|etapa|стади|сумма|betrag|montant|importe/.test(x))) return 'deals';
   if (h.some((x) => /quota|e-?mail|hire/.test(x))) return 'reps';
   if (h.some((x) => /industry|segment/.test(x))) return 'accounts';
   return 'deals';
 }
 
+/** Up to `n` non-empty values of a column, for judging what it holds. */
+export function columnValues(table: CsvTable, column: number, n: number, distinct = false): string[] {
+  const out: string[] = [];
+  for (const r of table.rows) {
+    const v = (r.cells[column] ?? '').trim();
+    if (v && !(distinct && out.includes(v))) out.push(v);
+    if (out.length === n) break;
+  }
+  return out;
+}
+
 export function planImport(ctx: Ctx, input: ChoicesInput): ImportPlan {
-  const { name: fileName, table } = tableFor(input.fileId);
-  const preset = detectPreset(table.headers);
+  const { name: fileName, table } = tableFor(input.fileId, input.hasHeader);
+  const preset = table.hasHeader ? detectPreset(table.headers) : null;
   const signature = headerSignature(table.headers);
-  const saved = input.savedMappingId ? getMapping(ctx.db, input.savedMappingId) : mappingForHeaders(ctx.db, signature);
+  const saved = input.savedMappingId ? getMapping(ctx.db, input.savedMappingId) : table.hasHeader ? mappingForHeaders(ctx.db, signature) : null;
   const kind: ImportKind = input.kind ?? saved?.kind ?? preset?.kind ?? guessKind(table.headers);
   if (input.mapping && input.mapping.length !== table.headers.length) {
     throw new InvalidError(`The mapping has ${input.mapping.length} columns but the file has ${table.headers.length}. Choose the file again.`, 'mapping');
   }
-  const mapping =
-    input.mapping ??
-    (saved && saved.kind === kind ? applyMapping(saved, table.headers) : suggestMapping(table.headers, kind, preset));
+  const suggested = suggestMapping(kind, table.headers, preset, (i) => columnValues(table, i, 200));
+  const mapping = input.mapping ?? (saved && saved.kind === kind ? applyMapping(saved, table.headers) : suggested.mapping);
   const allowed = new Set(FIELD_DEFS[kind].map((d) => d.key));
   const stray = mapping.find((f) => f && !allowed.has(f));
   if (stray) throw new InvalidError(`“${stray}” is not a field of a ${kind} import.`, 'mapping');
+  const settings = getSettings(ctx.db);
+  const opts = saved?.options ?? {};
+
+  // A won or lost deal without a close date may take one from another date column.
+  const savedFallback = opts.closedDateFallback === 'created' ? 'created' : opts.closedDateFallback ? table.headers.indexOf(opts.closedDateFallback) : -1;
+  const closedDateFallback: ClosedDateFallback = input.closedDateFallback !== undefined ? input.closedDateFallback : savedFallback === -1 ? null : savedFallback;
+  if (typeof closedDateFallback === 'number' && closedDateFallback >= table.headers.length) {
+    throw new InvalidError('The column chosen for missing close dates is not in this file.', 'closedDateFallback');
+  }
 
   // Dates: decide day-first or month-first from the file when it tells, else ask.
   const dateColumns = mapping.flatMap((f, i) => (f && DATE_FIELDS.includes(f) ? [i] : []));
+  if (typeof closedDateFallback === 'number') dateColumns.push(closedDateFallback);
   const evidence = dateOrderEvidence(
     (function* () {
       for (const r of table.rows) for (const i of dateColumns) yield r.cells[i] ?? '';
     })(),
   );
   const detected = detectedOrder(evidence);
-  const chosen = input.dateOrder ?? saved?.dateOrder ?? detected;
-  const settings = getSettings(ctx.db);
-  const stageOutcomes = { ...(saved?.stageOutcomes ?? {}), ...(input.stageOutcomes ?? {}) };
-  const choices: ImportChoices = { kind, mapping, dateOrder: chosen, stageOutcomes, defaultCurrency: settings.currency, today: ctx.clock.today() };
-  const missing = missingRequired(kind, mapping);
-  const normalized = missing.length || table.problems.length ? { records: [], errors: [], duplicates: 0 } : normalizeRows(table, choices);
-
-  // Stages as written in the file, with their outcome.
-  const stages: StageChoice[] = [];
-  const stageCol = kind === 'deals' ? mapping.indexOf('stage') : -1;
-  if (stageCol >= 0) {
-    const counts = new Map<string, number>();
-    for (const r of table.rows) {
-      const v = (r.cells[stageCol] ?? '').trim();
-      if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    for (const [value, count] of counts) {
-      const suggested = suggestOutcome(value);
-      stages.push({ value, count, suggested, outcome: stageOutcomes[value] ?? suggested });
-    }
-    stages.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  }
-
-  // Owners: existing reps by name (any case); others are created unless mapped to a rep.
-  const owners = new Map<string, number | 'create'>();
-  const ownerRows: OwnerChoice[] = [];
-  const errors = [...normalized.errors];
-  if (kind === 'deals') {
-    const findRep = ctx.db.prepare('SELECT id FROM reps WHERE name = ?');
-    const repExists = ctx.db.prepare('SELECT 1 FROM reps WHERE id = ?');
-    const counts = new Map<string, { name: string; count: number }>();
-    for (const d of normalized.records as ImportedDeal[]) {
-      const key = d.owner.toLowerCase();
-      const c = counts.get(key) ?? { name: d.owner, count: 0 };
-      c.count++;
-      counts.set(key, c);
-    }
-    for (const [key, { name, count }] of counts) {
-      const matched = (findRep.get(name) as { id: number } | undefined)?.id ?? null;
-      const asked = input.owners?.[name];
-      if (typeof asked === 'number' && !repExists.get(asked)) throw new InvalidError(`The rep chosen for “${name}” no longer exists.`, 'owners');
-      const decision = asked ?? matched ?? 'create';
-      owners.set(key, decision);
-      ownerRows.push({ name, count, matchedRepId: matched, decision: asked ?? matched ?? 'create' });
-    }
-    ownerRows.sort((a, b) => Number(a.matchedRepId !== null) - Number(b.matchedRepId !== null) || b.count - a.count);
-  }
-
-  const { create, update } = countExisting(ctx, kind, normalized.records);
-  const warnings = warningsFor(kind, mapping, table, stages, settings.stages);
-  const samples = (i: number) => {
-    const out: string[] = [];
-    for (const r of table.rows) {
-      const v = (r.cells[i] ?? '').trim();
-      if (v && !out.includes(v)) out.push(v.length > 60 ? `${v.slice(0, 57)}…` : v);
-      if (out.length === 3) break;
-    }
-    return out;
+  const choices: ImportChoices = {
+    kind,
+    mapping,
+    dateOrder: input.dateOrder ?? saved?.dateOrder ?? detected,
+    stageOutcomes: { ...(saved?.stageOutcomes ?? {}), ...(input.stageOutcomes ?? {}) },
+    stageNames: { ...(opts.stageNames ?? {}), ...(input.stageNames ?? {}) },
+    teamStages: settings.stages,
+    defaultCurrency: input.currency ?? opts.currency ?? settings.currency,
+    closedDateFallback,
+    defaultOwner: input.defaultOwner !== undefined ? input.defaultOwner : (opts.defaultOwner ?? null),
+    sameName: input.sameName ?? opts.sameName ?? 'error',
+    today: ctx.clock.today(),
   };
+  const missing = missingRequired(kind, mapping, choices.defaultOwner);
+  const n = missing.length || table.problems.length ? null : normalizeRows(table, choices);
+  const records = n?.records ?? [];
+  const errors = n?.errors ?? [];
+
+  const stages = kind === 'deals' && n ? stageChoices(n.stageRows, choices) : [];
+  const { owners, ownerRows, aliases } = kind === 'deals' ? resolveOwners(ctx, records as ImportedDeal[], input.owners ?? {}) : { owners: new Map(), ownerRows: [], aliases: new Map() };
+  const waitingOwners = new Set(ownerRows.filter((o) => o.decision === null).map((o) => nocase(o.name)));
+  const waitingRows = (n?.unanswered ?? 0) + ownerRows.filter((o) => o.decision === null).reduce((s, o) => s + o.count, 0);
+  const { create, update } = countExisting(ctx, kind, records, waitingOwners);
+
+  const header = (i: number | null | 'created') => (typeof i === 'number' ? (table.headers[i] ?? '') : 'the created date');
+  const renamed = stages.find((s) => s.outcome === 'open' && s.stage && s.stage !== s.value);
+  const fallbacks = describeFallbacks(n?.fallbacks ?? {}, {
+    closedDateColumn: header(closedDateFallback),
+    defaultOwner: choices.defaultOwner ?? '',
+    currency: choices.defaultCurrency,
+    flagColumns: mapping.flatMap((f, i) => (f === 'isWon' || f === 'isClosed' ? [`“${table.headers[i]}”`] : [])).join(' and '),
+    renamedExample: renamed ? `“${renamed.value}” as ${renamed.stage}` : '',
+  });
+  const dateCandidates = table.headers.flatMap((h, index) =>
+    mapping[index] !== 'closeDate' && valuesFit('closeDate', columnValues(table, index, 200)) && columnValues(table, index, 1).length ? [{ index, header: h }] : [],
+  );
+
   const analysis: ImportAnalysis = {
     fileId: input.fileId,
     fileName,
@@ -142,68 +163,181 @@ export function planImport(ctx: Ctx, input: ChoicesInput): ImportPlan {
     encoding: table.encoding,
     delimiter: table.delimiter,
     footerLines: table.footerLines,
+    header: { hasHeader: table.hasHeader, detected: readHeaderDetected(input.fileId), titleLines: table.titleLines, repeatedHeaders: table.repeatedHeaders },
     preset: preset && preset.kind === kind ? { id: preset.id, label: preset.label } : null,
     savedMapping: saved ? { id: saved.id, name: saved.name } : null,
     fields: FIELD_DEFS[kind],
-    columns: table.headers.map((header, index) => ({ index, header, samples: samples(index), field: mapping[index] ?? null })),
+    columns: table.headers.map((h, index) => ({ index, header: h, samples: columnValues(table, index, 3, true).map(clip), field: mapping[index] ?? null })),
     missing,
-    dateOrder: {
-      needed: evidence.ambiguous > 0 && detected === null,
-      detected,
-      chosen,
-      examples: evidence.examples,
-    },
+    mappingNotes: input.mapping || saved ? [] : suggested.notes,
+    dateOrder: { needed: evidence.ambiguous > 0 && detected === null, detected, chosen: choices.dateOrder, examples: evidence.examples },
+    teamStages: settings.stages,
     stages,
     owners: ownerRows,
+    defaultOwner: { chosen: choices.defaultOwner, rowsWithout: n?.withoutOwner ?? 0 },
+    closedDate: { withoutDate: n?.closedWithoutDate ?? 0, fallback: closedDateFallback, candidates: dateCandidates, createdMapped: mapping.includes('createdDate') },
+    currency: { chosen: choices.defaultCurrency, team: settings.currency, hasColumn: mapping.includes('currency') },
+    sameName: { conflicts: n?.sameNameConflicts ?? 0, chosen: choices.sameName },
+    fallbacks,
     counts: {
       rows: table.rows.length,
-      valid: normalized.records.length,
+      valid: records.length - [...(records as ImportedDeal[])].filter((d) => kind === 'deals' && waitingOwners.has(nocase(d.owner))).length,
       create,
       update,
       errors: new Set(errors.map((e) => e.row)).size,
-      duplicates: normalized.duplicates,
+      duplicates: n?.duplicates ?? 0,
+      waiting: waitingRows,
     },
     errors: errors.slice(0, MAX_ERRORS_SHOWN),
     problems: table.problems,
-    warnings,
+    warnings: warningsFor(kind, mapping, table),
+    blockers: [],
   };
-  return { fileName, table, preset, saved, choices, records: normalized.records, errors, duplicates: normalized.duplicates, owners, analysis };
+  analysis.blockers = blockersOf(analysis);
+  return { fileName, table, preset, saved, choices, records, errors, duplicates: n?.duplicates ?? 0, owners, aliases, analysis };
 }
 
-/** SQLite's NOCASE and lower() fold ASCII letters only; match them exactly. */
-export const nocase = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const clip = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}…` : v);
+const readHeaderDetected = (fileId: string) => parsed.get(fileId)?.file.headerDetected ?? true;
+
+/** Stage values as written in the file, with how each is read and the outcome it gets. */
+function stageChoices(stageRows: Map<string, { count: number; fromFlags: number }>, choices: ImportChoices): StageChoice[] {
+  const out: StageChoice[] = [];
+  for (const [value, { count, fromFlags }] of stageRows) {
+    const decided = decideStage(value, choices);
+    out.push({
+      value,
+      count,
+      suggested: readStage(value, choices.teamStages).outcome,
+      outcome: decided.outcome,
+      stage: decided.outcome === 'open' ? decided.stage : null,
+      how: decided.how,
+      fromFlags,
+    });
+  }
+  // Questions first, then the biggest.
+  return out.sort((a, b) => Number(a.outcome !== null || a.fromFlags === a.count) - Number(b.outcome !== null || b.fromFlags === b.count) || b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/**
+ * Owners: a rep remembered from an earlier import (an id or e-mail matched by hand), a rep
+ * by name (any case), a rep by e-mail; other names become new reps unless matched by hand,
+ * and ids or e-mails nobody matched wait for the manager.
+ */
+function resolveOwners(ctx: Ctx, deals: ImportedDeal[], asked: Record<string, OwnerDecision>) {
+  const counts = new Map<string, { name: string; count: number }>();
+  for (const d of deals) {
+    const key = nocase(d.owner);
+    const c = counts.get(key);
+    if (c) c.count++;
+    else counts.set(key, { name: d.owner, count: 1 });
+  }
+  const owners: OwnerPlan = new Map();
+  const aliases = new Map<string, number | { create: string }>();
+  const ownerRows: OwnerChoice[] = [];
+  if (counts.size === 0) return { owners, ownerRows, aliases };
+  const reps = ctx.db.prepare('SELECT id, name, email FROM reps').all() as { id: number; name: string; email: string | null }[];
+  const byName = new Map(reps.map((r) => [nocase(r.name), r.id]));
+  const byEmail = new Map(reps.filter((r) => r.email).map((r) => [nocase(r.email!), r.id]));
+  const remembered = new Map((ctx.db.prepare('SELECT alias, rep_id AS repId FROM rep_aliases').all() as { alias: string; repId: number }[]).map((a) => [nocase(a.alias), a.repId]));
+  const repIds = new Set(reps.map((r) => r.id));
+  for (const [key, { name, count }] of counts) {
+    const kind = ownerKind(name);
+    const alias = remembered.get(key);
+    const matched: [number, OwnerChoice['matchedBy']] | null =
+      alias !== undefined ? [alias, 'earlier import'] : byName.has(key) ? [byName.get(key)!, 'name'] : kind === 'email' && byEmail.has(key) ? [byEmail.get(key)!, 'email'] : null;
+    const answer = asked[name];
+    if (typeof answer === 'number' && !repIds.has(answer)) throw new InvalidError(`The rep chosen for “${name}” no longer exists.`, 'owners');
+    const newName = kind === 'email' ? nameFromEmail(name) || name : name;
+    const decision: OwnerDecision | null = answer ?? matched?.[0] ?? (kind === 'name' ? 'create' : null);
+    if (decision !== null) {
+      const target = decision === 'create' ? { create: name } : decision;
+      owners.set(key, target);
+      if (answer !== undefined && kind !== 'name') aliases.set(name, target);
+      if (answer !== undefined && kind === 'name' && typeof answer === 'number' && answer !== byName.get(key)) aliases.set(name, answer);
+    }
+    ownerRows.push({ name, count, kind, matchedRepId: matched?.[0] ?? null, matchedBy: matched?.[1] ?? null, decision, newName });
+  }
+  // Those waiting for an answer first, then new reps, then matches; biggest first.
+  const order = (o: OwnerChoice) => (o.decision === null ? 0 : o.matchedRepId === null ? 1 : 2);
+  ownerRows.sort((a, b) => order(a) - order(b) || b.count - a.count || a.name.localeCompare(b.name));
+  return { owners, ownerRows, aliases };
+}
 
 /**
  * How many valid rows would add a new record and how many would update one. The existing
- * keys are read once into a set: one scan beats 250,000 single-row lookups.
+ * keys are read once: one scan beats 250,000 single-row lookups. Deals imported as separate
+ * deals under one name match the existing ones of that name in order.
  */
-function countExisting(ctx: Ctx, kind: ImportKind, records: ImportedRecord[]): { create: number; update: number } {
-  const keys = (sql: string) => new Set(ctx.db.prepare(sql).pluck().all() as string[]);
+function countExisting(ctx: Ctx, kind: ImportKind, records: ImportedRecord[], waitingOwners: Set<string>): { create: number; update: number } {
   let update = 0;
+  let create = 0;
   if (kind === 'deals') {
-    const deals = records as ImportedDeal[];
-    const ids = keys('SELECT external_id FROM deals WHERE external_id IS NOT NULL');
-    const named = deals.some((d) => !d.externalId)
-      ? keys(`SELECT lower(d.name) || '|' || lower(a.name) FROM deals d JOIN accounts a ON a.id = d.account_id WHERE d.external_id IS NULL`)
-      : new Set<string>();
-    for (const d of deals) if (d.externalId ? ids.has(d.externalId) : named.has(`${nocase(d.name)}|${nocase(d.accountName)}`)) update++;
-  } else {
-    const names = keys(kind === 'reps' ? 'SELECT lower(name) FROM reps' : 'SELECT lower(name) FROM accounts');
-    for (const r of records) if (names.has(nocase(r.name))) update++;
+    const deals = (records as ImportedDeal[]).filter((d) => !waitingOwners.has(nocase(d.owner)));
+    const ids = new Set(ctx.db.prepare('SELECT external_id FROM deals WHERE external_id IS NOT NULL').pluck().all() as string[]);
+    const named = new Map<string, number>();
+    if (deals.some((d) => !d.externalId)) {
+      const rows = ctx.db
+        .prepare(`SELECT d.name, a.name AS account FROM deals d LEFT JOIN accounts a ON a.id = d.account_id WHERE d.external_id IS NULL`)
+        .all() as { name: string; account: string | null }[];
+      for (const r of rows) {
+        const key = dealKey({ externalId: null, name: r.name, accountName: r.account });
+        named.set(key, (named.get(key) ?? 0) + 1);
+      }
+    }
+    for (const d of deals) {
+      if (d.externalId) {
+        if (ids.has(d.externalId)) update++;
+        else create++;
+        continue;
+      }
+      const key = dealKey(d);
+      const left = named.get(key) ?? 0;
+      if (left > 0) {
+        update++;
+        named.set(key, left - 1);
+      } else create++;
+    }
+    return { create, update };
   }
+  const names = new Set(ctx.db.prepare(kind === 'reps' ? 'SELECT name FROM reps' : 'SELECT name FROM accounts').pluck().all().map((x) => nocase(x as string)));
+  for (const r of records) if (names.has(nocase((r as { name: string }).name))) update++;
   return { create: records.length - update, update };
 }
 
-function warningsFor(kind: ImportKind, mapping: ImportChoices['mapping'], table: CsvTable, stages: StageChoice[], teamStages: string[]): string[] {
+function warningsFor(kind: ImportKind, mapping: (ImportField | null)[], table: CsvTable): string[] {
   const w: string[] = [];
   if (table.footerLines) w.push(`The report footer Salesforce adds under the rows (${table.footerLines} lines) was left out.`);
+  if (table.titleLines) w.push(`${table.titleLines} title line${table.titleLines === 1 ? '' : 's'} above the column names ${table.titleLines === 1 ? 'was' : 'were'} left out.`);
+  if (table.repeatedHeaders) w.push(`${table.repeatedHeaders} repeated header row${table.repeatedHeaders === 1 ? '' : 's'} and group title${table.repeatedHeaders === 1 ? '' : 's'} inside the file ${table.repeatedHeaders === 1 ? 'was' : 'were'} skipped.`);
+  if (!table.hasHeader) w.push('The first row holds data, not column names: the columns are numbered. Say what each one is below.');
   if (kind !== 'deals') return w;
+  if (!mapping.includes('name')) w.push('No deal name column: each deal is named after its account and product, or its CRM id.');
   if (!mapping.includes('externalId')) w.push('No CRM id column: deals are matched by name and account, so a renamed deal would be added again.');
   if (!mapping.includes('createdDate')) w.push('No created date column: deals count as created today (closed ones on their close date), so cycle times and new-opportunity counts will be off.');
-  const known = new Set(teamStages.map((s) => s.toLowerCase()));
-  const unknown = stages.filter((s) => s.outcome === 'open' && !known.has(s.value.toLowerCase())).map((s) => s.value);
-  if (unknown.length) {
-    w.push(`Open stages not in your stage list: ${unknown.slice(0, 6).join(', ')}${unknown.length > 6 ? '…' : ''}. They keep their names; add them in Settings to give them their own stuck-in-stage limit.`);
-  }
   return w;
+}
+
+/** What stops the import, each said with what to do, and the choice that answers it. */
+function blockersOf(a: ImportAnalysis): ImportAnalysis['blockers'] {
+  const b: ImportAnalysis['blockers'] = a.problems.map((message) => ({ field: 'file', message }));
+  if (a.missing.length) {
+    const names = a.missing.map((f) => fieldLabel(a.kind, f));
+    b.push({ field: 'mapping', message: `Choose a column for ${names.join(', ')}${a.missing.includes('owner') ? ' (or a rep for rows without an owner)' : ''}.` });
+  }
+  if (a.dateOrder.needed && !a.dateOrder.chosen) {
+    b.push({ field: 'dateOrder', message: `Dates such as ${a.dateOrder.examples[0] ?? '03/04/2026'} could be day-first or month-first: choose the date order.` });
+  }
+  const open = a.stages.filter((s) => s.outcome === null && s.fromFlags < s.count);
+  if (open.length) {
+    const list = `${open.slice(0, 5).map((s) => `“${s.value}”`).join(', ')}${open.length > 5 ? '…' : ''}`;
+    b.push({ field: 'stageOutcomes', message: `Say what ${open.length === 1 ? 'this stage means' : `these ${open.length} stages mean`} (open, won or lost): ${list}.` });
+  }
+  const ids = a.owners.filter((o) => o.decision === null);
+  if (ids.length) {
+    const list = `${ids.slice(0, 3).map((o) => `“${o.name}”`).join(', ')}${ids.length > 3 ? '…' : ''}`;
+    b.push({ field: 'owners', message: `Choose the rep for ${ids.length === 1 ? 'an owner that is' : `${ids.length} owners that are`} an id or e-mail in the CRM: ${list}.` });
+  }
+  if (!b.length && a.counts.valid === 0) b.push({ field: 'rows', message: 'There are no valid rows to import.' });
+  return b;
 }

@@ -2,7 +2,8 @@ import { toCents } from '../../../shared/domain/money';
 import type { ImportedAccount, ImportedDeal, ImportedRecord, ImportedRep } from '../../../shared/domain/import/rows';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { nocase, type ImportPlan } from './plan';
+import { dealKey, nocase } from '../../../shared/domain/import/rows';
+import type { OwnerPlan, ImportPlan } from './plan';
 
 export interface WriteCounts {
   runId: number;
@@ -32,25 +33,30 @@ export async function writeImport(
   const now = clock.now().toISOString();
   const today = clock.today();
   const writer = makeWriter(db, now, today, plan.owners);
+  const waiting = new Set(plan.analysis.owners.filter((o) => o.decision === null).map((o) => nocase(o.name)));
   const records = plan.records;
   db.exec('BEGIN IMMEDIATE');
   try {
     for (let i = 0; i < records.length; i++) {
-      writer.write(plan.choices.kind, records[i]!);
+      const r = records[i]!;
+      if (waiting.size && waiting.has(nocase((r as ImportedDeal).owner))) continue; // never written without an answer
+      writer.write(plan.choices.kind, r);
       if ((i + 1) % CHUNK === 0) {
         onProgress(i + 1, records.length);
         await nextTick();
       }
     }
     onProgress(records.length, records.length);
+    writer.rememberOwners(plan.aliases);
     const c = writer.counts;
     const runId = Number(
       db
         .prepare(
-          `INSERT INTO import_runs (file_name, kind, preset, imported_at, rows_read, created, updated, unchanged, skipped, reps_created)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO import_runs (file_name, kind, preset, imported_at, rows_read, created, updated, unchanged, skipped, reps_created, notes)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(plan.fileName, plan.choices.kind, plan.preset?.id ?? null, now, plan.table.rows.length, c.created, c.updated, c.unchanged, skipped, c.repsCreated)
+        .run(plan.fileName, plan.choices.kind, plan.preset?.id ?? null, now, plan.table.rows.length, c.created, c.updated, c.unchanged, skipped, c.repsCreated,
+          JSON.stringify(plan.analysis.fallbacks))
         .lastInsertRowid,
     );
     beforeCommit();
@@ -65,9 +71,10 @@ export async function writeImport(
 interface ExistingDeal {
   id: number;
   rep_id: number;
-  account_id: number;
+  account_id: number | null;
   name: string;
   stage: string;
+  crm_stage: string | null;
   outcome: string;
   amount_cents: number;
   currency: string;
@@ -80,7 +87,7 @@ interface ExistingDeal {
 }
 
 /** Prepared statements and lookups for one import; counts what it did. */
-function makeWriter(db: Db, now: string, today: string, owners: Map<string, number | 'create'>) {
+function makeWriter(db: Db, now: string, today: string, owners: OwnerPlan) {
   const counts = { created: 0, updated: 0, unchanged: 0, repsCreated: 0 };
   const s = {
     repByName: db.prepare('SELECT id FROM reps WHERE name = ?').pluck(),
@@ -92,23 +99,25 @@ function makeWriter(db: Db, now: string, today: string, owners: Map<string, numb
       `UPDATE reps SET email = COALESCE(?, email), role = COALESCE(?, role), territory = COALESCE(?, territory),
          hire_date = COALESCE(?, hire_date), quota_cents = COALESCE(?, quota_cents), updated_at = ? WHERE id = ?`,
     ),
+    alias: db.prepare(
+      `INSERT INTO rep_aliases (alias, rep_id, created_at) VALUES (?, ?, ?)
+       ON CONFLICT(alias) DO UPDATE SET rep_id = excluded.rep_id, created_at = excluded.created_at`,
+    ),
     accountByName: db.prepare('SELECT id FROM accounts WHERE name = ?').pluck(),
     insertAccount: db.prepare('INSERT INTO accounts (name, industry, segment, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'),
     updateAccount: db.prepare(
       'UPDATE accounts SET industry = COALESCE(?, industry), segment = COALESCE(?, segment), updated_at = ? WHERE id = ?',
     ),
     dealById: db.prepare('SELECT * FROM deals WHERE external_id = ?'),
-    dealByNameAccount: db.prepare(
-      'SELECT d.* FROM deals d WHERE d.external_id IS NULL AND d.name = ? COLLATE NOCASE AND d.account_id = ?',
-    ),
+    dealByRowId: db.prepare('SELECT * FROM deals WHERE id = ?'),
     insertDeal: db.prepare(
-      `INSERT INTO deals (external_id, rep_id, account_id, name, stage, amount_cents, currency, created_date,
+      `INSERT INTO deals (external_id, rep_id, account_id, name, stage, crm_stage, amount_cents, currency, created_date,
          expected_close_date, closed_date, outcome, last_activity_date, next_step, source, stage_entered_date,
          created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     updateDeal: db.prepare(
-      `UPDATE deals SET rep_id = ?, account_id = ?, name = ?, stage = ?, amount_cents = ?, currency = ?, created_date = ?,
+      `UPDATE deals SET rep_id = ?, account_id = ?, name = ?, stage = ?, crm_stage = ?, amount_cents = ?, currency = ?, created_date = ?,
          expected_close_date = ?, closed_date = ?, outcome = ?, last_activity_date = ?, next_step = ?, source = ?,
          stage_entered_date = CASE WHEN stage <> ? THEN ? ELSE stage_entered_date END,
          close_date_changes = close_date_changes + ?, updated_at = ?
@@ -123,26 +132,59 @@ function makeWriter(db: Db, now: string, today: string, owners: Map<string, numb
   };
   const repIds = new Map<string, number>();
   const accountIds = new Map<string, number>();
+  // Existing CRM ids are read once: a first import of 250,000 new deals needs no lookup per row.
+  const knownIds = new Set(db.prepare('SELECT external_id FROM deals WHERE external_id IS NOT NULL').pluck().all() as string[]);
+  // Deals without a CRM id, by name and account (read once, only when the file has such rows);
+  // when several share one, the k-th row of the file updates the k-th deal.
+  let named: Map<string, number[]> | null = null;
+  const namedDeals = () => {
+    if (named) return named;
+    named = new Map();
+    const rows = db
+      .prepare('SELECT d.id, d.name, a.name AS account FROM deals d LEFT JOIN accounts a ON a.id = d.account_id WHERE d.external_id IS NULL ORDER BY d.id')
+      .all() as { id: number; name: string; account: string | null }[];
+    for (const r of rows) {
+      const key = dealKey({ externalId: null, name: r.name, accountName: r.account });
+      const ids = named.get(key);
+      if (ids) ids.push(r.id);
+      else named.set(key, [r.id]);
+    }
+    return named;
+  };
+  const taken = new Map<string, number>();
 
-  const repFor = (owner: string): number => {
-    const key = owner.toLowerCase(); // as planImport keys owners
-    const known = repIds.get(key);
-    if (known) return known;
-    const decision = owners.get(key) ?? 'create';
-    let id = typeof decision === 'number' ? decision : (s.repByName.get(owner) as number | undefined);
+  const repNamed = (name: string): number => {
+    let id = s.repByName.get(name) as number | undefined;
     if (!id) {
-      id = Number(s.insertRep.run(owner, null, 'field', null, null, 0, now, now).lastInsertRowid);
+      id = Number(s.insertRep.run(name, null, 'field', null, null, 0, now, now).lastInsertRowid);
       counts.repsCreated++;
     }
+    return id;
+  };
+  const repFor = (owner: string): number => {
+    const key = nocase(owner); // as planImport keys owners
+    const known = repIds.get(key);
+    if (known) return known;
+    const decision = owners.get(key) ?? { create: owner };
+    const id = typeof decision === 'number' ? decision : repNamed(decision.create);
     repIds.set(key, id);
     return id;
   };
-  const accountFor = (name: string): number => {
+  const accountFor = (name: string | null): number | null => {
+    if (!name) return null;
     const key = nocase(name);
     let id = accountIds.get(key) ?? (s.accountByName.get(name) as number | undefined);
     if (!id) id = Number(s.insertAccount.run(name, null, null, now, now).lastInsertRowid);
     accountIds.set(key, id);
     return id;
+  };
+  const existing = (d: ImportedDeal): ExistingDeal | undefined => {
+    if (d.externalId) return knownIds.has(d.externalId) ? (s.dealById.get(d.externalId) as ExistingDeal) : undefined;
+    const key = dealKey(d);
+    const k = taken.get(key) ?? 0;
+    taken.set(key, k + 1);
+    const id = namedDeals().get(key)?.[k];
+    return id === undefined ? undefined : (s.dealByRowId.get(id) as ExistingDeal);
   };
 
   const writeDeal = (d: ImportedDeal) => {
@@ -151,20 +193,22 @@ function makeWriter(db: Db, now: string, today: string, owners: Map<string, numb
     const closed = d.outcome !== 'open';
     const closedDate = closed ? d.closeDate : null;
     const expected = d.closeDate;
-    const before = (d.externalId ? s.dealById.get(d.externalId) : s.dealByNameAccount.get(d.name, accountId)) as ExistingDeal | undefined;
+    const before = existing(d);
     if (!before) {
       // A new deal entered its stage when created (or, if closed, on the day it closed).
       const entered = closed && closedDate ? closedDate : d.createdDate;
       const id = Number(
-        s.insertDeal.run(d.externalId, repId, accountId, d.name, d.stage, toCents(d.amount), d.currency, d.createdDate,
+        s.insertDeal.run(d.externalId, repId, accountId, d.name, d.stage, d.crmStage, toCents(d.amount), d.currency, d.createdDate,
           expected, closedDate, d.outcome, d.lastActivityDate, d.nextStep, d.source, entered, now, now).lastInsertRowid,
       );
       s.stageHistory.run(id, null, d.stage, entered, now);
+      if (d.externalId) knownIds.add(d.externalId);
       counts.created++;
       return;
     }
-    const after = [repId, accountId, d.name, d.stage, toCents(d.amount), d.currency, d.createdDate, expected, closedDate, d.outcome, d.lastActivityDate, d.nextStep, d.source];
-    const old = [before.rep_id, before.account_id, before.name, before.stage, before.amount_cents, before.currency, before.created_date,
+    const after = [repId, accountId, d.name, d.stage, d.crmStage, toCents(d.amount), d.currency, d.createdDate, expected, closedDate, d.outcome,
+      d.lastActivityDate, d.nextStep, d.source];
+    const old = [before.rep_id, before.account_id, before.name, before.stage, before.crm_stage, before.amount_cents, before.currency, before.created_date,
       before.expected_close_date, before.closed_date, before.outcome, before.last_activity_date, before.next_step, before.source];
     if (after.every((v, i) => v === old[i])) {
       counts.unchanged++;
@@ -210,6 +254,10 @@ function makeWriter(db: Db, now: string, today: string, owners: Map<string, numb
       if (kind === 'deals') writeDeal(r as ImportedDeal);
       else if (kind === 'reps') writeRep(r as ImportedRep);
       else writeAccount(r as ImportedAccount);
+    },
+    /** Owners the manager matched by hand (an id, an e-mail) find their rep by themselves next time. */
+    rememberOwners(aliases: Map<string, number | { create: string }>) {
+      for (const [alias, target] of aliases) s.alias.run(alias, typeof target === 'number' ? target : repNamed(target.create), now);
     },
   };
 }

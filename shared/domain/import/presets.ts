@@ -1,4 +1,5 @@
 import type { ImportField, ImportKind } from './fields';
+import { headerKey } from './headers';
 
 /**
  * Known CRM export shapes, recognised from their headers. Salesforce report exports use
@@ -86,38 +87,13 @@ export const PRESETS: Preset[] = [
   },
 ];
 
-/** Everyday header words for a file that matches no preset. */
-const GENERIC: Record<ImportKind, Record<string, ImportField>> = {
-  deals: {
-    'crm id': 'externalId', 'external id': 'externalId', id: 'externalId', 'deal id': 'externalId',
-    deal: 'name', 'deal name': 'name', opportunity: 'name', 'opportunity name': 'name', name: 'name',
-    account: 'accountName', 'account name': 'accountName', company: 'accountName', customer: 'accountName',
-    owner: 'owner', rep: 'owner', 'sales rep': 'owner', salesperson: 'owner', 'deal owner': 'owner',
-    stage: 'stage', status: 'stage', 'deal stage': 'stage',
-    amount: 'amount', value: 'amount', 'deal value': 'amount', 'amount (usd)': 'amount',
-    currency: 'currency',
-    'close date': 'closeDate', 'expected close': 'closeDate', 'expected close date': 'closeDate', 'closed date': 'closeDate',
-    created: 'createdDate', 'created date': 'createdDate', 'create date': 'createdDate', 'created on': 'createdDate',
-    'last activity': 'lastActivityDate', 'last activity date': 'lastActivityDate',
-    'next step': 'nextStep', source: 'source', 'lead source': 'source',
-  },
-  reps: {
-    name: 'name', rep: 'name', 'full name': 'name', 'rep name': 'name', email: 'email', 'e-mail': 'email',
-    role: 'role', title: 'role', territory: 'territory', region: 'territory',
-    'hire date': 'hireDate', 'start date': 'hireDate', hired: 'hireDate', quota: 'quota', target: 'quota',
-  },
-  accounts: {
-    name: 'name', account: 'name', 'account name': 'name', company: 'name', industry: 'industry', segment: 'segment',
-  },
-};
-
 /** The preset whose signature the headers match best (at least 3 of 4 headers), or null. */
 export function detectPreset(headers: string[]): Preset | null {
-  const have = new Set(headers.map(normalizeHeader));
+  const have = new Set(headers.map(headerKey));
   let best: Preset | null = null;
   let bestShare = 0;
   for (const p of PRESETS) {
-    const share = p.signature.filter((h) => have.has(h)).length / p.signature.length;
+    const share = p.signature.filter((h) => have.has(headerKey(h))).length / p.signature.length;
     if (share >= 0.75 && share > bestShare) {
       best = p;
       bestShare = share;
@@ -126,17 +102,9 @@ export function detectPreset(headers: string[]): Preset | null {
   return best;
 }
 
-/** Column index → field, from a preset or the everyday words; each field used once. */
-export function suggestMapping(headers: string[], kind: ImportKind, preset: Preset | null): (ImportField | null)[] {
-  const table = preset && preset.kind === kind ? preset.columns : GENERIC[kind];
-  const used = new Set<ImportField>();
-  return headers.map((h) => {
-    const field = table[normalizeHeader(h)];
-    if (!field || used.has(field)) return null;
-    used.add(field);
-    return field;
-  });
-}
+/** A preset's columns by header key, for headerCandidates(). */
+export const presetColumns = (p: Preset): Record<string, ImportField> =>
+  Object.fromEntries(Object.entries(p.columns).map(([h, f]) => [headerKey(h), f]));
 
 /** A file's header set, to recognise a saved mapping when the same export comes again. */
 export const headerSignature = (headers: string[]): string => headers.map(normalizeHeader).join('|');

@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { isClosingStage, LOST_STAGE, WON_STAGE, type Outcome } from '../../schemas/deal';
 import type { RepRole } from '../../schemas/rep';
 import type { CsvTable } from './csv';
-import { parseImportDate, type DateOrder } from './dates';
+import { parseImportDate, type DateOrder, type DateParse } from './dates';
 import { FIELD_DEFS, fieldLabel, type ImportField, type ImportKind } from './fields';
-import { parseImportAmount, suggestOutcome, suggestRole } from './values';
+import { readStage, type StageHow } from './stages';
+import { parseFlag, parseImportAmount, suggestRole, type AmountParse } from './values';
+
+/** Where a won or lost deal without a close date takes its date from: another column, its created date, or nowhere. */
+export type ClosedDateFallback = number | 'created' | null;
 
 /** Everything the manager decided on the mapping screen. */
 export interface ImportChoices {
@@ -12,9 +16,19 @@ export interface ImportChoices {
   /** One entry per file column: the field it fills, or null to ignore it. */
   mapping: (ImportField | null)[];
   dateOrder: DateOrder | null;
-  /** Outcome per stage value as written in the file; others use suggestOutcome(). */
+  /** The manager's outcome per stage value as written in the file; others are read by readStage(). */
   stageOutcomes: Record<string, Outcome>;
+  /** Open stage value → the name it takes ("Proposal/Price Quote" → "Proposal"; itself to keep it). */
+  stageNames: Record<string, string>;
+  /** The team's open stages (Settings). */
+  teamStages: readonly string[];
+  /** The file's currency, for amounts that name none. */
   defaultCurrency: string;
+  closedDateFallback: ClosedDateFallback;
+  /** The rep (a name) who gets rows without an owner. */
+  defaultOwner: string | null;
+  /** Rows with the same deal name and account but other values, and no CRM id: an error, or separate deals. */
+  sameName: 'error' | 'separate';
   today: string;
 }
 
@@ -30,10 +44,13 @@ export interface ImportedDeal {
   line: number;
   externalId: string | null;
   name: string;
-  accountName: string;
+  /** Null: no account yet. */
+  accountName: string | null;
   owner: string;
-  /** The file's stage for open deals; Closed Won / Closed Lost for closed ones. */
+  /** The open stage it is filed under; Closed Won / Closed Lost for closed ones. */
   stage: string;
+  /** The stage as the file wrote it, when that is not `stage`. */
+  crmStage: string | null;
   outcome: Outcome;
   amount: number;
   currency: string;
@@ -64,19 +81,65 @@ export interface ImportedAccount {
 
 export type ImportedRecord = ImportedDeal | ImportedRep | ImportedAccount;
 
+/** Fallbacks and readings applied to rows, each counted and named to the manager. */
+export const FALLBACK_CODES = [
+  'closed_date_from_column', 'closed_date_from_created', 'default_owner', 'name_built', 'no_account', 'currency_default',
+  'close_before_created', 'same_name_separate', 'outcome_from_flags', 'stage_renamed',
+] as const;
+export type FallbackCode = (typeof FALLBACK_CODES)[number];
+
+export interface StageRows {
+  count: number;
+  /** Rows whose outcome came from the IsWon / IsClosed columns rather than the stage name. */
+  fromFlags: number;
+}
+
 export interface Normalized<T> {
   records: T[];
   errors: RowError[];
   /** Rows identical to an earlier row, skipped. */
   duplicates: number;
+  /** Rows waiting for the manager to say what their stage means; not imported until then. */
+  unanswered: number;
+  fallbacks: Partial<Record<FallbackCode, number>>;
+  /** Deals: per stage value as written. */
+  stageRows: Map<string, StageRows>;
+  /** Won or lost rows with no close date, before any fallback. */
+  closedWithoutDate: number;
+  /** Rows with no owner, before the default owner. */
+  withoutOwner: number;
+  /** Rows sharing a deal name and account (no CRM id) with an earlier row but not its values. */
+  sameNameConflicts: number;
 }
+
+/** How a stage value is read: the manager's answer, else readStage(); null = ask. */
+export interface StageDecision {
+  outcome: Outcome | null;
+  /** The stage an open deal is filed under. */
+  stage: string;
+  how: StageHow | 'answered';
+}
+
+export function decideStage(value: string, c: Pick<ImportChoices, 'stageOutcomes' | 'stageNames' | 'teamStages'>): StageDecision {
+  const reading = readStage(value, c.teamStages);
+  const answered = c.stageOutcomes[value];
+  const outcome = answered ?? reading.outcome;
+  return { outcome, stage: c.stageNames[value] ?? reading.stage ?? value, how: answered ? 'answered' : reading.how };
+}
+
+/** SQLite's NOCASE and lower() fold ASCII letters only; keys are folded the same way. */
+export const nocase = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** The key that finds the same deal again: its CRM id, else its name and account. */
+export const dealKey = (d: Pick<ImportedDeal, 'externalId' | 'name' | 'accountName'>): string =>
+  d.externalId ? `id:${d.externalId}` : `name:${nocase(d.name)}|${nocase(d.accountName ?? '')}`;
 
 const text = (max: number) => z.string().max(max, { error: `is longer than ${max} characters` });
 const optional = (max: number) => text(max).nullable();
 const dealShape = z.object({
   externalId: optional(80),
   name: text(200).min(1, { error: 'is empty' }),
-  accountName: text(160).min(1, { error: 'is empty' }),
+  accountName: optional(160),
   owner: text(120).min(1, { error: 'is empty' }),
   stage: text(80).min(1, { error: 'is empty' }),
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter code such as USD or EUR' }),
@@ -94,100 +157,197 @@ const accountShape = z.object({
   segment: optional(120),
 });
 
+/** cyrb53: a fast 53-bit hash, to spot exact duplicate rows without keeping a copy of each. */
+function hashRow(cells: string[]): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const c of cells) {
+    for (let i = 0; i < c.length; i++) {
+      const ch = c.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761); // cell separator
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+const sameCells = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+
 /**
- * Reads every row of the file with the manager's mapping. Pure: no database, so the same
+ * Reads every row of the file with the manager's choices. Pure: no database, so the same
  * rules run for the preview, the import and the tests; store lookups come after.
  */
 export function normalizeRows(table: CsvTable, choices: ImportChoices): Normalized<ImportedRecord> {
   const columnOf = new Map<ImportField, number>();
   choices.mapping.forEach((f, i) => f && !columnOf.has(f) && columnOf.set(f, i));
   const header = (f: ImportField) => table.headers[columnOf.get(f)!] ?? fieldLabel(choices.kind, f);
-  const out: Normalized<ImportedRecord> = { records: [], errors: [], duplicates: 0 };
-  const seenRows = new Set<string>();
-  const seenKeys = new Map<string, { line: number; signature: string }>();
+  const out: Normalized<ImportedRecord> = {
+    records: [], errors: [], duplicates: 0, unanswered: 0, fallbacks: {}, stageRows: new Map(),
+    closedWithoutDate: 0, withoutOwner: 0, sameNameConflicts: 0,
+  };
+  const count = (code: FallbackCode) => (out.fallbacks[code] = (out.fallbacks[code] ?? 0) + 1);
+  const seenRows = new Map<number, string[]>();
+  const seenKeys = new Map<string, number>();
 
   // Per-row state the helpers below read: defined once, not per row (250,000 rows).
   let line = 0;
   let cells: string[] = [];
   let errors: RowError[] = [];
   const fail = (f: ImportField, value: string, reason: string) => errors.push({ row: line, column: header(f), value, reason });
-  const cell = (f: ImportField): string => {
-    const i = columnOf.get(f);
-    return i === undefined ? '' : (cells[i] ?? '').trim();
-  };
+  const failed = (f: ImportField) => errors.some((e) => e.column === header(f));
+  const at = (i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? '').trim());
+  const cell = (f: ImportField): string => at(columnOf.get(f));
   const opt = (f: ImportField): string | null => cell(f) || null;
+  // Real files repeat the same dates and amounts thousands of times: each text is read once.
+  const dates = new Map<string, DateParse>();
+  const readDate = (v: string): DateParse => {
+    let p = dates.get(v);
+    if (!p) dates.set(v, (p = parseImportDate(v, choices.dateOrder)));
+    return p;
+  };
+  const dateProblem = (p: DateParse & { ok: false }) =>
+    p.reason === 'ambiguous' ? 'could be read day-first or month-first: choose the date order' : 'is not a date (write 2026-03-14, 3/14/2026 or 14.03.2026)';
   const date = (f: ImportField): string | null => {
     const v = cell(f);
     if (!v) return null;
-    const p = parseImportDate(v, choices.dateOrder);
+    const p = readDate(v);
     if (p.ok) return p.date;
-    fail(f, v, p.reason === 'ambiguous' ? 'could be read day-first or month-first: choose the date order' : 'is not a date (write 2026-03-14, 3/14/2026 or 14.03.2026)');
+    fail(f, v, dateProblem(p));
     return null;
   };
+  const amounts = new Map<string, AmountParse>();
   const amount = (f: ImportField): { amount: number; currency: string | null } | null => {
     const v = cell(f);
     if (!v) return null;
-    const p = parseImportAmount(v);
+    let p = amounts.get(v);
+    if (!p) amounts.set(v, (p = parseImportAmount(v)));
     if (p.ok) return p;
     fail(f, v, p.reason);
     return null;
   };
+  const stages = new Map<string, StageDecision>();
+  const stageOf = (v: string): StageDecision => {
+    let d = stages.get(v);
+    if (!d) stages.set(v, (d = decideStage(v, choices)));
+    return d;
+  };
+  const fallbackColumn = typeof choices.closedDateFallback === 'number' ? choices.closedDateFallback : undefined;
+  const fallbackHeader = fallbackColumn === undefined ? '' : (table.headers[fallbackColumn] ?? `Column ${fallbackColumn + 1}`);
 
   for (const row of table.rows) {
     line = row.line;
     cells = row.cells;
-    const signature = cells.join('\u0000');
-    if (seenRows.has(signature)) {
+    const hash = hashRow(cells);
+    const twin = seenRows.get(hash);
+    if (twin && sameCells(twin, cells)) {
       out.duplicates++;
       continue;
     }
-    seenRows.add(signature);
+    if (!twin) seenRows.set(hash, cells);
     errors = [];
     if (cells.length > table.headers.length && cells.slice(table.headers.length).some((c) => c.trim())) {
       errors.push({ row: line, column: '', value: '', reason: `has ${cells.length} cells but the header has ${table.headers.length}: a separator or quote is probably missing` });
     }
 
-    let record: ImportedRecord | null = null;
-    let key = '';
+    let record: ImportedRecord;
+    let key: string;
     let keyField: ImportField = 'name';
     if (choices.kind === 'deals') {
       const stageText = cell('stage');
-      const outcome = choices.stageOutcomes[stageText] ?? suggestOutcome(stageText);
-      const closeDate = date('closeDate');
+      const decided = stageOf(stageText);
+      const stats = out.stageRows.get(stageText) ?? { count: 0, fromFlags: 0 };
+      stats.count++;
+      if (stageText) out.stageRows.set(stageText, stats);
+      // IsClosed / IsWon are facts per row: they settle what the stage name leaves open (only the manager's own answer overrides them).
+      const isClosed = columnOf.has('isClosed') ? parseFlag(cell('isClosed')) : null;
+      const isWon = columnOf.has('isWon') ? parseFlag(cell('isWon')) : null;
+      const byFlags: Outcome | null = isClosed === false ? 'open' : isWon === true ? 'won' : isClosed === true && isWon === false ? 'lost' : null;
+      const outcome = decided.how === 'answered' ? decided.outcome : (byFlags ?? decided.outcome);
+      if (isClosed === true && outcome === 'open') fail('isClosed', cell('isClosed'), 'says closed, but the stage reads as open and nothing says won or lost');
+      if (outcome !== decided.outcome && outcome !== null) {
+        stats.fromFlags++;
+        count('outcome_from_flags');
+      }
+      if (stageText && outcome === null) {
+        out.unanswered++;
+        continue;
+      }
+      const externalId = opt('externalId');
+      const account = opt('accountName');
       const created = date('createdDate');
       const money = amount('amount');
-      const currency = (cell('currency') || money?.currency || choices.defaultCurrency).toUpperCase();
-      if (outcome === 'open' && isClosingStage(stageText)) fail('stage', stageText, 'is a closing stage but is set to stay open');
-      if (outcome !== 'open') {
-        if (!closeDate && !errors.some((e) => e.column === header('closeDate'))) fail('closeDate', '', `is empty but the deal is ${outcome}`);
-        else if (closeDate && closeDate > choices.today) fail('closeDate', cell('closeDate'), `is after today but the deal is already ${outcome}`);
+      let closeDate = date('closeDate');
+      const closed = outcome === 'won' || outcome === 'lost';
+      if (outcome === 'open' && (isClosingStage(stageText) || isClosingStage(decided.stage))) fail('stage', stageText, 'is a closing stage but is set to stay open');
+      if (closed && !closeDate && cell('closeDate') === '') {
+        out.closedWithoutDate++;
+        if (choices.closedDateFallback === 'created' && created) {
+          closeDate = created;
+          count('closed_date_from_created');
+        } else if (fallbackColumn !== undefined) {
+          const v = at(fallbackColumn);
+          const p = v ? readDate(v) : null;
+          if (p?.ok) {
+            closeDate = p.date;
+            count('closed_date_from_column');
+          } else if (p) {
+            errors.push({ row: line, column: fallbackHeader, value: v, reason: `${dateProblem(p)} (it stands in for the empty close date)` });
+          } else {
+            fail('closeDate', '', `is empty but the deal is ${outcome}, and “${fallbackHeader}” is empty too`);
+          }
+        } else {
+          fail('closeDate', '', `is empty but the deal is ${outcome}: choose a date to use instead (another date column, or the created date)`);
+        }
       }
+      if (closed && closeDate && closeDate > choices.today) fail('closeDate', cell('closeDate') || closeDate, `is after today but the deal is already ${outcome}`);
       // Without a created date the deal counts as new today (or on the day it closed).
-      const createdDate = created ?? (outcome !== 'open' && closeDate && closeDate < choices.today ? closeDate : choices.today);
+      const createdDate = created ?? (closed && closeDate && closeDate < choices.today ? closeDate : choices.today);
       if (created && created > choices.today) fail('createdDate', cell('createdDate'), 'is in the future');
-      if (created && closeDate && closeDate < created) {
-        fail('closeDate', cell('closeDate'), `is before the created date (${created})`);
+      if (created && closeDate && closeDate < created) count('close_before_created');
+
+      let owner = cell('owner');
+      if (!owner) {
+        out.withoutOwner++;
+        if (choices.defaultOwner) {
+          owner = choices.defaultOwner;
+          count('default_owner');
+        } else fail('owner', '', 'is empty: choose the rep who gets rows without an owner');
       }
+      let name = cell('name');
+      if (!name) {
+        name = [account, cell('product')].filter(Boolean).join(' · ') || (externalId ? `Deal ${externalId}` : '');
+        if (name) count('name_built');
+        else fail('name', '', 'is empty, and there is no account, product or CRM id to name the deal after');
+      }
+      if (!account) count('no_account');
+      const currencyCell = cell('currency');
+      if (!currencyCell && !money?.currency && (money?.amount ?? 0) > 0) count('currency_default');
+      const stage = outcome === 'won' ? WON_STAGE : outcome === 'lost' ? LOST_STAGE : decided.stage;
+      if (outcome === 'open' && decided.stage !== stageText) count('stage_renamed');
       const deal: ImportedDeal = {
         line,
-        externalId: opt('externalId'),
-        name: cell('name'),
-        accountName: cell('accountName'),
-        owner: cell('owner'),
-        stage: outcome === 'won' ? WON_STAGE : outcome === 'lost' ? LOST_STAGE : stageText,
-        outcome,
+        externalId,
+        name,
+        accountName: account,
+        owner,
+        stage,
+        crmStage: stageText && stageText.toLowerCase() !== stage.toLowerCase() ? stageText : null,
+        outcome: outcome ?? 'open',
         amount: money?.amount ?? 0,
-        currency,
+        currency: (currencyCell || money?.currency || choices.defaultCurrency).toUpperCase(),
         closeDate,
         createdDate,
         lastActivityDate: date('lastActivityDate'),
         nextStep: opt('nextStep'),
         source: opt('source'),
       };
-      check(dealShape, { ...deal, stage: stageText }, fail, cell);
+      check(dealShape, { ...deal, stage: stageText }, fail, cell, failed);
       record = deal;
-      key = deal.externalId ? `id:${deal.externalId}` : `name:${deal.name.toLowerCase()}|${deal.accountName.toLowerCase()}`;
-      keyField = deal.externalId ? 'externalId' : 'name';
+      key = dealKey(deal);
+      keyField = externalId ? 'externalId' : 'name';
     } else if (choices.kind === 'reps') {
       const quota = amount('quota');
       const rep: ImportedRep = {
@@ -199,49 +359,65 @@ export function normalizeRows(table: CsvTable, choices: ImportChoices): Normaliz
         hireDate: date('hireDate'),
         quota: quota?.amount ?? null,
       };
-      check(repShape, rep, fail, cell);
+      check(repShape, rep, fail, cell, failed);
       record = rep;
-      key = rep.name.toLowerCase();
+      key = nocase(rep.name);
     } else {
       const account: ImportedAccount = { line, name: cell('name'), industry: opt('industry'), segment: opt('segment') };
-      check(accountShape, account, fail, cell);
+      check(accountShape, account, fail, cell, failed);
       record = account;
-      key = account.name.toLowerCase();
+      key = nocase(account.name);
     }
 
     // The same deal (or rep, account) twice with different values: which one is right?
     const earlier = seenKeys.get(key);
-    if (earlier && errors.length === 0) {
-      fail(keyField, cell(keyField), `is the same ${keyField === 'externalId' ? 'CRM id' : choices.kind.slice(0, -1)} as row ${earlier.line} with different values`);
+    if (earlier !== undefined && errors.length === 0) {
+      const byName = choices.kind === 'deals' && keyField === 'name';
+      if (byName) out.sameNameConflicts++;
+      if (byName && choices.sameName === 'separate') count('same_name_separate');
+      else {
+        const what = keyField === 'externalId' ? 'CRM id' : byName ? 'deal name and account' : choices.kind.slice(0, -1);
+        fail(keyField, cell(keyField) || (record as ImportedDeal).name, `is the same ${what} as row ${earlier} with different values${byName ? ' and no CRM id: import them as separate deals, or fix the file' : ''}`);
+      }
     }
     if (errors.length) {
       out.errors.push(...errors);
       continue;
     }
-    seenKeys.set(key, { line, signature });
+    if (earlier === undefined) seenKeys.set(key, line);
     out.records.push(record);
   }
   return out;
 }
 
-/** Runs a zod shape over the record and reports each issue against its column. */
+/** Runs a zod shape over the record and reports each issue against its column (once per column). */
 function check(
   shape: z.ZodObject,
   value: unknown,
   fail: (f: ImportField, value: string, reason: string) => void,
   cell: (f: ImportField) => string,
+  already: (f: ImportField) => boolean,
 ): void {
   const r = shape.safeParse(value);
   if (r.success) return;
   const reported = new Set<string>();
   for (const issue of r.error.issues) {
     const f = String(issue.path[0]) as ImportField;
-    if (reported.has(f)) continue;
+    if (reported.has(f) || already(f)) continue;
     reported.add(f);
     fail(f, cell(f), issue.message);
   }
 }
 
-/** Required fields the mapping leaves out. */
-export const missingRequired = (kind: ImportKind, mapping: (ImportField | null)[]): ImportField[] =>
-  FIELD_DEFS[kind].filter((d) => d.required && !mapping.includes(d.key)).map((d) => d.key);
+/** Required fields the mapping leaves out. A deal can be named from other columns, and ownerless rows can go to a chosen rep. */
+export function missingRequired(kind: ImportKind, mapping: (ImportField | null)[], defaultOwner: string | null = null): ImportField[] {
+  const has = (f: ImportField) => mapping.includes(f);
+  if (kind === 'deals') {
+    const missing: ImportField[] = [];
+    if (!has('name') && !has('accountName') && !has('product') && !has('externalId')) missing.push('name');
+    if (!has('owner') && !defaultOwner) missing.push('owner');
+    if (!has('stage')) missing.push('stage');
+    return missing;
+  }
+  return FIELD_DEFS[kind].filter((d) => d.required && !has(d.key)).map((d) => d.key);
+}

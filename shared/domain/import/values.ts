@@ -1,5 +1,6 @@
 import { parseAmount } from '../money';
-import type { Outcome } from '../../schemas/deal';
+import { parseImportDate } from './dates';
+import type { ImportField } from './fields';
 
 const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW' };
 
@@ -29,17 +30,6 @@ export function parseImportAmount(text: string): AmountParse {
   return { ok: true, amount: Math.round(amount * 100) / 100, currency: currencyInAmount(s) };
 }
 
-/**
- * Common won / lost stage names in any case ("Closed Won", "closedwon", "Won", "Closed - Lost",
- * "Lost"); everything else is an open stage. The manager can override any of them.
- */
-export function suggestOutcome(stage: string): Outcome {
-  const key = stage.toLowerCase().replace(/[^a-z]/g, '');
-  if (/^(closed|deal)?won/.test(key)) return 'won';
-  if (/^(closed|deal)?lost/.test(key)) return 'lost';
-  return 'open';
-}
-
 /** Free-text roles ("Account Executive", "SDR") to the workbench's five. */
 export function suggestRole(text: string): 'field' | 'inside' | 'presales' | 'sdr' | 'other' | null {
   const t = text.toLowerCase();
@@ -50,4 +40,74 @@ export function suggestRole(text: string): 'field' | 'inside' | 'presales' | 'sd
   if (/field|account (executive|manager)|\bae\b|enterprise|outside/.test(t)) return 'field';
   if (/^(field|inside|presales|sdr|other)$/.test(t.trim())) return t.trim() as 'other';
   return 'other';
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', 't', '1', 'ja', 'wahr', 'oui', 'vrai', 'si', 'sí', 'verdadero', 'да']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', 'f', '0', 'nein', 'falsch', 'non', 'faux', 'falso', 'нет']);
+
+/** "true", "Y", "1", "да"… as CRMs write flags such as IsWon, IsClosed or Bitrix's CLOSED; null if not a flag. */
+export function parseFlag(text: string): boolean | null {
+  const t = text.trim().toLowerCase();
+  if (TRUE_WORDS.has(t)) return true;
+  if (FALSE_WORDS.has(t)) return false;
+  return null;
+}
+
+const NUMBER = /^[-+]?\d+(?:[.,]\d+)*$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** A cell that reads as data, never as a column name: a number, an amount, a date or an e-mail. */
+export function looksLikeValue(text: string): boolean {
+  const t = text.trim();
+  if (!t) return false;
+  if (NUMBER.test(t) || EMAIL.test(t)) return true;
+  if (/\d/.test(t) && /^(?:[A-Z]{3}\s*)?[-+(]?\p{Sc}?\s*[\d.,\s]+\p{Sc}?(?:\s*[A-Z]{3})?\)?$/u.test(t)) return true;
+  const d = parseImportDate(t, null);
+  return d.ok || d.reason === 'ambiguous';
+}
+
+/** Whether a column's values suit a field, judged on a sample; a column is never mapped to a field its values do not fit. */
+export function valuesFit(field: ImportField, samples: string[]): boolean {
+  const values = samples.map((s) => s.trim()).filter(Boolean);
+  if (values.length === 0) return true;
+  const share = (test: (v: string) => boolean) => values.filter(test).length / values.length;
+  const isDate = (v: string) => {
+    const d = parseImportDate(v, null);
+    return d.ok || d.reason === 'ambiguous';
+  };
+  switch (field) {
+    case 'amount':
+    case 'quota':
+      return share((v) => parseImportAmount(v).ok || /^-?[\d.,\s]+$/.test(v)) >= 0.8;
+    case 'closeDate':
+    case 'createdDate':
+    case 'lastActivityDate':
+    case 'hireDate':
+      return share(isDate) >= 0.8;
+    case 'currency':
+      return share((v) => /^[A-Za-z]{3}$/.test(v) || /^\p{Sc}$/u.test(v)) >= 0.8;
+    case 'isWon':
+    case 'isClosed':
+      return share((v) => parseFlag(v) !== null) >= 0.9;
+    case 'name':
+    case 'accountName':
+    case 'stage':
+    case 'product':
+      // Text: a column of numbers (ids, amounts) or dates is not a deal's name.
+      return share((v) => NUMBER.test(v) || isDate(v)) < 0.5;
+    case 'owner':
+      return share(isDate) < 0.5;
+    default:
+      return true;
+  }
+}
+
+/** Why a column was not used for a field, in the manager's words ("look like numbers"). */
+export function whyNotFit(field: ImportField, samples: string[]): string {
+  const values = samples.map((s) => s.trim()).filter(Boolean);
+  const numbers = values.filter((v) => NUMBER.test(v)).length;
+  const dates = values.filter((v) => parseImportDate(v, null).ok).length;
+  if (numbers >= dates && numbers > values.length / 2) return 'its values are numbers';
+  if (dates > values.length / 2) return 'its values are dates';
+  return field === 'isWon' || field === 'isClosed' ? 'its values are not yes/no' : 'its values do not fit';
 }
