@@ -130,7 +130,8 @@ export interface ImportAnalysis {
   owners: OwnerChoice[];
   defaultOwner: { chosen: string | null; rowsWithout: number };
   closedDate: { withoutDate: number; fallback: ClosedDateFallback; candidates: { index: number; header: string }[]; createdMapped: boolean };
-  currency: { chosen: string; team: string; hasColumn: boolean };
+  /** `amountsWithout`: amounts that name no currency and take `chosen`. */
+  currency: { chosen: string; team: string; hasColumn: boolean; amountsWithout: number };
   sameName: { conflicts: number; chosen: 'error' | 'separate' };
   fallbacks: ImportFallback[];
   counts: ImportCounts;

@@ -266,8 +266,8 @@ describe('checking rows', () => {
     const t = dealsCsv('A,Acme,Ann,Won,,2026-01-01,2026-02-10\nB,Acme,Ann,Lost,,2026-01-05,\nC,Acme,Ann,Lost,2026-12-01,2026-01-01,\nD,Acme,Ann,Won,2026-03-01,,\n');
     const none = normalizeRows(t, choices({ mapping: [...dealMap] }));
     expect(none.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
-      [2, 'Close', 'is empty but the deal is won: choose a date to use instead (another date column, or the created date)'],
-      [3, 'Close', 'is empty but the deal is lost: choose a date to use instead (another date column, or the created date)'],
+      [2, 'Close', 'is empty but the deal is won: choose another date to use (a column or the created date)'],
+      [3, 'Close', 'is empty but the deal is lost: choose another date to use (a column or the created date)'],
       [4, 'Close', 'is after today but the deal is already lost'],
     ]);
     expect(none.closedWithoutDate).toBe(2);

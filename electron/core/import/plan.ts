@@ -176,7 +176,7 @@ export function planImport(ctx: Ctx, input: ChoicesInput): ImportPlan {
     owners: ownerRows,
     defaultOwner: { chosen: choices.defaultOwner, rowsWithout: n?.withoutOwner ?? 0 },
     closedDate: { withoutDate: n?.closedWithoutDate ?? 0, fallback: closedDateFallback, candidates: dateCandidates, createdMapped: mapping.includes('createdDate') },
-    currency: { chosen: choices.defaultCurrency, team: settings.currency, hasColumn: mapping.includes('currency') },
+    currency: { chosen: choices.defaultCurrency, team: settings.currency, hasColumn: mapping.includes('currency'), amountsWithout: n?.fallbacks.currency_default ?? 0 },
     sameName: { conflicts: n?.sameNameConflicts ?? 0, chosen: choices.sameName },
     fallbacks,
     counts: {
@@ -313,6 +313,13 @@ function warningsFor(kind: ImportKind, mapping: (ImportField | null)[], table: C
   if (!table.hasHeader) w.push('The first row holds data, not column names: the columns are numbered. Say what each one is below.');
   if (kind !== 'deals') return w;
   if (!mapping.includes('name')) w.push('No deal name column: each deal is named after its account and product, or its CRM id.');
+  const accountColumn = mapping.indexOf('accountName');
+  if (accountColumn >= 0) {
+    const values = columnValues(table, accountColumn, 200);
+    if (values.length && values.filter((v) => ownerKind(v) === 'id').length >= values.length * 0.8) {
+      w.push(`“${table.headers[accountColumn]}” holds CRM ids, not company names: each account will be named by its id. Choose a column with the company's name if the file has one.`);
+    }
+  }
   if (!mapping.includes('externalId')) w.push('No CRM id column: deals are matched by name and account, so a renamed deal would be added again.');
   if (!mapping.includes('createdDate')) w.push('No created date column: deals count as created today (closed ones on their close date), so cycle times and new-opportunity counts will be off.');
   return w;

@@ -299,7 +299,7 @@ export function normalizeRows(table: CsvTable, choices: ImportChoices): Normaliz
             fail('closeDate', '', `is empty but the deal is ${outcome}, and “${fallbackHeader}” is empty too`);
           }
         } else {
-          fail('closeDate', '', `is empty but the deal is ${outcome}: choose a date to use instead (another date column, or the created date)`);
+          fail('closeDate', '', `is empty but the deal is ${outcome}: choose another date to use (a column or the created date)`);
         }
       }
       if (closed && closeDate && closeDate > choices.today) fail('closeDate', cell('closeDate') || closeDate, `is after today but the deal is already ${outcome}`);

@@ -31,18 +31,18 @@ export function CheckCard({
       col.accessor('row', { header: 'Row', meta: { numeric: true, width: '70px' } }),
       col.accessor('column', { header: 'Column', meta: { width: '180px' } }),
       col.accessor('value', { header: 'Value', meta: { width: '220px' }, cell: (c) => <span className="cell-value">{c.getValue() || '(empty)'}</span> }),
-      col.accessor('reason', { header: 'Reason' }),
+      col.accessor('reason', { header: 'Reason', cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
     ],
     [],
   );
   const c = a.counts;
-  const blocked = a.missing.length > 0 || a.problems.length > 0 || (a.dateOrder.needed && !a.dateOrder.chosen) || c.valid === 0;
+  const blocked = a.blockers.length > 0;
   const what = a.kind === 'deals' ? 'deal' : a.kind === 'reps' ? 'rep' : 'account';
   const saveAs = save && name.trim() ? name.trim() : undefined;
   return (
     <section className="card" aria-labelledby="imp-check">
       <h2 id="imp-check">Check before importing</h2>
-      <dl className="stat-strip import-counts">
+      <dl className="stat-strip import-counts" aria-busy={busy}>
         <div>
           <dt>Rows read</dt>
           <dd data-testid="count-rows">{n(c.rows)}</dd>
@@ -65,7 +65,24 @@ export function CheckCard({
           <dt>Duplicate rows ignored</dt>
           <dd data-testid="count-duplicates">{n(c.duplicates)}</dd>
         </div>
+        {c.waiting > 0 && (
+          <div>
+            <dt>Waiting for your answer</dt>
+            <dd data-testid="count-waiting" className="warn">
+              {n(c.waiting)}
+            </dd>
+          </div>
+        )}
       </dl>
+      {a.fallbacks.length > 0 && (
+        <ul className="plain-list fallbacks" aria-label="What was filled in or read for you">
+          {a.fallbacks.map((f) => (
+            <li key={f.code} data-testid={`fallback-${f.code}`}>
+              {f.text}
+            </li>
+          ))}
+        </ul>
+      )}
       {a.warnings.length > 0 && (
         <ul className="plain-list notes" aria-label="Notes about this file">
           {a.warnings.map((w) => (
@@ -73,11 +90,16 @@ export function CheckCard({
           ))}
         </ul>
       )}
-      {a.problems.map((p) => (
-        <p key={p} className="form-error" role="alert">
-          {p}
-        </p>
-      ))}
+      {a.blockers.length > 0 && (
+        <div className="callout" role="status" aria-label="Before importing">
+          <strong>Before importing:</strong>
+          <ul className="plain-list">
+            {a.blockers.map((b) => (
+              <li key={b.message}>{b.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {a.errors.length > 0 && (
         <>
           <h3 className="section-title">
@@ -93,15 +115,15 @@ export function CheckCard({
         </label>
         <input type="text" aria-label="Name of the saved mapping" value={name} maxLength={80} disabled={!save} onChange={(e) => setName(e.target.value)} />
         <span className="spacer" />
-        <button type="button" onClick={onCancel} disabled={busy}>
+        <button type="button" onClick={onCancel}>
           Import nothing
         </button>
         {c.errors > 0 ? (
-          <button type="button" className="primary" disabled={busy || blocked} onClick={() => onImport({ skipInvalid: true, saveMappingAs: saveAs })}>
+          <button type="button" className="primary" disabled={blocked} onClick={() => onImport({ skipInvalid: true, saveMappingAs: saveAs })}>
             Import {plural(c.valid, 'valid row')}, skip {n(c.errors)}
           </button>
         ) : (
-          <button type="button" className="primary" disabled={busy || blocked} onClick={() => onImport({ skipInvalid: false, saveMappingAs: saveAs })}>
+          <button type="button" className="primary" disabled={blocked} onClick={() => onImport({ skipInvalid: false, saveMappingAs: saveAs })}>
             Import {plural(c.valid, 'row')}
           </button>
         )}

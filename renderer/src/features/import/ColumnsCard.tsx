@@ -7,9 +7,17 @@ export function ColumnsCard({ a, onField }: { a: ImportAnalysis; onField: (colum
   return (
     <section className="card" aria-labelledby="imp-columns">
       <h2 id="imp-columns">Columns</h2>
+      {a.mappingNotes.length > 0 && (
+        <ul className="plain-list notes" aria-label="Columns left unmapped">
+          {a.mappingNotes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       {a.missing.length > 0 && (
         <p className="callout" role="alert">
-          Choose a column for {a.missing.map(label).join(', ')}: {a.missing.length === 1 ? 'it is' : 'they are'} needed for every row.
+          Choose a column for {a.missing.map(label).join(', ')}: {a.missing.length === 1 ? 'it is' : 'they are'} needed for every row
+          {a.missing.includes('owner') ? ' (or choose a rep for rows without an owner below)' : ''}.
         </p>
       )}
       <table className="plain-table mapping-table">

@@ -10,8 +10,11 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { useShortcut } from '../../lib/useShortcut';
 import { ColumnsCard } from './ColumnsCard';
 import { CheckCard } from './CheckCard';
-import { DateOrderCard, OwnersCard, StagesCard } from './ChoicesCards';
+import { DateOrderCard } from './DateOrderCard';
 import { FileDrop } from './FileDrop';
+import { GapsCard } from './GapsCard';
+import { OwnersCard } from './OwnersCard';
+import { StagesCard } from './StagesCard';
 import { useImport, type ImportState } from './importStore';
 
 const KINDS: { kind: ImportKind; label: string }[] = [
@@ -22,13 +25,21 @@ const KINDS: { kind: ImportKind; label: string }[] = [
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const separatorName = (d: string) => ({ ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'bars' })[d] ?? `“${d}”`;
 
+/** The analysis with the manager's latest choices shown at once, before the re-analysis answers. */
 function withPending(a: ImportAnalysis, c: ImportState['choices']): ImportAnalysis {
   return {
     ...a,
     columns: c.mapping && c.mapping.length === a.columns.length ? a.columns.map((col, i) => ({ ...col, field: c.mapping![i] ?? null })) : a.columns,
     dateOrder: { ...a.dateOrder, chosen: c.dateOrder ?? a.dateOrder.chosen },
-    stages: a.stages.map((st) => ({ ...st, outcome: c.stageOutcomes[st.value] ?? st.outcome })),
+    stages: a.stages.map((st) => {
+      const outcome = c.stageOutcomes[st.value] ?? st.outcome;
+      return { ...st, outcome, stage: outcome === 'open' ? (c.stageNames[st.value] ?? st.stage) : null };
+    }),
     owners: a.owners.map((o) => ({ ...o, decision: c.owners[o.name] ?? o.decision })),
+    closedDate: { ...a.closedDate, fallback: c.closedDateFallback !== undefined ? c.closedDateFallback : a.closedDate.fallback },
+    currency: { ...a.currency, chosen: c.currency ?? a.currency.chosen },
+    sameName: { ...a.sameName, chosen: c.sameName ?? a.sameName.chosen },
+    defaultOwner: { ...a.defaultOwner, chosen: c.defaultOwner !== undefined ? c.defaultOwner : a.defaultOwner.chosen },
   };
 }
 
@@ -119,18 +130,35 @@ export function ImportScreen() {
               <legend>This file holds</legend>
               {KINDS.map((k) => (
                 <label key={k.kind} className="checkbox">
-                  <input type="radio" name="import-kind" checked={a.kind === k.kind} onChange={() => s.choose({ kind: k.kind, mapping: undefined })} />
+                  <input type="radio" name="import-kind" checked={a.kind === k.kind} onChange={() => s.choose({ kind: k.kind })} />
                   {k.label}
                 </label>
               ))}
             </fieldset>
+            <label className="checkbox">
+              <input type="checkbox" checked={a.header.hasHeader} onChange={(e) => s.choose({ hasHeader: e.target.checked })} />
+              The first row holds column names
+              {!a.header.detected && <span className="subtle"> (it looks like data, so the columns are numbered: say what each one is below)</span>}
+            </label>
           </section>
           {a.dateOrder.needed && <DateOrderCard a={a} onChoose={(dateOrder) => s.choose({ dateOrder })} />}
           <ColumnsCard a={a} onField={s.setField} />
-          <div className="columns">
-            <StagesCard a={a} onOutcome={(stage, o) => s.choose({ stageOutcomes: { ...s.choices.stageOutcomes, [stage]: o } })} />
-            <OwnersCard a={a} reps={reps} onOwner={(name, d) => s.choose({ owners: { ...s.choices.owners, [name]: d } })} />
-          </div>
+          <GapsCard a={a} reps={reps} onChoose={s.choose} />
+          <StagesCard
+            a={a}
+            onAnswer={(stage, answer) =>
+              s.choose({
+                stageOutcomes: { ...s.choices.stageOutcomes, [stage]: answer.outcome },
+                stageNames: answer.stage ? { ...s.choices.stageNames, [stage]: answer.stage } : s.choices.stageNames,
+              })
+            }
+            onRestOpen={() =>
+              s.choose({
+                stageOutcomes: { ...s.choices.stageOutcomes, ...Object.fromEntries(a.stages.filter((st) => st.outcome === null).map((st) => [st.value, 'open' as const])) },
+              })
+            }
+          />
+          <OwnersCard a={a} reps={reps} onOwner={(name, d) => s.choose({ owners: { ...s.choices.owners, [name]: d } })} />
           <CheckCard key={a.fileId} a={a} busy={s.analyzing} onImport={(o) => void s.start(o)} onCancel={s.reset} />
         </>
       )}
@@ -164,6 +192,13 @@ export function ImportScreen() {
             {job.result.created.toLocaleString()} new, {job.result.updated.toLocaleString()} updated, {job.result.unchanged.toLocaleString()} unchanged,{' '}
             {job.result.skipped.toLocaleString()} rows skipped{job.result.repsCreated ? `, ${job.result.repsCreated} new rep${job.result.repsCreated === 1 ? '' : 's'}` : ''}.
           </p>
+          {job.result.fallbacks.length > 0 && (
+            <ul className="plain-list fallbacks" aria-label="What was filled in or read for you">
+              {job.result.fallbacks.map((f) => (
+                <li key={f.code}>{f.text}</li>
+              ))}
+            </ul>
+          )}
           {job.result.backup && <p className="subtle small">Backup taken before the import: {job.result.backup}</p>}
           <div className="head-actions">
             {a?.kind === 'deals' && (

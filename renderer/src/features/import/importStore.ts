@@ -3,18 +3,25 @@ import type { StagedInfo } from '../../../../shared/bridge';
 import type { DateOrder } from '../../../../shared/domain/import/dates';
 import type { ImportField, ImportKind } from '../../../../shared/domain/import/fields';
 import type { Outcome } from '../../../../shared/schemas/deal';
-import type { ImportAnalysis, ImportChoicesInput, ImportProgress } from '../../../../shared/schemas/imports';
+import type { ClosedDateFallback } from '../../../../shared/domain/import/rows';
+import type { ImportAnalysis, ImportChoicesInput, ImportProgress, OwnerDecision } from '../../../../shared/schemas/imports';
 import { call } from '../../api/client';
 import { stageFile } from '../../api/files';
 import { useApp } from '../../app/appStore';
 
 /** The manager's choices; anything left out is suggested by the core from the file. */
-interface Choices {
+export interface Choices {
   kind?: ImportKind;
+  hasHeader?: boolean;
   mapping?: (ImportField | null)[];
   dateOrder?: DateOrder;
   stageOutcomes: Record<string, Outcome>;
-  owners: Record<string, number | 'create'>;
+  stageNames: Record<string, string>;
+  owners: Record<string, OwnerDecision>;
+  defaultOwner?: string | null;
+  closedDateFallback?: ClosedDateFallback;
+  sameName?: 'error' | 'separate';
+  currency?: string;
   savedMappingId?: number;
 }
 
@@ -34,7 +41,7 @@ export interface ImportState {
   reset: () => void;
 }
 
-const EMPTY: Choices = { stageOutcomes: {}, owners: {} };
+const EMPTY: Choices = { stageOutcomes: {}, stageNames: {}, owners: {} };
 let seq = 0; // answers to older analyses are dropped
 
 /** Kept in a store so the mapping survives a look at another screen mid-import. */
@@ -72,14 +79,18 @@ export const useImport = create<ImportState>((set, get) => {
       }
     },
     choose: (patch) => {
-      set({ choices: { ...get().choices, ...patch } });
+      // Another header row means other columns: the mapping is suggested again.
+      const reset = 'hasHeader' in patch || 'kind' in patch ? { mapping: undefined, closedDateFallback: undefined } : {};
+      set({ choices: { ...get().choices, ...reset, ...patch } });
       void analyze();
     },
     setField: (column, field) => {
       const a = get().analysis;
       if (!a) return;
+      // From the choices already made (an answer may still be on its way), not the last answer.
+      const current = get().choices.mapping ?? a.columns.map((c) => c.field);
       // A field fills one column: choosing it here frees it elsewhere.
-      const mapping = a.columns.map((c) => (c.index === column ? field : c.field === field ? null : c.field));
+      const mapping = current.map((f, i) => (i === column ? field : f === field ? null : f));
       get().choose({ mapping });
     },
     start: async ({ skipInvalid, saveMappingAs }) => {
