@@ -145,8 +145,12 @@ describe('a snake_case pipeline (Kaggle-style), as exported and as re-saved by E
     expect(a.warnings).toContain('No deal name column: each deal is named after its account and product, or its CRM id.');
     const b = analyze(excel, { fileId: stage('kaggle-pipeline-excel.csv') });
     expect(b.dateOrder).toMatchObject({ needed: false, detected: 'dmy' }); // 20-03-26 can only be day-first
+    expect(a.currency).toEqual({ chosen: 'USD', team: 'USD', hasColumn: false, amountsWithout: 4 });
     await runImport(iso, { fileId: stage('kaggle-pipeline.csv') });
-    await runImport(excel, { fileId: stage('kaggle-pipeline-excel.csv') });
+    await runImport(excel, { fileId: stage('kaggle-pipeline-excel.csv'), currency: 'EUR' });
+    expect(one(iso, "SELECT group_concat(DISTINCT currency) FROM deals")).toBe('USD');
+    expect(one(excel, "SELECT group_concat(DISTINCT currency) FROM deals")).toBe('EUR'); // the file's currency, as chosen
+    excel.db.exec("UPDATE deals SET currency = 'USD'"); // the rest must be identical
     const stored = (ctx: Ctx) => rows(ctx, 'SELECT external_id, name, outcome, amount_cents, created_date, closed_date, expected_close_date, account_id IS NULL AS noAccount FROM deals ORDER BY external_id');
     expect(stored(excel)).toEqual(stored(iso));
     expect(stored(iso).find((d) => d.external_id === '1C1I7A6R')).toMatchObject({ name: 'Cancity · GTX Plus Basic', outcome: 'won', amount_cents: 105400, created_date: '2026-03-20', closed_date: '2026-05-01' });
@@ -249,6 +253,8 @@ describe('stages that cannot be read, and names that repeat', () => {
     const ctx = testCtx();
     const fileId = stage('same-name.csv');
     expect(analyze(ctx, { fileId }).sameName).toEqual({ conflicts: 1, chosen: 'error' });
+    expect(dispatch(ctx, 'import.start', { fileId })).toMatchObject({ ok: false, error: { field: 'rows', message: expect.stringMatching(/^1 row cannot be imported \(row 3, Deal: is the same deal name and account as row 2/) } });
+    expect(nothingWritten(ctx)).toBe(0);
     const p = await runImport(ctx, { fileId, sameName: 'separate' });
     expect(p.result).toMatchObject({ created: 3, skipped: 0 });
     expect(rows(ctx, "SELECT amount_cents FROM deals WHERE name = 'Annual licence' ORDER BY id")).toEqual([{ amount_cents: 1200000 }, { amount_cents: 800000 }]);

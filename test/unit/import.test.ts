@@ -215,4 +215,35 @@ describe('importing', () => {
     expect(count(ctx, 'SELECT COUNT(*) FROM deals')).toBe(12000);
     expect(count(ctx, 'SELECT COUNT(*) FROM reps')).toBe(7);
   });
+
+  const schema = (ctx: Ctx) => ctx.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+  const bigFile = (rows: number) =>
+    'Id,Deal,Account,Owner,Stage,Amount,Close,Created\n' +
+    Array.from({ length: rows }, (_, i) => `B${i},Deal ${i},Acct ${i % 300},Rep ${i % 9},${i % 3 ? 'Proposal' : 'Closed Won'},${i},2026-0${1 + (i % 9)}-1${i % 10},2025-12-0${1 + (i % 9)}`).join('\n');
+
+  it('a big import into a small store rebuilds the deal indexes once: the same indexes after, every deal with its first history row', async () => {
+    const ctx = testCtx();
+    const before = schema(ctx);
+    const p = await runImport(ctx, { fileId: stage('big.csv', Buffer.from(bigFile(21000))) });
+    expect(p.result).toMatchObject({ created: 21000 });
+    expect(schema(ctx)).toEqual(before);
+    expect(count(ctx, 'SELECT COUNT(*) FROM deal_stage_history')).toBe(21000);
+    expect(ctx.db.prepare("SELECT h.to_stage, h.changed_on, d.stage_entered_date FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id WHERE d.external_id = 'B3'").get()).toEqual({
+      to_stage: 'Closed Won', changed_on: '2026-04-13', stage_entered_date: '2026-04-13', // won: entered its stage on the day it closed
+    });
+    expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The indexes are really there again: the planner uses them.
+    const plan = ctx.db.prepare("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM deals WHERE rep_id = 1 AND created_date > '2026-01-01'").all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING COVERING INDEX deals_rep_created/);
+  });
+
+  it('a big import that fails half-way leaves the store, and its indexes, as they were', async () => {
+    const ctx = testCtx();
+    const before = schema(ctx);
+    ctx.db.exec(`CREATE TRIGGER refuse_late BEFORE INSERT ON deals WHEN NEW.external_id = 'B15000' BEGIN SELECT RAISE(ABORT, 'disk said no'); END`);
+    const p = await runImport(ctx, { fileId: stage('big.csv', Buffer.from(bigFile(21000))) });
+    expect(p).toMatchObject({ phase: 'failed', error: expect.stringMatching(/nothing was written: disk said no/) });
+    expect(count(ctx, 'SELECT COUNT(*) FROM deals') + count(ctx, 'SELECT COUNT(*) FROM deal_stage_history')).toBe(0);
+    expect(schema(ctx)).toEqual(before);
+  });
 });

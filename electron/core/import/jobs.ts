@@ -40,7 +40,7 @@ export function startImport(ctx: Ctx, input: StartInput, hooks: ImportHooks = {}
   }
 
   const jobId = randomUUID();
-  const progress: ImportProgress = { jobId, phase: 'writing', done: 0, total: plan.records.length, result: null, error: null };
+  const progress: ImportProgress = { jobId, phase: 'writing', done: 0, total: plan.valid, result: null, error: null };
   jobs.set(jobId, progress);
   const skipped = new Set(plan.errors.map((e) => e.row)).size;
   const done = (async () => {

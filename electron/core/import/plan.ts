@@ -9,13 +9,15 @@ import { detectPreset, headerSignature, type Preset } from '../../../shared/doma
 import {
   decideStage,
   dealKey,
+  emptyStats,
   missingRequired,
   nocase,
-  normalizeRows,
+  normalizedRows,
   type ClosedDateFallback,
   type ImportChoices,
+  type ImportedAccount,
   type ImportedDeal,
-  type ImportedRecord,
+  type ImportedRep,
   type RowError,
 } from '../../../shared/domain/import/rows';
 import { readStage } from '../../../shared/domain/import/stages';
@@ -39,7 +41,8 @@ export interface ImportPlan {
   preset: Preset | null;
   saved: StoredMapping | null;
   choices: ImportChoices;
-  records: ImportedRecord[];
+  /** Valid rows that will be written (owners waiting for an answer excluded). */
+  valid: number;
   /** Every row error (the analysis lists the first 1,000). */
   errors: RowError[];
   duplicates: number;
@@ -86,7 +89,22 @@ export function columnValues(table: CsvTable, column: number, n: number, distinc
   return out;
 }
 
-export function planImport(ctx: Ctx, input: ChoicesInput): ImportPlan {
+// The plan the screen last showed: starting the import with the same choices, on a store
+// nothing has written to since, does not read the whole file a second time.
+let last: { key: string; db: Ctx['db']; changes: number; today: string; plan: ImportPlan } | null = null;
+
+export function planImport(ctx: Ctx, input: ChoicesInput & { skipInvalid?: boolean; saveMappingAs?: string | undefined }): ImportPlan {
+  const { skipInvalid: _skip, saveMappingAs: _save, ...choicesOnly } = input;
+  const key = JSON.stringify(choicesOnly);
+  const changes = ctx.db.prepare('SELECT total_changes()').pluck().get() as number;
+  const today = ctx.clock.today();
+  if (last && last.key === key && last.db === ctx.db && last.changes === changes && last.today === today) return last.plan;
+  const plan = makePlan(ctx, choicesOnly);
+  last = { key, db: ctx.db, changes, today, plan };
+  return plan;
+}
+
+function makePlan(ctx: Ctx, input: ChoicesInput): ImportPlan {
   const { name: fileName, table } = tableFor(input.fileId, input.hasHeader);
   const preset = table.hasHeader ? detectPreset(table.headers) : null;
   const signature = headerSignature(table.headers);
@@ -133,19 +151,21 @@ export function planImport(ctx: Ctx, input: ChoicesInput): ImportPlan {
     today: ctx.clock.today(),
   };
   const missing = missingRequired(kind, mapping, choices.defaultOwner);
-  const n = missing.length || table.problems.length ? null : normalizeRows(table, choices);
-  const records = n?.records ?? [];
-  const errors = n?.errors ?? [];
+  // One pass over the rows: the records are tallied, never kept (the write reads them again).
+  const n = missing.length || table.problems.length ? null : tallyRows(ctx, table, choices);
+  const errors = n?.stats.errors ?? [];
 
-  const stages = kind === 'deals' && n ? stageChoices(n.stageRows, choices) : [];
-  const { owners, ownerRows, aliases } = kind === 'deals' ? resolveOwners(ctx, records as ImportedDeal[], input.owners ?? {}) : { owners: new Map(), ownerRows: [], aliases: new Map() };
-  const waitingOwners = new Set(ownerRows.filter((o) => o.decision === null).map((o) => nocase(o.name)));
-  const waitingRows = (n?.unanswered ?? 0) + ownerRows.filter((o) => o.decision === null).reduce((s, o) => s + o.count, 0);
-  const { create, update } = countExisting(ctx, kind, records, waitingOwners);
+  const stages = kind === 'deals' && n ? stageChoices(n.stats.stageRows, choices) : [];
+  const { owners, ownerRows, aliases } = kind === 'deals' && n ? resolveOwners(ctx, n.owners, input.owners ?? {}) : { owners: new Map(), ownerRows: [], aliases: new Map() };
+  const waiting = ownerRows.filter((o) => o.decision === null).map((o) => n!.owners.get(nocase(o.name))!);
+  const waitingOwnerRows = waiting.reduce((sum, o) => sum + o.count, 0);
+  const create = (n?.create ?? 0) - waiting.reduce((sum, o) => sum + o.create, 0);
+  const update = (n?.update ?? 0) - waiting.reduce((sum, o) => sum + o.update, 0);
+  const valid = create + update;
 
   const header = (i: number | null | 'created') => (typeof i === 'number' ? (table.headers[i] ?? '') : 'the created date');
   const renamed = stages.find((s) => s.outcome === 'open' && s.stage && s.stage !== s.value);
-  const fallbacks = describeFallbacks(n?.fallbacks ?? {}, {
+  const fallbacks = describeFallbacks(n?.stats.fallbacks ?? {}, {
     closedDateColumn: header(closedDateFallback),
     defaultOwner: choices.defaultOwner ?? '',
     currency: choices.defaultCurrency,
@@ -174,19 +194,19 @@ export function planImport(ctx: Ctx, input: ChoicesInput): ImportPlan {
     teamStages: settings.stages,
     stages,
     owners: ownerRows,
-    defaultOwner: { chosen: choices.defaultOwner, rowsWithout: n?.withoutOwner ?? 0 },
-    closedDate: { withoutDate: n?.closedWithoutDate ?? 0, fallback: closedDateFallback, candidates: dateCandidates, createdMapped: mapping.includes('createdDate') },
-    currency: { chosen: choices.defaultCurrency, team: settings.currency, hasColumn: mapping.includes('currency'), amountsWithout: n?.fallbacks.currency_default ?? 0 },
-    sameName: { conflicts: n?.sameNameConflicts ?? 0, chosen: choices.sameName },
+    defaultOwner: { chosen: choices.defaultOwner, rowsWithout: n?.stats.withoutOwner ?? 0 },
+    closedDate: { withoutDate: n?.stats.closedWithoutDate ?? 0, fallback: closedDateFallback, candidates: dateCandidates, createdMapped: mapping.includes('createdDate') },
+    currency: { chosen: choices.defaultCurrency, team: settings.currency, hasColumn: mapping.includes('currency'), amountsWithout: n?.stats.fallbacks.currency_default ?? 0 },
+    sameName: { conflicts: n?.stats.sameNameConflicts ?? 0, chosen: choices.sameName },
     fallbacks,
     counts: {
       rows: table.rows.length,
-      valid: records.length - [...(records as ImportedDeal[])].filter((d) => kind === 'deals' && waitingOwners.has(nocase(d.owner))).length,
+      valid,
       create,
       update,
       errors: new Set(errors.map((e) => e.row)).size,
-      duplicates: n?.duplicates ?? 0,
-      waiting: waitingRows,
+      duplicates: n?.stats.duplicates ?? 0,
+      waiting: (n?.stats.unanswered ?? 0) + waitingOwnerRows,
     },
     errors: errors.slice(0, MAX_ERRORS_SHOWN),
     problems: table.problems,
@@ -194,7 +214,7 @@ export function planImport(ctx: Ctx, input: ChoicesInput): ImportPlan {
     blockers: [],
   };
   analysis.blockers = blockersOf(analysis);
-  return { fileName, table, preset, saved, choices, records, errors, duplicates: n?.duplicates ?? 0, owners, aliases, analysis };
+  return { fileName, table, preset, saved, choices, valid, errors, duplicates: n?.stats.duplicates ?? 0, owners, aliases, analysis };
 }
 
 const clip = (v: string) => (v.length > 60 ? `${v.slice(0, 57)}…` : v);
@@ -224,14 +244,7 @@ function stageChoices(stageRows: Map<string, { count: number; fromFlags: number 
  * by name (any case), a rep by e-mail; other names become new reps unless matched by hand,
  * and ids or e-mails nobody matched wait for the manager.
  */
-function resolveOwners(ctx: Ctx, deals: ImportedDeal[], asked: Record<string, OwnerDecision>) {
-  const counts = new Map<string, { name: string; count: number }>();
-  for (const d of deals) {
-    const key = nocase(d.owner);
-    const c = counts.get(key);
-    if (c) c.count++;
-    else counts.set(key, { name: d.owner, count: 1 });
-  }
+function resolveOwners(ctx: Ctx, counts: Map<string, OwnerTally>, asked: Record<string, OwnerDecision>) {
   const owners: OwnerPlan = new Map();
   const aliases = new Map<string, number | { create: string }>();
   const ownerRows: OwnerChoice[] = [];
@@ -264,45 +277,65 @@ function resolveOwners(ctx: Ctx, deals: ImportedDeal[], asked: Record<string, Ow
   return { owners, ownerRows, aliases };
 }
 
+/** Per owner (as written, lower case): rows, and how many would add a deal or update one. */
+interface OwnerTally {
+  name: string;
+  count: number;
+  create: number;
+  update: number;
+}
+
 /**
- * How many valid rows would add a new record and how many would update one. The existing
- * keys are read once: one scan beats 250,000 single-row lookups. Deals imported as separate
- * deals under one name match the existing ones of that name in order.
+ * One pass over the valid rows: how many would add a record and how many would update one
+ * (per owner, so rows waiting for an owner can be left out). The existing keys are read
+ * once: one scan beats 250,000 single-row lookups. Deals imported as separate deals under
+ * one name match the existing ones of that name in order, as the write does.
  */
-function countExisting(ctx: Ctx, kind: ImportKind, records: ImportedRecord[], waitingOwners: Set<string>): { create: number; update: number } {
-  let update = 0;
+function tallyRows(ctx: Ctx, table: CsvTable, choices: ImportChoices) {
+  const stats = emptyStats();
+  const owners = new Map<string, OwnerTally>();
   let create = 0;
-  if (kind === 'deals') {
-    const deals = (records as ImportedDeal[]).filter((d) => !waitingOwners.has(nocase(d.owner)));
-    const ids = new Set(ctx.db.prepare('SELECT external_id FROM deals WHERE external_id IS NOT NULL').pluck().all() as string[]);
-    const named = new Map<string, number>();
-    if (deals.some((d) => !d.externalId)) {
-      const rows = ctx.db
-        .prepare(`SELECT d.name, a.name AS account FROM deals d LEFT JOIN accounts a ON a.id = d.account_id WHERE d.external_id IS NULL`)
-        .all() as { name: string; account: string | null }[];
-      for (const r of rows) {
-        const key = dealKey({ externalId: null, name: r.name, accountName: r.account });
-        named.set(key, (named.get(key) ?? 0) + 1);
-      }
+  let update = 0;
+  const rows = normalizedRows(table, choices, stats);
+  if (choices.kind !== 'deals') {
+    const names = new Set(ctx.db.prepare(choices.kind === 'reps' ? 'SELECT name FROM reps' : 'SELECT name FROM accounts').pluck().all().map((x) => nocase(x as string)));
+    for (const r of rows) {
+      if (names.has(nocase((r as ImportedRep | ImportedAccount).name))) update++;
+      else create++;
     }
-    for (const d of deals) {
-      if (d.externalId) {
-        if (ids.has(d.externalId)) update++;
-        else create++;
-        continue;
-      }
-      const key = dealKey(d);
-      const left = named.get(key) ?? 0;
-      if (left > 0) {
-        update++;
-        named.set(key, left - 1);
-      } else create++;
-    }
-    return { create, update };
+    return { stats, owners, create, update };
   }
-  const names = new Set(ctx.db.prepare(kind === 'reps' ? 'SELECT name FROM reps' : 'SELECT name FROM accounts').pluck().all().map((x) => nocase(x as string)));
-  for (const r of records) if (names.has(nocase((r as { name: string }).name))) update++;
-  return { create: records.length - update, update };
+  const ids = new Set(ctx.db.prepare('SELECT external_id FROM deals WHERE external_id IS NOT NULL').pluck().all() as string[]);
+  let named: Map<string, number> | null = null;
+  const namedLeft = () => {
+    if (named) return named;
+    named = new Map();
+    const rows = ctx.db.prepare('SELECT d.name, a.name AS account FROM deals d LEFT JOIN accounts a ON a.id = d.account_id WHERE d.external_id IS NULL').all() as { name: string; account: string | null }[];
+    for (const r of rows) {
+      const key = dealKey({ externalId: null, name: r.name, accountName: r.account });
+      named.set(key, (named.get(key) ?? 0) + 1);
+    }
+    return named;
+  };
+  for (const r of rows) {
+    const d = r as ImportedDeal;
+    const ownerKey = nocase(d.owner);
+    let o = owners.get(ownerKey);
+    if (!o) owners.set(ownerKey, (o = { name: d.owner, count: 0, create: 0, update: 0 }));
+    o.count++;
+    let exists: boolean;
+    if (d.externalId) exists = ids.has(d.externalId);
+    else {
+      const left = namedLeft();
+      const key = dealKey(d);
+      const n = left.get(key) ?? 0;
+      exists = n > 0;
+      if (exists) left.set(key, n - 1);
+    }
+    if (exists) (update++, o.update++);
+    else (create++, o.create++);
+  }
+  return { stats, owners, create, update };
 }
 
 function warningsFor(kind: ImportKind, mapping: (ImportField | null)[], table: CsvTable): string[] {

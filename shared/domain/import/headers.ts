@@ -57,7 +57,7 @@ const WORDS: Record<ImportKind, [ImportField, string[]][]> = {
     ]],
     ['closeDate', [
       'Close Date', 'Closing Date', 'Expected Close Date', 'Expected Close', 'Closed Date', 'Date Closed', 'Estimated Close Date',
-      'Target Close Date', 'Closed',
+      'Target Close Date', 'Close', 'Closing', 'Closed',
       'Abschlussdatum', 'Erwartetes Abschlussdatum', 'Schlussdatum', 'Date de clôture', 'Date de clôture prévue', 'Clôture',
       'Fecha de cierre', 'Fecha de cierre prevista', 'Fecha estimada de cierre', 'Cierre',
       'Дата закрытия', 'Предполагаемая дата закрытия', 'Дата завершения',

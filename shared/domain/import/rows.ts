@@ -5,7 +5,7 @@ import type { CsvTable } from './csv';
 import { parseImportDate, type DateOrder, type DateParse } from './dates';
 import { FIELD_DEFS, fieldLabel, type ImportField, type ImportKind } from './fields';
 import { readStage, type StageHow } from './stages';
-import { parseFlag, parseImportAmount, suggestRole, type AmountParse } from './values';
+import { parseFlag, parseImportAmount, suggestRole } from './values';
 
 /** Where a won or lost deal without a close date takes its date from: another column, its created date, or nowhere. */
 export type ClosedDateFallback = number | 'created' | null;
@@ -94,8 +94,8 @@ export interface StageRows {
   fromFlags: number;
 }
 
-export interface Normalized<T> {
-  records: T[];
+/** What reading the rows found, beside the records themselves. */
+export interface RowStats {
   errors: RowError[];
   /** Rows identical to an earlier row, skipped. */
   duplicates: number;
@@ -110,6 +110,21 @@ export interface Normalized<T> {
   withoutOwner: number;
   /** Rows sharing a deal name and account (no CRM id) with an earlier row but not its values. */
   sameNameConflicts: number;
+}
+
+export interface Normalized<T> extends RowStats {
+  records: T[];
+}
+
+export const emptyStats = (): RowStats => ({
+  errors: [], duplicates: 0, unanswered: 0, fallbacks: {}, stageRows: new Map(), closedWithoutDate: 0, withoutOwner: 0, sameNameConflicts: 0,
+});
+
+/** Every valid record of the file, with what was found on the way (for tests and small files). */
+export function normalizeRows(table: CsvTable, choices: ImportChoices): Normalized<ImportedRecord> {
+  const out = emptyStats();
+  const records = [...normalizedRows(table, choices, out)];
+  return { ...out, records };
 }
 
 /** How a stage value is read: the manager's answer, else readStage(); null = ask. */
@@ -128,7 +143,7 @@ export function decideStage(value: string, c: Pick<ImportChoices, 'stageOutcomes
 }
 
 /** SQLite's NOCASE and lower() fold ASCII letters only; keys are folded the same way. */
-export const nocase = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+export const nocase = (s: string): string => (/[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s);
 
 /** The key that finds the same deal again: its CRM id, else its name and account. */
 export const dealKey = (d: Pick<ImportedDeal, 'externalId' | 'name' | 'accountName'>): string =>
@@ -157,47 +172,55 @@ const accountShape = z.object({
   segment: optional(120),
 });
 
-/** cyrb53: a fast 53-bit hash, to spot exact duplicate rows without keeping a copy of each. */
-function hashRow(cells: string[]): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const c of cells) {
-    for (let i = 0; i < c.length; i++) {
-      const ch = c.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ 0x1f, 2654435761); // cell separator
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
 const sameCells = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 /**
- * Reads every row of the file with the manager's choices. Pure: no database, so the same
+ * Reads every row of the file with the manager's choices, yielding each valid record and
+ * filling `out` with what it found (errors, duplicates, fallbacks). A generator, so a
+ * 250,000-row import never holds all its records at once. Pure: no database, so the same
  * rules run for the preview, the import and the tests; store lookups come after.
  */
-export function normalizeRows(table: CsvTable, choices: ImportChoices): Normalized<ImportedRecord> {
+export function* normalizedRows(table: CsvTable, choices: ImportChoices, out: RowStats): Generator<ImportedRecord> {
+  // The work is in a plain function: V8 optimises it far better than a generator's body.
+  const read = rowReader(table, choices, out);
+  for (let i = 0; i < table.rows.length; i++) {
+    const record = read(i);
+    if (record) yield record;
+  }
+}
+
+/** A function that reads row `i`: its record, or null (a duplicate, an error, a question). */
+function rowReader(table: CsvTable, choices: ImportChoices, out: RowStats): (i: number) => ImportedRecord | null {
   const columnOf = new Map<ImportField, number>();
   choices.mapping.forEach((f, i) => f && !columnOf.has(f) && columnOf.set(f, i));
-  const header = (f: ImportField) => table.headers[columnOf.get(f)!] ?? fieldLabel(choices.kind, f);
-  const out: Normalized<ImportedRecord> = {
-    records: [], errors: [], duplicates: 0, unanswered: 0, fallbacks: {}, stageRows: new Map(),
-    closedWithoutDate: 0, withoutOwner: 0, sameNameConflicts: 0,
+  const headerOf = new Map<ImportField, string>();
+  const header = (f: ImportField) => {
+    let h = headerOf.get(f);
+    if (h === undefined) headerOf.set(f, (h = table.headers[columnOf.get(f)!] ?? fieldLabel(choices.kind, f)));
+    return h;
   };
   const count = (code: FallbackCode) => (out.fallbacks[code] = (out.fallbacks[code] ?? 0) + 1);
-  const seenRows = new Map<number, string[]>();
-  const seenKeys = new Map<string, number>();
+  // Rows (by position) under the key that finds the same record again: an exact copy is
+  // skipped, other values are a conflict. Most keys have one row: a number, not an array.
+  // CRM ids are the cells themselves (their hash is computed once and kept by the string),
+  // other keys are built per row.
+  const byId = new Map<string, number | number[]>();
+  const byName = new Map<string, number | number[]>();
+  const valid = new Uint8Array(table.rows.length);
+  const rowsOf = (map: Map<string, number | number[]>, k: string): number[] => {
+    const v = map.get(k);
+    return v === undefined ? [] : typeof v === 'number' ? [v] : v;
+  };
+  const col = {
+    externalId: columnOf.get('externalId'), name: columnOf.get('name'), accountName: columnOf.get('accountName'), product: columnOf.get('product'),
+  };
 
   // Per-row state the helpers below read: defined once, not per row (250,000 rows).
   let line = 0;
   let cells: string[] = [];
   let errors: RowError[] = [];
   const fail = (f: ImportField, value: string, reason: string) => errors.push({ row: line, column: header(f), value, reason });
-  const failed = (f: ImportField) => errors.some((e) => e.column === header(f));
+  const failed = (f: ImportField) => errors.length > 0 && errors.some((e) => e.column === header(f));
   const at = (i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? '').trim());
   const cell = (f: ImportField): string => at(columnOf.get(f));
   const opt = (f: ImportField): string | null => cell(f) || null;
@@ -218,42 +241,53 @@ export function normalizeRows(table: CsvTable, choices: ImportChoices): Normaliz
     fail(f, v, dateProblem(p));
     return null;
   };
-  const amounts = new Map<string, AmountParse>();
   const amount = (f: ImportField): { amount: number; currency: string | null } | null => {
     const v = cell(f);
     if (!v) return null;
-    let p = amounts.get(v);
-    if (!p) amounts.set(v, (p = parseImportAmount(v)));
+    // Amounts are mostly distinct: parsing is cheaper than remembering.
+    const p = parseImportAmount(v);
     if (p.ok) return p;
     fail(f, v, p.reason);
     return null;
   };
-  const stages = new Map<string, StageDecision>();
-  const stageOf = (v: string): StageDecision => {
+  const stages = new Map<string, StageDecision & { closing: boolean }>();
+  const stageOf = (v: string) => {
     let d = stages.get(v);
-    if (!d) stages.set(v, (d = decideStage(v, choices)));
+    if (!d) {
+      const decided = decideStage(v, choices);
+      stages.set(v, (d = { ...decided, closing: isClosingStage(v) || isClosingStage(decided.stage) }));
+    }
     return d;
   };
   const fallbackColumn = typeof choices.closedDateFallback === 'number' ? choices.closedDateFallback : undefined;
   const fallbackHeader = fallbackColumn === undefined ? '' : (table.headers[fallbackColumn] ?? `Column ${fallbackColumn + 1}`);
 
-  for (const row of table.rows) {
+  return (i: number): ImportedRecord | null => {
+    const row = table.rows[i]!;
     line = row.line;
     cells = row.cells;
-    const hash = hashRow(cells);
-    const twin = seenRows.get(hash);
-    if (twin && sameCells(twin, cells)) {
-      out.duplicates++;
-      continue;
+    // The key, from the raw cells: a CRM id, else the deal's name (or what names it) and account.
+    let key: string;
+    let seen = byName;
+    if (choices.kind !== 'deals') key = nocase(cell('name'));
+    else {
+      key = at(col.externalId);
+      if (key) seen = byId;
+      else key = `${nocase(at(col.name) || [at(col.accountName), at(col.product)].filter(Boolean).join(' · '))}|${nocase(at(col.accountName))}`;
     }
-    if (!twin) seenRows.set(hash, cells);
+    const earlierRows = rowsOf(seen, key);
+    for (const e of earlierRows) {
+      if (sameCells(table.rows[e]!.cells, cells)) {
+        out.duplicates++;
+        return null;
+      }
+    }
     errors = [];
     if (cells.length > table.headers.length && cells.slice(table.headers.length).some((c) => c.trim())) {
       errors.push({ row: line, column: '', value: '', reason: `has ${cells.length} cells but the header has ${table.headers.length}: a separator or quote is probably missing` });
     }
 
     let record: ImportedRecord;
-    let key: string;
     let keyField: ImportField = 'name';
     if (choices.kind === 'deals') {
       const stageText = cell('stage');
@@ -273,7 +307,7 @@ export function normalizeRows(table: CsvTable, choices: ImportChoices): Normaliz
       }
       if (stageText && outcome === null) {
         out.unanswered++;
-        continue;
+        return null;
       }
       const externalId = opt('externalId');
       const account = opt('accountName');
@@ -281,7 +315,7 @@ export function normalizeRows(table: CsvTable, choices: ImportChoices): Normaliz
       const money = amount('amount');
       let closeDate = date('closeDate');
       const closed = outcome === 'won' || outcome === 'lost';
-      if (outcome === 'open' && (isClosingStage(stageText) || isClosingStage(decided.stage))) fail('stage', stageText, 'is a closing stage but is set to stay open');
+      if (outcome === 'open' && decided.closing) fail('stage', stageText, 'is a closing stage but is set to stay open');
       if (closed && !closeDate && cell('closeDate') === '') {
         out.closedWithoutDate++;
         if (choices.closedDateFallback === 'created' && created) {
@@ -344,9 +378,8 @@ export function normalizeRows(table: CsvTable, choices: ImportChoices): Normaliz
         nextStep: opt('nextStep'),
         source: opt('source'),
       };
-      check(dealShape, { ...deal, stage: stageText }, fail, cell, failed);
+      check(dealShape, deal, fail, cell, failed);
       record = deal;
-      key = dealKey(deal);
       keyField = externalId ? 'externalId' : 'name';
     } else if (choices.kind === 'reps') {
       const quota = amount('quota');
@@ -361,16 +394,15 @@ export function normalizeRows(table: CsvTable, choices: ImportChoices): Normaliz
       };
       check(repShape, rep, fail, cell, failed);
       record = rep;
-      key = nocase(rep.name);
     } else {
       const account: ImportedAccount = { line, name: cell('name'), industry: opt('industry'), segment: opt('segment') };
       check(accountShape, account, fail, cell, failed);
       record = account;
-      key = nocase(account.name);
     }
 
     // The same deal (or rep, account) twice with different values: which one is right?
-    const earlier = seenKeys.get(key);
+    const firstValid = earlierRows.find((e) => valid[e] === 1);
+    const earlier = firstValid === undefined ? undefined : table.rows[firstValid]!.line;
     if (earlier !== undefined && errors.length === 0) {
       const byName = choices.kind === 'deals' && keyField === 'name';
       if (byName) out.sameNameConflicts++;
@@ -380,14 +412,16 @@ export function normalizeRows(table: CsvTable, choices: ImportChoices): Normaliz
         fail(keyField, cell(keyField) || (record as ImportedDeal).name, `is the same ${what} as row ${earlier} with different values${byName ? ' and no CRM id: import them as separate deals, or fix the file' : ''}`);
       }
     }
-    if (errors.length) {
-      out.errors.push(...errors);
-      continue;
+    const ok = errors.length === 0;
+    if (ok) valid[i] = 1;
+    if (earlierRows.length === 0) seen.set(key, i);
+    else seen.set(key, [...earlierRows, i]);
+    if (!ok) {
+      for (const e of errors) out.errors.push(e);
+      return null;
     }
-    if (earlier === undefined) seenKeys.set(key, line);
-    out.records.push(record);
-  }
-  return out;
+    return record;
+  };
 }
 
 /** Runs a zod shape over the record and reports each issue against its column (once per column). */
