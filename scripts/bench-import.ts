@@ -1,28 +1,23 @@
 /**
  * Import benchmark: a Salesforce-shaped report export at the stated size, with the mess real
  * files have (quoted commas, multi-line cells, "USD 1,234.00", US dates, ~1 % bad rows,
- * duplicates, the report footer), imported into a real SQLite file through the core.
- *   npm run bench:import -- [--rows 250000]
+ * duplicates, the report footer), imported into a real SQLite file through the core, side by
+ * side with the sqlite3 command line's `.import` of the same file into a bare table.
+ *   npm run bench:import -- [--rows 250000] [--runs 3]
+ * Each measurement runs in a fresh child process, so its peak memory is its own.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseCsv } from '../shared/domain/import/csv';
-import { fixedClock } from '../electron/core/clock';
-import { closeDatabase, openDatabase } from '../electron/core/db/open';
-import { stageFile } from '../electron/core/files/staging';
-import { startImport } from '../electron/core/import/jobs';
-import { planImport } from '../electron/core/import/plan';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '250000' } } });
-const ROWS = Number(values.rows);
 const STAGES = ['Prospecting', 'Discovery', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
 
 /** `version` 2 moves every tenth deal on a stage and its close date by a month. */
-function generate(version: 1 | 2): Buffer {
+function generate(rows: number, version: 1 | 2): Buffer {
   const lines = ['"Opportunity Owner","Account Name","Opportunity Name","Stage","Amount","Close Date","Created Date","Opportunity ID","Next Step"'];
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < rows; i++) {
     const moved = version === 2 && i % 10 === 0 && i % 6 < 3;
     const stage = STAGES[(i % 6) + (moved ? 1 : 0)]!;
     const m = (i % 10) + 1 + (moved ? 1 : 0);
@@ -37,40 +32,93 @@ function generate(version: 1 | 2): Buffer {
   return Buffer.from(lines.join('\r\n') + '\r\n');
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-import-'));
-const dbPath = path.join(dir, 'bench.db');
-const db = openDatabase(dbPath);
-const ctx = { db, clock: fixedClock('2026-11-24'), dbPath, shell: 'web' as const };
-const out: [string, string][] = [];
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const time = <T>(label: string, fn: () => T): T => {
-  const t = performance.now();
-  const r = fn();
-  out.push([label, s(performance.now() - t)]);
-  return r;
-};
-async function importFile(label: string, bytes: Buffer) {
-  const fileId = stageFile('bench.csv', bytes).fileId;
-  const plan = time(`${label}: analyse (parse, check, count)`, () => planImport(ctx, { fileId }));
-  const t = performance.now();
-  const job = startImport(ctx, { fileId, skipInvalid: true }, {}, plan);
-  const done = await job.done;
-  if (done.phase !== 'done') throw new Error(done.error ?? 'failed');
-  out.push([`${label}: write (one transaction)`, s(performance.now() - t)]);
-  const r = done.result!;
-  out.push([`${label}: result`, `${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped`]);
+interface ChildResult {
+  parse: number;
+  analyse: number;
+  write: number;
+  whole: number;
+  mappingChange: number | null;
+  peakMb: number;
+  result: string;
 }
 
+/** The child, bundled once with esbuild: it runs as the app's built code does, without a TypeScript compiler in the process. */
+function buildChild(dir: string): string {
+  const out = path.join(dir, 'bench-import-child.js');
+  const r = spawnSync(path.join(__dirname, '..', 'node_modules', '.bin', 'esbuild'), [
+    path.join(__dirname, 'bench-import-child.ts'), '--bundle', '--platform=node', '--format=cjs', '--external:better-sqlite3', `--outfile=${out}`, '--log-level=warning',
+  ], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
+  return out;
+}
+
+let childJs = '';
+function runChild(file: string, db: string, mode: 'import' | 'mapping'): ChildResult {
+  const r = spawnSync(process.execPath, [childJs, mode, file, db], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') } });
+  if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as ChildResult;
+}
+
+/** The sqlite3 command line's own CSV import of the same file into a bare table, in seconds (median). */
+function sqliteImport(file: string, dir: string, runs: number): number | null {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const db = path.join(dir, `bare-${i}.db`);
+    const t = performance.now();
+    const r = spawnSync('sqlite3', [db, `.import --csv ${file} bare`], { encoding: 'utf8' });
+    if (r.error || r.status !== 0) return null;
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
 async function main() {
-  const v1 = generate(1);
-  time('parse only (Papa Parse + footer)', () => parseCsv(v1));
-  await importFile('first import', v1);
-  await importFile('same file again', v1);
-  await importFile('updated export', generate(2));
-  const peak = process.resourceUsage().maxRSS / 1024;
-  console.log(`\nImport benchmark: ${ROWS.toLocaleString('en-US')} rows, ${(v1.length / 1e6).toFixed(0)} MB CSV, peak memory ${peak.toFixed(0)} MB\n`);
-  for (const [label, v] of out) console.log(`${label.padEnd(42)} ${v}`);
-  closeDatabase(db);
+  const { values } = parseArgs({ options: { rows: { type: 'string', default: '250000' }, runs: { type: 'string', default: '3' } } });
+  const rows = Number(values.rows);
+  const runs = Number(values.runs);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-import-'));
+  childJs = buildChild(dir);
+  const v1 = path.join(dir, 'export.csv');
+  const v2 = path.join(dir, 'export-updated.csv');
+  fs.writeFileSync(v1, generate(rows, 1));
+  fs.writeFileSync(v2, generate(rows, 2));
+  const mb = (fs.statSync(v1).size / 1e6).toFixed(0);
+  console.log(`Import benchmark: ${rows.toLocaleString('en-US')} rows, ${mb} MB CSV, median of ${runs} runs, each in a fresh process (${os.cpus().length} cores)\n`);
+
+  const first: ChildResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    const db = path.join(dir, `first-${i}.db`);
+    first.push(runChild(v1, db, 'import'));
+    if (i < runs - 1) for (const ext of ['', '-wal', '-shm']) fs.rmSync(db + ext, { force: true });
+  }
+  const kept = path.join(dir, `first-${runs - 1}.db`);
+  const mapping = Array.from({ length: runs }, () => runChild(v1, path.join(dir, 'mapping.db'), 'mapping'));
+  const again = runChild(v1, kept, 'import');
+  const updated = runChild(v2, kept, 'import');
+  const bare = sqliteImport(v1, dir, runs);
+
+  const m = (f: (r: ChildResult) => number) => median(first.map(f));
+  const whole = m((r) => r.whole);
+  const rowsPerSec = (ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en-US')} rows/s`;
+  const table: [string, string][] = [
+    ['read and parse the CSV (Papa Parse)', s(median(mapping.map((r) => r.parse)))],
+    ['analyse (parse, check every row, count new vs updates)', s(m((r) => r.analyse))],
+    ['write, one transaction', s(m((r) => r.write))],
+    ['whole import (analyse + write)', `${s(whole)} (${rowsPerSec(whole)})`],
+    ['peak memory of the process', `${m((r) => r.peakMb).toFixed(0)} MB`],
+    ['a mapping change answered', s(median(mapping.map((r) => r.mappingChange!)))],
+    ['same file again (all unchanged): whole', s(again.whole)],
+    ['an updated export: whole', `${s(updated.whole)} (${updated.result})`],
+  ];
+  if (bare !== null) {
+    table.push(['sqlite3 .import, same file, bare table', `${s(bare)} (${rowsPerSec(bare)})`]);
+    table.push(['ratio: our whole import / sqlite3 .import throughput', `${((bare / whole) * 100).toFixed(0)} %`]);
+  } else table.push(['sqlite3 .import', 'not measured: the sqlite3 command line is not installed (apt-get install sqlite3)']);
+  for (const [label, v] of table) console.log(`${label.padEnd(56)} ${v}`);
+  console.log(`\nfirst import: ${first[0]!.result}`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

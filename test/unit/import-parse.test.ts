@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, parseCsv } from '../../shared/domain/import/csv';
+import { cellsOf, decodeCsv, parseCsv } from '../../shared/domain/import/csv';
 import { dateOrderEvidence, detectedOrder, parseImportDate } from '../../shared/domain/import/dates';
 import { headerKey } from '../../shared/domain/import/headers';
 import { suggestMapping } from '../../shared/domain/import/mapping';
@@ -117,11 +117,11 @@ describe('reading CSV files', () => {
     expect(t.headers[0]).toBe('Opportunity Owner'); // BOM gone
     expect(t.footerLines).toBe(6);
     expect(t.rows).toHaveLength(11);
-    const contoso = t.rows.find((r) => r.cells[1] === 'Contoso, Ltd.')!;
+    const contoso = t.rows.find((r) => cellsOf(r)[1] === 'Contoso, Ltd.')!;
     expect(contoso.line).toBe(3);
-    expect(contoso.cells[8]).toBe('Pricing call\r\nwith the CFO on Tuesday');
-    const trey = t.rows.find((r) => r.cells[1] === 'Trey Research')!;
-    expect(trey.cells[2]).toBe('Trey - "Phase 2" rollout');
+    expect(cellsOf(contoso)[8]).toBe('Pricing call\r\nwith the CFO on Tuesday');
+    const trey = t.rows.find((r) => cellsOf(r)[1] === 'Trey Research')!;
+    expect(cellsOf(trey)[2]).toBe('Trey - "Phase 2" rollout');
     expect(trey.line).toBe(12); // spreadsheet row numbers count records, not physical lines
   });
 
@@ -129,8 +129,8 @@ describe('reading CSV files', () => {
     const eu = parseCsv(fixture('eu-semicolon.csv'));
     expect(eu.delimiter).toBe(';');
     expect(eu.encoding).toBe('Windows-1252');
-    expect(eu.rows[0]!.cells[0]).toBe('Müller – Rollout');
-    expect(eu.rows[0]!.cells[4]).toBe('12.500,00 €');
+    expect(cellsOf(eu.rows[0]!)[0]).toBe('Müller – Rollout');
+    expect(cellsOf(eu.rows[0]!)[4]).toBe('12.500,00 €');
     expect(parseCsv(fixture('reps.tsv')).delimiter).toBe('\t');
   });
 
@@ -142,7 +142,7 @@ describe('reading CSV files', () => {
 
   it('keeps a last row that only looks short, and reports an unclosed quote', () => {
     const t = parseCsv(bytes('Deal,Owner,Stage\nA,Ann,Won\n\nB,,\n'));
-    expect(t.rows.map((r) => r.cells[0])).toEqual(['A', 'B']);
+    expect(t.rows.map((r) => cellsOf(r)[0])).toEqual(['A', 'B']);
     expect(t.footerLines).toBe(0);
     expect(parseCsv(bytes('Deal,Owner\n"A,Ann\nB,Bo\n')).problems[0]).toMatch(/Row 2: a quoted cell is never closed/);
   });
@@ -154,7 +154,7 @@ describe('reading CSV files', () => {
     expect(detectPreset(parseCsv(fixture('hubspot-deals.csv')).headers)?.id).toBe('hubspot');
     expect(detectPreset(parseCsv(fixture('eu-semicolon.csv')).headers)).toBeNull();
     const hub = parseCsv(fixture('hubspot-deals.csv'));
-    const samples = (t: typeof hub) => (i: number) => t.rows.map((r) => r.cells[i] ?? '').filter(Boolean);
+    const samples = (t: typeof hub) => (i: number) => t.rows.map((r) => cellsOf(r)[i] ?? '').filter(Boolean);
     expect(suggestMapping('deals', hub.headers, detectPreset(hub.headers), samples(hub)).mapping).toEqual([
       'externalId', 'name', 'stage', 'closeDate', 'owner', 'amount', null, 'createdDate', 'accountName',
     ]);
@@ -211,8 +211,8 @@ describe('headerless dumps, \\N, titles and repeated headers', () => {
     expect(t.hasHeader).toBe(false);
     expect(t.headers).toEqual(['Column 1', 'Column 2', 'Column 3', 'Column 4', 'Column 5', 'Column 6', 'Column 7', 'Column 8', 'Column 9']);
     expect(t.rows).toHaveLength(5);
-    expect(t.rows[0]).toEqual({ line: 1, cells: ['12', 'POT12', 'Northwind renewal', '', '15000.00', '2026-10-01', 'Closed Won', '5', '2026-06-01 10:22:00'] });
-    expect(t.rows[4]!.cells[2]).toBe('Litware "rush" order');
+    expect({ line: t.rows[0]!.line, cells: cellsOf(t.rows[0]!) }).toEqual({ line: 1, cells: ['12', 'POT12', 'Northwind renewal', '', '15000.00', '2026-10-01', 'Closed Won', '5', '2026-06-01 10:22:00'] });
+    expect(cellsOf(t.rows[4]!)[2]).toBe('Litware "rush" order');
     // The manager can say otherwise: then the first row is the header.
     expect(parseCsv(fixture('vtiger-dump.csv'), true)).toMatchObject({ hasHeader: true, headers: expect.arrayContaining(['POT12']) });
   });
@@ -221,7 +221,7 @@ describe('headerless dumps, \\N, titles and repeated headers', () => {
     const t = parseCsv(fixture('monday-board.csv'));
     expect(t).toMatchObject({ hasHeader: true, titleLines: 2, repeatedHeaders: 2 });
     expect(t.headers).toEqual(['Name', 'Person', 'Status', 'Deal Value', 'Expected Close Date', 'Company', 'Creation Log']);
-    expect(t.rows.map((r) => r.cells[0])).toEqual(['Acme rollout', 'Globex platform', 'Initech seats', 'Hooli trial', 'Umbrella upsell', 'Stark retrofit']);
+    expect(t.rows.map((r) => cellsOf(r)[0])).toEqual(['Acme rollout', 'Globex platform', 'Initech seats', 'Hooli trial', 'Umbrella upsell', 'Stark retrofit']);
     expect(t.rows.map((r) => r.line)).toEqual([5, 6, 7, 11, 12, 13]); // spreadsheet rows, blank lines counted
   });
 });

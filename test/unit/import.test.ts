@@ -60,7 +60,7 @@ describe('import analysis', () => {
     const ctx = testCtx();
     const fileId = stage('eu-semicolon.csv');
     const a = analyze(ctx, { fileId });
-    expect(a.dateOrder).toEqual({ needed: true, detected: null, chosen: null, examples: ['03/04/2027', '01/02/2026', '05/06/2027'] });
+    expect(a.dateOrder).toEqual({ needed: true, detected: null, chosen: null, examples: ['03/04/2027', '05/06/2027', '10/11/2026'] });
     const r = dispatch(ctx, 'import.start', { fileId, skipInvalid: true });
     expect(r).toMatchObject({ ok: false, error: { field: 'dateOrder', message: expect.stringMatching(/day-first or month-first/) } });
     const b = analyze(ctx, { fileId, dateOrder: 'dmy' });

@@ -12,6 +12,8 @@ export interface StagedFile {
   name: string;
   bytes: Buffer;
   stagedAt: number;
+  /** The bytes were let go once parsed (a 250,000-row export is tens of MB). */
+  released?: boolean;
 }
 
 
@@ -39,4 +41,10 @@ export function stagedFile(id: string): StagedFile {
 
 export function dropStaged(id: string): void {
   staged.delete(id);
+}
+
+/** Lets a staged file's bytes go once they have been read into something else; its name stays. */
+export function releaseBytes(id: string): void {
+  const file = staged.get(id);
+  if (file) Object.assign(file, { bytes: Buffer.alloc(0), released: true });
 }

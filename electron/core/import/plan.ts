@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { readCsvRecords, shapeTable, type CsvTable, type ParsedCsv } from '../../../shared/domain/import/csv';
-import { dateOrderEvidence, detectedOrder } from '../../../shared/domain/import/dates';
+import { cellsOf, readCsvRecords, shapeTable, type CsvTable, type ParsedCsv } from '../../../shared/domain/import/csv';
+import { dateOrderEvidence, detectedOrder, type DateOrderEvidence } from '../../../shared/domain/import/dates';
 import { describeFallbacks } from '../../../shared/domain/import/fallbacks';
 import { DATE_FIELDS, FIELD_DEFS, fieldLabel, type ImportField, type ImportKind } from '../../../shared/domain/import/fields';
 import { suggestMapping } from '../../../shared/domain/import/mapping';
@@ -25,7 +25,7 @@ import { valuesFit } from '../../../shared/domain/import/values';
 import type { ImportAnalysis, importChoicesInput, OwnerChoice, OwnerDecision, StageChoice } from '../../../shared/schemas/imports';
 import type { Ctx } from '../context';
 import { InvalidError } from '../errors';
-import { stagedFile } from '../files/staging';
+import { releaseBytes, stagedFile } from '../files/staging';
 import { getSettings } from '../repos/settings';
 import { applyMapping, getMapping, mappingForHeaders, type StoredMapping } from './mappings';
 
@@ -58,7 +58,9 @@ function tableFor(fileId: string, hasHeader: boolean | undefined): { name: strin
   const staged = stagedFile(fileId);
   let entry = parsed.get(fileId);
   if (!entry) {
+    if (staged.released) throw new InvalidError('The file is no longer loaded. Choose it again.', 'file');
     entry = { file: readCsvRecords(staged.bytes), shaped: new Map() };
+    releaseBytes(fileId); // the records hold the file now: its bytes need not stay in memory too
     parsed.set(fileId, entry);
     while (parsed.size > 2) parsed.delete(parsed.keys().next().value!);
   }
@@ -78,15 +80,47 @@ function guessKind(headers: string[]): ImportKind {
   return 'deals';
 }
 
-/** Up to `n` non-empty values of a column, for judging what it holds. */
-export function columnValues(table: CsvTable, column: number, n: number, distinct = false): string[] {
-  const out: string[] = [];
+/** How a file's date columns read (day-first, month-first, either): each column read once per file. */
+const evidenceCache = new WeakMap<CsvTable, Map<number, DateOrderEvidence>>();
+function dateEvidence(table: CsvTable, columns: number[]): DateOrderEvidence {
+  let perColumn = evidenceCache.get(table);
+  if (!perColumn) evidenceCache.set(table, (perColumn = new Map()));
+  const missing = [...new Set(columns)].filter((c) => !perColumn!.has(c));
+  for (const c of missing) perColumn.set(c, dateOrderEvidence(table.rows.map((r) => cellsOf(r)[c] ?? '')));
+  const all = columns.map((c) => perColumn!.get(c)!);
+  return {
+    dmy: all.reduce((s, e) => s + e.dmy, 0),
+    mdy: all.reduce((s, e) => s + e.mdy, 0),
+    ambiguous: all.reduce((s, e) => s + e.ambiguous, 0),
+    examples: [...new Set(all.flatMap((e) => e.examples))].slice(0, 3),
+  };
+}
+
+/** Up to 200 non-empty values of each column (in file order), read once per file and shape. */
+const SAMPLE = 200;
+const sampleCache = new WeakMap<CsvTable, string[][]>();
+function columnSamples(table: CsvTable): string[][] {
+  let samples = sampleCache.get(table);
+  if (samples) return samples;
+  samples = table.headers.map(() => []);
+  let open = table.headers.length;
   for (const r of table.rows) {
-    const v = (r.cells[column] ?? '').trim();
-    if (v && !(distinct && out.includes(v))) out.push(v);
-    if (out.length === n) break;
+    cellsOf(r).forEach((c, i) => {
+      const v = c.trim();
+      const list = samples![i];
+      if (v && list && list.length < SAMPLE && list.push(v) === SAMPLE) open--;
+    });
+    if (open === 0) break;
   }
-  return out;
+  sampleCache.set(table, samples);
+  return samples;
+}
+
+/** Up to `n` non-empty values of a column, for judging what it holds (`distinct` for showing). */
+export function columnValues(table: CsvTable, column: number, n: number, distinct = false): string[] {
+  const all = columnSamples(table)[column] ?? [];
+  if (!distinct) return all.slice(0, n);
+  return [...new Set(all)].slice(0, n);
 }
 
 // The plan the screen last showed: starting the import with the same choices, on a store
@@ -131,11 +165,7 @@ function makePlan(ctx: Ctx, input: ChoicesInput): ImportPlan {
   // Dates: decide day-first or month-first from the file when it tells, else ask.
   const dateColumns = mapping.flatMap((f, i) => (f && DATE_FIELDS.includes(f) ? [i] : []));
   if (typeof closedDateFallback === 'number') dateColumns.push(closedDateFallback);
-  const evidence = dateOrderEvidence(
-    (function* () {
-      for (const r of table.rows) for (const i of dateColumns) yield r.cells[i] ?? '';
-    })(),
-  );
+  const evidence = dateEvidence(table, dateColumns);
   const detected = detectedOrder(evidence);
   const choices: ImportChoices = {
     kind,
@@ -286,7 +316,7 @@ interface OwnerTally {
 }
 
 /**
- * One pass over the valid rows: how many would add a record and how many would update one
+ * One pass over the valid rows (counted, not kept: the write reads them again): how many would add a record and how many would update one
  * (per owner, so rows waiting for an owner can be left out). The existing keys are read
  * once: one scan beats 250,000 single-row lookups. Deals imported as separate deals under
  * one name match the existing ones of that name in order, as the write does.

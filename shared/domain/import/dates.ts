@@ -72,9 +72,11 @@ export interface DateOrderEvidence {
 /** Looks at every date cell to decide the order, or to know that the manager must choose. */
 export function dateOrderEvidence(values: Iterable<string>): DateOrderEvidence {
   const ev: DateOrderEvidence = { dmy: 0, mdy: 0, ambiguous: 0, examples: [] };
+  const seen = new Map<string, DateParse>(); // a file repeats its dates: read each text once
   for (const v of values) {
     if (!v.trim()) continue;
-    const p = parseImportDate(v, null);
+    let p = seen.get(v);
+    if (!p) seen.set(v, (p = parseImportDate(v, null)));
     if (p.ok && p.proves) ev[p.proves]++;
     else if (!p.ok && p.reason === 'ambiguous') {
       ev.ambiguous++;

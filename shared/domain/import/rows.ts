@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isClosingStage, LOST_STAGE, WON_STAGE, type Outcome } from '../../schemas/deal';
 import type { RepRole } from '../../schemas/rep';
-import type { CsvTable } from './csv';
+import { cellsOf, type CsvTable } from './csv';
 import { parseImportDate, type DateOrder, type DateParse } from './dates';
 import { FIELD_DEFS, fieldLabel, type ImportField, type ImportKind } from './fields';
 import { readStage, type StageHow } from './stages';
@@ -172,7 +172,6 @@ const accountShape = z.object({
   segment: optional(120),
 });
 
-const sameCells = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 /**
  * Reads every row of the file with the manager's choices, yielding each valid record and
@@ -200,20 +199,13 @@ function rowReader(table: CsvTable, choices: ImportChoices, out: RowStats): (i: 
     return h;
   };
   const count = (code: FallbackCode) => (out.fallbacks[code] = (out.fallbacks[code] ?? 0) + 1);
-  // Rows (by position) under the key that finds the same record again: an exact copy is
-  // skipped, other values are a conflict. Most keys have one row: a number, not an array.
-  // CRM ids are the cells themselves (their hash is computed once and kept by the string),
-  // other keys are built per row.
-  const byId = new Map<string, number | number[]>();
-  const byName = new Map<string, number | number[]>();
-  const valid = new Uint8Array(table.rows.length);
-  const rowsOf = (map: Map<string, number | number[]>, k: string): number[] => {
-    const v = map.get(k);
-    return v === undefined ? [] : typeof v === 'number' ? [v] : v;
-  };
   const col = {
     externalId: columnOf.get('externalId'), name: columnOf.get('name'), accountName: columnOf.get('accountName'), product: columnOf.get('product'),
   };
+  // Which rows share a key (and which are exact copies) depends only on the key columns:
+  // worked out once per file, not on every change of another column.
+  const keys = keyIndex(table, choices.kind, col);
+  const valid = new Uint8Array(table.rows.length);
 
   // Per-row state the helpers below read: defined once, not per row (250,000 rows).
   let line = 0;
@@ -265,22 +257,10 @@ function rowReader(table: CsvTable, choices: ImportChoices, out: RowStats): (i: 
   return (i: number): ImportedRecord | null => {
     const row = table.rows[i]!;
     line = row.line;
-    cells = row.cells;
-    // The key, from the raw cells: a CRM id, else the deal's name (or what names it) and account.
-    let key: string;
-    let seen = byName;
-    if (choices.kind !== 'deals') key = nocase(cell('name'));
-    else {
-      key = at(col.externalId);
-      if (key) seen = byId;
-      else key = `${nocase(at(col.name) || [at(col.accountName), at(col.product)].filter(Boolean).join(' · '))}|${nocase(at(col.accountName))}`;
-    }
-    const earlierRows = rowsOf(seen, key);
-    for (const e of earlierRows) {
-      if (sameCells(table.rows[e]!.cells, cells)) {
-        out.duplicates++;
-        return null;
-      }
+    cells = cellsOf(row);
+    if (keys.duplicate[i]) {
+      out.duplicates++;
+      return null;
     }
     errors = [];
     if (cells.length > table.headers.length && cells.slice(table.headers.length).some((c) => c.trim())) {
@@ -401,8 +381,9 @@ function rowReader(table: CsvTable, choices: ImportChoices, out: RowStats): (i: 
     }
 
     // The same deal (or rep, account) twice with different values: which one is right?
-    const firstValid = earlierRows.find((e) => valid[e] === 1);
-    const earlier = firstValid === undefined ? undefined : table.rows[firstValid]!.line;
+    let firstValid = -1;
+    for (let e = keys.prev[i]!; e >= 0; e = keys.prev[e]!) if (valid[e]) firstValid = e;
+    const earlier = firstValid < 0 ? undefined : table.rows[firstValid]!.line;
     if (earlier !== undefined && errors.length === 0) {
       const byName = choices.kind === 'deals' && keyField === 'name';
       if (byName) out.sameNameConflicts++;
@@ -414,14 +395,57 @@ function rowReader(table: CsvTable, choices: ImportChoices, out: RowStats): (i: 
     }
     const ok = errors.length === 0;
     if (ok) valid[i] = 1;
-    if (earlierRows.length === 0) seen.set(key, i);
-    else seen.set(key, [...earlierRows, i]);
     if (!ok) {
       for (const e of errors) out.errors.push(e);
       return null;
     }
     return record;
   };
+}
+
+/** Rows by the key that finds the same record again: for each, the previous row with that key (or -1), and whether it copies an earlier row exactly. */
+interface KeyIndex {
+  prev: Int32Array;
+  duplicate: Uint8Array;
+}
+
+type KeyColumns = { externalId?: number | undefined; name?: number | undefined; accountName?: number | undefined; product?: number | undefined };
+const keyIndexes = new WeakMap<CsvTable, Map<string, KeyIndex>>();
+
+/** The key of each row, from its raw cells: a CRM id, else the deal's name (or what names it) and account; a rep's or account's name. */
+function keyIndex(table: CsvTable, kind: ImportKind, col: KeyColumns): KeyIndex {
+  const cacheKey = `${kind}|${col.externalId}|${col.name}|${col.accountName}|${col.product}`;
+  let perTable = keyIndexes.get(table);
+  if (!perTable) keyIndexes.set(table, (perTable = new Map()));
+  const cached = perTable.get(cacheKey);
+  if (cached) return cached;
+  const n = table.rows.length;
+  const index: KeyIndex = { prev: new Int32Array(n).fill(-1), duplicate: new Uint8Array(n) };
+  const last = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const row = table.rows[i]!;
+    const cells = cellsOf(row);
+    const at = (c: number | undefined) => (c === undefined ? '' : (cells[c] ?? '').trim());
+    let key: string;
+    if (kind !== 'deals') key = nocase(at(col.name));
+    else {
+      const ext = at(col.externalId);
+      key = ext ? `\u0001${ext}` : `${nocase(at(col.name) || [at(col.accountName), at(col.product)].filter(Boolean).join(' · '))}|${nocase(at(col.accountName))}`;
+    }
+    const before = last.get(key);
+    if (before !== undefined) {
+      index.prev[i] = before;
+      for (let e = before; e >= 0; e = index.prev[e]!) {
+        if (table.rows[e]!.joined === row.joined) {
+          index.duplicate[i] = 1;
+          break;
+        }
+      }
+    }
+    last.set(key, i);
+  }
+  perTable.set(cacheKey, index);
+  return index;
 }
 
 /** Runs a zod shape over the record and reports each issue against its column (once per column). */
