@@ -56,7 +56,7 @@ test('recovery: a damaged database opens the recovery screen, and the newest goo
   const wb = new Workbench(db);
   await wb.start();
   try {
-    await page.goto(wb.url);
+    await page.goto(wb.tokenUrl); // the printed link: its secret goes into a cookie for the page
     await expect(page.getByRole('heading', { name: 'The database is damaged', level: 1 })).toBeVisible();
     await expect(page.getByText('Nothing has been changed or overwritten.', { exact: false })).toBeVisible();
     await screenshot(page, '40-recovery');

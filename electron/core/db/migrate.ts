@@ -40,6 +40,6 @@ export function migrate(
       record.run(m.version, m.name, now().toISOString());
     }
     db.pragma(`user_version = ${latest}`);
-  })();
+  }).immediate();
   return { from, to: latest };
 }
