@@ -98,6 +98,10 @@ export class Store {
     }
     const readOnly = exists ? readOnlyReason(this.dbPath) : null;
     const found = inspectDatabase(this.dbPath, this.inspectOptions(key));
+    if (!found.ok && readOnly && found.kind === 'unreadable') {
+      // A WAL database in a folder that cannot be written cannot be read either (no -shm file).
+      return this.setProblem('readonly', `The database is read-only (${readOnly}) and cannot be opened from here. Copy it to a folder you can write to.`);
+    }
     if (!found.ok) return this.setProblem(found.kind, found.message, key);
     if (readOnly && found.version !== 0 && found.version < LATEST_VERSION) {
       return this.setProblem('readonly', `The database is read-only (${readOnly}) and this version needs to update it before it can be opened. Make it writable, or copy it to a folder you can write to.`);

@@ -31,13 +31,15 @@ async function copyLive(db: Db, target: string, nativeBinding?: string): Promise
   fs.rmSync(partial, { force: true });
   try {
     const key = keyOf(db);
-    if (key) {
-      const r = await runInWorker({ task: 'vacuumInto', file: db.name, target: partial, key, ...(nativeBinding ? { nativeBinding } : {}) });
+    // A read-only connection's backup can spin forever on a read-only -shm (seen at 100 % CPU):
+    // a read-only database is copied by a fresh connection on a worker instead.
+    if (key || db.readonly) {
+      const r = await runInWorker({ task: 'vacuumInto', file: db.name, target: partial, ...(key ? { key } : {}), ...(nativeBinding ? { nativeBinding } : {}) });
       if (!r.ok) throw Object.assign(new Error(r.error ?? 'the copy failed'), { code: r.code });
       fs.chmodSync(partial, PRIVATE_FILE_MODE);
     } else {
       fs.writeFileSync(partial, '', { mode: PRIVATE_FILE_MODE });
-      await db.backup(partial);
+      await db.backup(partial, { progress: stallGuard() });
       const copy = new Database(partial, nativeBinding ? { nativeBinding } : {}); // Electron's own build in the app
       copy.pragma('journal_mode = DELETE');
       copy.close();
@@ -47,6 +49,24 @@ async function copyLive(db: Db, target: string, nativeBinding?: string): Promise
     for (const ext of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${partial}${ext}`, { force: true });
     throw err;
   }
+}
+
+/**
+ * SQLite's backup API retries a busy step for ever. Give up, with a sentence, when no page has
+ * moved for 10 seconds (another program holding the database all that time).
+ */
+function stallGuard(limitMs = 10_000): (p: { remainingPages: number }) => number {
+  let last = -1;
+  let since = Date.now();
+  return (p) => {
+    if (p.remainingPages !== last) {
+      last = p.remainingPages;
+      since = Date.now();
+    } else if (Date.now() - since > limitMs) {
+      throw Object.assign(new Error('The backup could not read the database: another program kept it busy. Nothing was changed.'), { code: 'SQLITE_BUSY' });
+    }
+    return 100;
+  };
 }
 
 /**
