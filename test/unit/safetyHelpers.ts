@@ -88,3 +88,21 @@ export function mountTmpfs(sizeKb: number, options = ''): string | null {
 export function remountReadOnly(dir: string): boolean {
   return spawnSync('mount', ['-o', 'remount,ro', dir]).status === 0;
 }
+
+/** The same without blocking this process (for a child that talks to a server running here). */
+export function runChildAsync(script: string, args: string[], opts: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
+      env: { ...process.env, ...opts.env },
+    });
+    children.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}
