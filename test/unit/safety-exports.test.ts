@@ -76,12 +76,12 @@ describe('2. exports during an import', () => {
     // The desktop app's save path (synchronous: the import cannot commit while it runs).
     const csvFile = path.join(tempDir(), 'deals.csv');
     exportDataFile(ctx, 'deals-csv', csvFile);
+    expect(fs.readFileSync(csvFile, 'utf8')).not.toContain('PHANTOM-');
     // The web preview's download.
     const during = await jsonExport(base);
     expect(ctx.db.inTransaction).toBe(true); // the import was still being written when the export answered
     expect(during.tables.deals).toHaveLength(committed);
     expect(during.tables.deals!.some((d) => d.external_id?.startsWith('PHANTOM-'))).toBe(false);
-    expect(fs.readFileSync(csvFile, 'utf8')).not.toContain('PHANTOM-');
     // The import then commits whole, and a later export has all of it.
     for (;;) {
       const p = (await dispatchAsync(ctx, 'import.progress', { jobId })) as { ok: true; value: { phase: string } };
