@@ -300,3 +300,33 @@ describe('10. secure delete', () => {
 });
 
 void root;
+
+describe('6. a kill during a JSON export', () => {
+  it('leaves the export half-written in a private folder beside the database; the next start removes it', async () => {
+    const dir = tempDir();
+    const dbPath = demoFile(dir, false);
+    // Enough coaching notes that the export takes a moment (the whole store as JSON).
+    const db = new Database(dbPath);
+    db.prepare(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000)
+      INSERT INTO coaching_notes (rep_id, kind, note_date, body, visibility, created_at, updated_at)
+      SELECT 1, 'observation', '2026-11-01', 'Private observation number ' || i || ': ' || hex(randomblob(400)), 'private', 'x', 'x' FROM n`).run();
+    db.close();
+    const server = await startChild('electron/preview/main.ts', ['--db', dbPath, '--port', '0'], '?token=');
+    const m = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=([\w-]+)/.exec(server.out())!;
+    const tmp = path.join(dir, '.workbench-tmp');
+    const partials = () => (fs.existsSync(tmp) ? fs.readdirSync(tmp, { recursive: true }).map(String).filter((f) => f.endsWith('.json.partial')) : []);
+    void fetch(`${m[1]}export/data`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Workbench-Token': m[2]! }, body: '{"what":"json"}' }).catch(() => undefined);
+    await until(() => partials().some((f) => fs.statSync(path.join(tmp, f)).size > 1024 * 1024));
+    server.kill('SIGKILL');
+    await new Promise((r) => server.once('exit', r));
+    const left = partials();
+    expect(left.length).toBe(1);
+    expect(fs.readFileSync(path.join(tmp, left[0]!), 'utf8')).toContain('Private observation number');
+    expect(mode(path.join(tmp, left[0]!))).toBe(0o600);
+    // The next start (another run of the preview) cleans it up before it serves anything.
+    const next = await startChild('electron/preview/main.ts', ['--db', dbPath, '--port', '0'], '?token=');
+    expect(next.out()).toMatch(/Removed 1 leftover file/);
+    expect(partials()).toEqual([]);
+    next.kill('SIGTERM');
+  }, 90_000);
+});
