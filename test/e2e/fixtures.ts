@@ -16,6 +16,8 @@ export class Workbench {
   url = '';
   token = '';
   private proc: ChildProcess | null = null;
+  /** Browser contexts let in so far: a restart prints a new secret, and they get it again. */
+  private contexts = new Set<BrowserContext>();
   constructor(readonly dbPath: string) {}
 
   async start(): Promise<void> {
@@ -44,6 +46,7 @@ export class Workbench {
       proc.stderr!.on('data', onData);
       proc.on('exit', (code) => reject(new Error(`preview server exited (${code}):\n${log}`)));
     });
+    for (const context of this.contexts) await this.authorize(context);
   }
 
   /** The link the preview printed, with its secret. */
@@ -58,6 +61,7 @@ export class Workbench {
 
   /** Gives the browser context the cookie the printed link sets, so pages and page.request are let in. */
   async authorize(context: BrowserContext): Promise<void> {
+    this.contexts.add(context);
     const port = new URL(this.url).port;
     await context.addCookies([{ name: `wb_token_${port}`, value: this.token, url: this.url, httpOnly: true, sameSite: 'Strict' }]);
   }
