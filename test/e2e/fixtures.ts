@@ -18,13 +18,21 @@ export class Workbench {
   private proc: ChildProcess | null = null;
   /** Browser contexts let in so far: a restart prints a new secret, and they get it again. */
   private contexts = new Set<BrowserContext>();
-  constructor(readonly dbPath: string) {}
+  /** `uid`: run the preview as another account (a read-only file is only read-only to someone else than root). */
+  constructor(
+    readonly dbPath: string,
+    private readonly opts: { uid?: number } = {},
+  ) {}
 
   async start(): Promise<void> {
     const proc = spawn(
       process.execPath,
       ['--import', 'tsx', path.join(root, 'electron/preview/main.ts'), '--db', this.dbPath, '--port', '0'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        ...(this.opts.uid !== undefined ? { uid: this.opts.uid, gid: this.opts.uid, env: { ...process.env, HOME: path.dirname(this.dbPath) } } : {}),
+      },
     );
     this.proc = proc;
     this.output = '';

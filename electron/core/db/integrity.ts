@@ -29,7 +29,7 @@ export async function checkIntegrity(db: Db, dbPath: string, nativeBinding?: str
   const found: IntegrityStatus = r.ok
     ? { state: 'ok', message: null, checkedAt }
     : r.lines?.length
-      ? { state: 'failed', message: `SQLite's full integrity check found a problem: ${r.lines.slice(0, 3).join('; ').slice(0, 300)}`, checkedAt }
+      ? { state: 'failed', message: `SQLite's full integrity check found a problem: ${r.lines.slice(0, 3).join('; ').slice(0, 300)}.`, checkedAt }
       : { state: 'not-run', message: `The full integrity check could not run: ${r.error ?? 'unknown reason'}.`, checkedAt };
   status.set(dbPath, found);
   return found;
