@@ -132,13 +132,10 @@ export class Store {
   /** Closes the database and forgets the passphrase: the next call must unlock it again. */
   lock(): void {
     if (!this.ctx) return;
-    const encrypted = !!keyOf(this.ctx.db);
     closeDatabase(this.ctx.db);
     this.ctx = null;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.problem = encrypted
-      ? { kind: 'encrypted', message: 'The workbench is locked. Type the passphrase to open it.', dbPath: this.dbPath, latestGood: null }
-      : { kind: 'unreadable', message: 'The database is closed.', dbPath: this.dbPath, latestGood: null };
+    this.problem = { kind: 'encrypted', message: 'The workbench is locked. Type the passphrase to open it.', dbPath: this.dbPath, latestGood: null };
   }
 
   close(): void {
@@ -167,6 +164,7 @@ export class Store {
   async dispatch(name: unknown, input: unknown): Promise<Result<unknown>> {
     if (this.ctx) {
       if (name === 'security.lock') {
+        if (!keyOf(this.ctx.db)) return fail('invalid', 'Only an encrypted workbench can be locked: encrypt it first.');
         this.lock();
         return ok(null);
       }

@@ -247,7 +247,7 @@ describe('9. file modes', () => {
     const ctx = store.ctx!;
     await store.dispatch('reps.create', { name: 'Ana', role: 'field', quota: 1 });
     const backup = await backupNow(ctx.db, dbPath, clock, 'manual', 10);
-    await store.dispatch('security.lock', {});
+    store.close();
     expect(mode(path.dirname(dbPath))).toBe(0o700);
     expect(mode(dbPath)).toBe(0o600);
     expect(mode(path.join(path.dirname(dbPath), 'backups'))).toBe(0o700);
