@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../electron/core/clock';
 import { backupDir, listBackups } from '../../electron/core/db/backup';
+import { exportDataFile } from '../../electron/core/data/exportData';
+import { stageFile } from '../../electron/core/files/staging';
 import { Store } from '../../electron/core/store';
 import type { EncryptionResult } from '../../shared/schemas/backups';
 import { TODAY } from './helpers';
@@ -70,8 +72,14 @@ describe('11. encryption at rest', () => {
     // An encrypted backup restores into the encrypted workbench, and it stays encrypted.
     const restored = await locked.dispatch('backups.restore', { file: listBackups(dbPath).find((b) => b.kind === 'manual')!.file });
     expect(restored).toMatchObject({ ok: true, value: { reps: 9 } });
+    // So does a JSON export restored into it: the temporary database is encrypted from its first page.
+    const json = path.join(path.dirname(dbPath), 'all.json');
+    exportDataFile(locked.ctx!, 'json', json);
+    const fromJson = await locked.dispatch('data.restoreJson', { fileId: stageFile('all.json', fs.readFileSync(json)).fileId });
+    expect(fromJson).toMatchObject({ ok: true, value: { reps: 9 } });
     locked.close();
     expect(plainHeader(dbPath)).toBe(false);
+    expect(open(dbPath).problem).toMatchObject({ kind: 'encrypted' });
   }, 60_000);
 
   it('changes the passphrase (database and backups) and decrypts again', async () => {
