@@ -29,9 +29,11 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  await wb.authorize(context);
+  const page = await context.newPage();
   const t0 = Date.now();
-  const res = await fetch(`${wb.url}api/pipeline.open`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${wb.url}api/pipeline.open`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...wb.authHeaders }, body: '{}' });
   const body = await res.text();
   const apiMs = Date.now() - t0;
   const apiMb = (body.length / 1e6).toFixed(1);

@@ -59,7 +59,18 @@ import {
   type SavedMapping,
 } from './schemas/imports';
 import { dealReviewInput, followUpInput, noteInput, notesListInput, noteUpdate, type Note, type PastReview } from './schemas/notes';
-import { backupFileInput, restoreJsonInput, type BackupInfo, type BackupsView, type RestoreResult, type StoreProblem } from './schemas/backups';
+import {
+  backupFileInput,
+  encryptionInput,
+  passphraseInput,
+  restoreJsonInput,
+  type BackupInfo,
+  type BackupsView,
+  type EncryptionResult,
+  type RestoreResult,
+  type StoreProblem,
+  type StoreStatus,
+} from './schemas/backups';
 import {
   checkinInput,
   closePlanInput,
@@ -172,6 +183,12 @@ export const api = {
   'data.restoreJson': call<typeof restoreJsonInput, RestoreResult>(restoreJsonInput),
   'recovery.status': call<typeof none, StoreProblem | null>(none),
   'recovery.restore': call<typeof backupFileInput, null>(backupFileInput),
+  'recovery.retry': call<typeof none, StoreProblem | null>(none),
+  'recovery.unlock': call<typeof passphraseInput, StoreProblem | null>(passphraseInput),
+  'recovery.startFresh': call<typeof none, null>(none),
+  'store.status': call<typeof none, StoreStatus>(none),
+  'security.encryption': call<typeof encryptionInput, EncryptionResult>(encryptionInput),
+  'security.lock': call<typeof none, null>(none),
 } as const;
 
 export type Api = typeof api;

@@ -1,5 +1,6 @@
 /** Results cross every boundary (IPC, HTTP, CLI) as data, never as thrown errors. */
-export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal';
+/** `unavailable`: the store is not open (being recovered, or locked): the screen reloads its state. */
+export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'internal' | 'unavailable';
 
 export interface ApiError {
   code: ErrorCode;

@@ -11,7 +11,8 @@ import { fixedClock, type Clock } from '../core/clock';
 import { closeDatabase } from '../core/db/open';
 import { NotFoundError } from '../core/errors';
 import { oneOnOneSummary } from '../core/export/oneOnOneSummary';
-import { htmlToPdf } from '../core/export/pdf';
+import { closePdfPrinter, htmlToPdf } from '../core/export/pdf';
+import { PRIVATE_FILE_MODE } from '../core/db/fileModes';
 import type { ExportDoc } from '../core/export/render';
 import { repReview } from '../core/export/repReview';
 import { teamReview } from '../core/export/teamReview';
@@ -167,8 +168,14 @@ export async function runExport(args: string[], io: Io, clock: Clock): Promise<n
   try {
     const doc = build(p, today);
     const file = fs.existsSync(p.out) && fs.statSync(p.out).isDirectory() ? path.join(p.out, `${doc.filename}.${p.format}`) : p.out;
-    if (p.format === 'md') fs.writeFileSync(file, doc.markdown);
-    else await htmlToPdf(doc.html, file);
+    if (p.format === 'md') fs.writeFileSync(file, doc.markdown, { mode: PRIVATE_FILE_MODE });
+    else {
+      try {
+        await htmlToPdf(doc.html, file);
+      } finally {
+        await closePdfPrinter(); // the CLI exits when done: no browser kept for a next job
+      }
+    }
     io.out(`Wrote ${file}${p.includePrivate ? ' (includes private notes: do not share it)' : ''}\n`);
     return 0;
   } catch (err) {

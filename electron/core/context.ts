@@ -12,4 +12,6 @@ export interface Ctx {
   shell: 'electron' | 'web';
   /** Electron's own build of the SQLite driver, when running in the app. */
   nativeBinding?: string;
+  /** Why the file cannot be written (it was opened read-only), or null. */
+  readOnly?: string | null;
 }

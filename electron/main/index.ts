@@ -2,15 +2,16 @@
  * Electron main: window, menu, single instance, database location, IPC wiring. Nothing else:
  * the store, rules and exports live in electron/core and run under plain Node too.
  */
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, Menu, net, protocol, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { systemClock } from '../core/clock';
-import { closeDatabase } from '../core/db/open';
 import { Store } from '../core/store';
 import { DB_FILE, userDataDir } from '../core/paths';
-import { backupIfDue } from '../core/db/backup';
+import { ownPrivateDir } from '../core/db/fileModes';
+import { getSettings } from '../core/repos/settings';
+import { startupTasks } from '../core/startup';
 import { registerApi } from './ipc';
 import { registerSave } from './save';
 import { buildMenu } from './menu';
@@ -18,13 +19,19 @@ import { buildMenu } from './menu';
 // Same folder the CLI and web preview use (they compute it without Electron).
 app.setPath('userData', userDataDir());
 
+// The renderer is served from app://workbench/, not file://: a page of ours has its own origin,
+// and no other file on the disk is reachable from it.
+const SCHEME = 'app';
+const HOST = 'workbench';
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
   let store: Store | null = null;
-  const rendererIndex = path.join(__dirname, '../renderer/index.html');
-  const rendererUrl = pathToFileURL(rendererIndex).href;
+  const rendererDir = path.join(__dirname, '../renderer');
+  const rendererUrl = `${SCHEME}://${HOST}/index.html`;
   // Screens change the #hash; the page is still ours if everything before it matches.
   const isOurPage = (url: string) => {
     try {
@@ -54,7 +61,23 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(() => {
+    // Only the built renderer's own files, never a path outside its folder.
+    protocol.handle(SCHEME, (req) => {
+      const u = new URL(req.url);
+      if (u.host !== HOST) return new Response('Not found', { status: 404 });
+      let rel: string;
+      try {
+        rel = decodeURIComponent(u.pathname);
+      } catch {
+        return new Response('Bad path', { status: 400 });
+      }
+      const file = path.resolve(rendererDir, `.${rel === '/' ? '/index.html' : rel}`);
+      if (!file.startsWith(rendererDir + path.sep)) return new Response('Forbidden', { status: 403 });
+      return net.fetch(pathToFileURL(file).href);
+    });
+
     const dataDir = app.getPath('userData');
+    ownPrivateDir(dataDir); // owner-only: other accounts on this computer cannot list or read it
     const dbPath = argValue('--db') ?? path.join(dataDir, DB_FILE);
     // In development the Node build of better-sqlite3 has the wrong ABI for Electron;
     // scripts/start.mjs builds an Electron copy here (packaged apps get theirs from electron-builder).
@@ -62,7 +85,7 @@ if (!app.requestSingleInstanceLock()) {
     const nativeBinding = fs.existsSync(devBinding) ? devBinding : undefined;
     // A damaged or foreign file is not opened: the window shows the recovery screen instead.
     store = Store.open(dbPath, systemClock, 'electron', nativeBinding);
-    if (store.ctx) backupIfDue(store.ctx.db, dbPath, systemClock, nativeBinding).catch((err: Error) => console.error(`Automatic backup failed: ${err.message}`));
+    startupTasks(store, dbPath, systemClock, nativeBinding);
 
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
@@ -71,6 +94,9 @@ if (!app.requestSingleInstanceLock()) {
     registerSave(store, app.getPath('documents'), trusted);
     Menu.setApplicationMenu(buildMenu(dataDir));
 
+    // Spell-checking is a setting, off by default: on Windows and Linux it downloads
+    // dictionaries from Google's servers, and the workbench promises no network.
+    const spellcheck = store.ctx ? getSettings(store.ctx.db).spellcheck : false;
     win = new BrowserWindow({
       width: 1320,
       height: 860,
@@ -85,17 +111,21 @@ if (!app.requestSingleInstanceLock()) {
         sandbox: true,
         nodeIntegration: false,
         webSecurity: true,
-        spellcheck: true,
+        spellcheck,
       },
     });
     win.once('ready-to-show', () => win?.show());
     win.on('closed', () => (win = null));
-    void win.loadFile(rendererIndex);
+    void win.loadURL(rendererUrl);
   });
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    if (store?.ctx) closeDatabase(store.ctx.db);
+    try {
+      store?.close();
+    } catch (err) {
+      console.error(`Closing the database: ${(err as Error).message}`);
+    }
   });
 }
 

@@ -8,7 +8,9 @@ import { exportRequest } from '../../shared/schemas/exports';
 import { toFailure } from '../core/api/dispatch';
 import type { Ctx } from '../core/context';
 import { exportDocument } from '../core/export/exportDocument';
-import { exportFileName, writeDataExport } from '../core/data/exportData';
+import { exportDataFile, exportFileName } from '../core/data/exportData';
+import { withSnapshot } from '../core/data/snapshot';
+import { PRIVATE_FILE_MODE } from '../core/db/fileModes';
 import type { Store } from '../core/store';
 import { dataExportInput, type DataExportKind } from '../../shared/schemas/backups';
 
@@ -27,13 +29,14 @@ export function registerSave(store: Store, documentsDir: string, isTrusted: (sen
       return fail('invalid', 'Request refused: it did not come from the workbench window.');
     }
     const ctx = store.ctx;
-    if (!ctx) return fail('conflict', 'The database needs to be recovered first.');
+    if (!ctx) return fail('unavailable', 'The database needs to be recovered first.');
     try {
       const parsed = saveInput.parse(input);
       const owner = BrowserWindow.fromWebContents(event.sender);
       if ('data' in parsed) return ok(await saveData(ctx, parsed.data, documentsDir, owner));
       const { request, format } = parsed;
-      const doc = exportDocument(ctx, request);
+      // A committed snapshot: an import being written meanwhile is not half in the document.
+      const doc = withSnapshot(ctx, (db) => exportDocument({ ...ctx, db }, request));
       const options = {
         defaultPath: path.join(documentsDir, `${doc.filename}.${format}`),
         filters: [format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Markdown', extensions: ['md'] }],
@@ -43,7 +46,7 @@ export function registerSave(store: Store, documentsDir: string, isTrusted: (sen
       const target = choice.filePath.toLowerCase().endsWith(`.${format}`) ? choice.filePath : `${choice.filePath}.${format}`;
       const data = format === 'md' ? Buffer.from(doc.markdown, 'utf8') : await printToPdf(doc.html);
       const temp = `${target}.partial`;
-      fs.writeFileSync(temp, data);
+      fs.writeFileSync(temp, data, { mode: PRIVATE_FILE_MODE });
       fs.renameSync(temp, target);
       return ok({ path: target });
     } catch (err) {
@@ -62,7 +65,7 @@ async function saveData(ctx: Ctx, what: DataExportKind, documentsDir: string, ow
   const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return null;
   const target = choice.filePath.toLowerCase().endsWith(`.${ext}`) ? choice.filePath : `${choice.filePath}.${ext}`;
-  writeDataExport(ctx.db, ctx.clock, what, target);
+  exportDataFile(ctx, what, target); // from a committed snapshot, like the web preview's
   return { path: target };
 }
 

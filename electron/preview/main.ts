@@ -1,14 +1,16 @@
 /**
  * The web preview: the real renderer in any browser, against the real core, on 127.0.0.1.
  *   npm run preview:web -- [--db FILE] [--port N]
+ * It prints a link with a per-launch secret; only that link opens it.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../core/clock';
-import { closeDatabase } from '../core/db/open';
 import { Store } from '../core/store';
-import { defaultDbPath } from '../core/paths';
-import { backupIfDue } from '../core/db/backup';
+import { defaultDbPath, userDataDir } from '../core/paths';
+import { startupTasks } from '../core/startup';
+import { ownPrivateDir } from '../core/db/fileModes';
 import { createPreviewServer } from './server';
 
 const { values } = parseArgs({
@@ -27,6 +29,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+// The desktop app's own data folder is owner-only (a folder given with --db is left as it is).
+if (!values.db) ownPrivateDir(userDataDir());
+
 let store: Store;
 try {
   store = Store.open(dbPath, systemClock, 'web');
@@ -34,8 +39,14 @@ try {
   console.error(`Could not open the database at ${dbPath}: ${(err as Error).message}`);
   process.exit(1);
 }
-if (store.problem) console.error(`${store.problem.message} The preview opens in recovery mode; nothing has been changed.`);
-const server = createPreviewServer({ store, staticDir: values.static! });
+if (store.problem) {
+  const what = store.problem.kind === 'encrypted' ? 'The database is encrypted: open the link to type its passphrase.' : `${store.problem.message} The preview opens in recovery mode; nothing has been changed.`;
+  console.error(what);
+}
+if (store.ctx?.readOnly) console.error(`Read-only: changes cannot be saved (${store.ctx.readOnly}).`);
+
+const token = randomBytes(24).toString('base64url');
+const server = createPreviewServer({ store, staticDir: values.static!, token });
 
 server.on('error', (err: NodeJS.ErrnoException) => {
   console.error(
@@ -43,21 +54,26 @@ server.on('error', (err: NodeJS.ErrnoException) => {
       ? `Port ${port} is already in use. Try --port ${port + 1}.`
       : `The preview server failed: ${err.message}`,
   );
-  if (store.ctx) closeDatabase(store.ctx.db);
+  store.close();
   process.exit(1);
 });
 
-// Daily safety copy in the background; a failure is reported, never fatal.
-if (store.ctx) backupIfDue(store.ctx.db, dbPath, systemClock).catch((err: Error) => console.error(`Automatic backup failed: ${err.message}`));
+// Leftovers of a killed run, then (in the background) the full integrity check and the daily copy.
+startupTasks(store, dbPath, systemClock);
 
 server.listen(port, '127.0.0.1', () => {
   const actual = (server.address() as { port: number }).port;
-  console.log(`Web preview: http://127.0.0.1:${actual}/  (database: ${dbPath})`);
+  console.log(`Web preview: http://127.0.0.1:${actual}/?token=${token}  (database: ${dbPath})`);
+  console.log('Open that link: it carries this session\'s secret, and the preview answers nothing without it.');
 });
 
 const stop = () => {
   server.close();
-  if (store.ctx) closeDatabase(store.ctx.db);
+  try {
+    store.close();
+  } catch (err) {
+    console.error(`Closing the database: ${(err as Error).message}`);
+  }
   process.exit(0);
 };
 process.on('SIGINT', stop);

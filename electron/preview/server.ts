@@ -1,12 +1,17 @@
+import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import type { ExportDoc } from '../../shared/schemas/exports';
 import { htmlToPdf } from '../core/export/pdf';
-import { dispatch, toFailure } from '../core/api/dispatch';
+import { toFailure } from '../core/api/dispatch';
 import { Store } from '../core/store';
-import { exportFileName, writeDataExport } from '../core/data/exportData';
+import { exportDataFile, exportFileName } from '../core/data/exportData';
+import { privateTempDir } from '../core/data/leftovers';
+import { withSnapshot } from '../core/data/snapshot';
+import { exportDocument } from '../core/export/exportDocument';
+import { PRIVATE_FILE_MODE } from '../core/db/fileModes';
+import { exportRequest } from '../../shared/schemas/exports';
 import { dataExportInput } from '../../shared/schemas/backups';
 import { MAX_STAGED_BYTES, stageFile } from '../core/files/staging';
 import type { Ctx } from '../core/context';
@@ -36,13 +41,38 @@ export interface PreviewOptions {
   ctx?: Ctx;
   /** The built renderer (out/renderer). */
   staticDir: string;
+  /**
+   * The per-launch secret (random, printed in the URL): every request must carry it, as a
+   * cookie set from that URL or an X-Workbench-Token header. Other accounts on the machine
+   * can reach 127.0.0.1 too; without the secret they get nothing.
+   */
+  token: string;
+}
+
+export const TOKEN_HEADER = 'x-workbench-token';
+export const tokenCookie = (port: number) => `wb_token_${port}`;
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+function cookieValue(req: http.IncomingMessage, name: string): string | null {
+  for (const part of String(req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
 }
 
 /**
  * Serves the built renderer and the typed API (POST /api/<call>) on loopback only.
- * Host and Origin are checked so other web pages cannot reach the API (DNS rebinding, CSRF).
+ * Host and Origin are checked so other web pages cannot reach the API (DNS rebinding, CSRF),
+ * and the per-launch secret so other local accounts cannot either.
  */
-export function createPreviewServer({ store: given, ctx, staticDir }: PreviewOptions): http.Server {
+export function createPreviewServer({ store: given, ctx, staticDir, token }: PreviewOptions): http.Server {
+  if (!token || token.length < 16) throw new Error('The web preview needs a per-launch secret of at least 16 characters.');
   const store = given ?? Store.of(ctx!);
   const root = path.resolve(staticDir);
   const server = http.createServer((req, res) => {
@@ -64,8 +94,24 @@ export function createPreviewServer({ store: given, ctx, staticDir }: PreviewOpt
       return send(res, 403, 'text/plain', 'Forbidden origin');
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const cookie = tokenCookie(port!);
+    // The printed link: keep its secret in a cookie for this page, then drop it from the address.
+    const given = url.searchParams.get('token');
+    if (given !== null && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (!sameSecret(given, token)) return sendUnauthorized(req, res);
+      url.searchParams.delete('token');
+      res.writeHead(303, {
+        'Set-Cookie': `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: `${url.pathname}${url.search}`,
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      });
+      return void res.end();
+    }
+    const presented = cookieValue(req, cookie) ?? (typeof req.headers[TOKEN_HEADER] === 'string' ? (req.headers[TOKEN_HEADER] as string) : null);
+    if (presented === null || !sameSecret(presented, token)) return sendUnauthorized(req, res);
     if (url.pathname.startsWith('/api/')) return handleApi(store, url, req, res);
-    if (req.method === 'POST' && !store.ctx) return sendJson(res, 409, fail('conflict', 'The database needs to be recovered first.'));
+    if (req.method === 'POST' && !store.ctx) return sendJson(res, 409, fail('unavailable', 'The database needs to be recovered first.'));
     if (url.pathname === '/export/pdf') return handlePdf(store.ctx!, req, res);
     if (url.pathname === '/upload') return handleUpload(req, res);
     if (url.pathname === '/export/data') return handleDataExport(store.ctx!, req, res);
@@ -87,13 +133,22 @@ function handleApi(store: Store, url: URL, req: http.IncomingMessage, res: http.
   });
 }
 
-/** A review document as a PDF download, printed by the system Chromium (web preview only). */
+/**
+ * A review document as a PDF download, printed by the system Chromium (web preview only). It is
+ * built from a committed snapshot, so an import being written is never half in it.
+ */
 function handlePdf(ctx: Ctx, req: http.IncomingMessage, res: http.ServerResponse): void {
   readJson(req, res, (input) => {
-    const result = dispatch(ctx, 'export.document', input);
-    if (!result.ok) return sendJson(res, 400, result);
-    const doc = result.value as ExportDoc;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-pdf-'));
+    const parsed = exportRequest.safeParse(input);
+    if (!parsed.success) return sendJson(res, 400, toFailure(parsed.error));
+    let doc: ExportDoc;
+    try {
+      doc = withSnapshot(ctx, (db) => exportDocument({ ...ctx, db }, parsed.data));
+    } catch (err) {
+      const failure = toFailure(err, 'export.document');
+      return sendJson(res, failure.ok ? 200 : failure.error.code === 'internal' ? 500 : 400, failure);
+    }
+    const dir = privateTempDir(ctx.dbPath);
     const file = path.join(dir, `${doc.filename}.pdf`);
     htmlToPdf(doc.html, file)
       .then(() => {
@@ -109,17 +164,21 @@ function handlePdf(ctx: Ctx, req: http.IncomingMessage, res: http.ServerResponse
   });
 }
 
-/** Reps or deals as CSV, or everything as JSON, as a download (the desktop app saves it itself). */
+/**
+ * Reps or deals as CSV, or everything as JSON, as a download (the desktop app saves it itself).
+ * Read from a committed snapshot (an import running meanwhile is not in it), and written to a
+ * private folder beside the database that a kill leaves for the next start to clean.
+ */
 function handleDataExport(ctx: Ctx, req: http.IncomingMessage, res: http.ServerResponse): void {
   readJson(req, res, (input) => {
     const parsed = dataExportInput.safeParse(input);
     if (!parsed.success) return sendJson(res, 400, toFailure(parsed.error));
     const what = parsed.data.what;
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-data-'));
+    const dir = privateTempDir(ctx.dbPath);
     const name = exportFileName(what, ctx.clock.today());
     const file = path.join(dir, name);
     try {
-      writeDataExport(ctx.db, ctx.clock, what, file);
+      exportDataFile(ctx, what, file);
       res.writeHead(200, {
         'Content-Type': what === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${name}"`,
@@ -131,7 +190,8 @@ function handleDataExport(ctx: Ctx, req: http.IncomingMessage, res: http.ServerR
         .pipe(res);
     } catch (err) {
       fs.rmSync(dir, { recursive: true, force: true });
-      sendJson(res, 500, toFailure(err));
+      const failure = toFailure(err);
+      sendJson(res, !failure.ok && failure.error.code === 'internal' ? 500 : 409, failure);
     }
   });
 }
@@ -218,6 +278,22 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse): 
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
   });
   fs.createReadStream(file).pipe(res);
+}
+
+/** Without the secret: a page that says where to find the link, or a JSON refusal for calls. */
+function sendUnauthorized(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const url = req.url ?? '/';
+  if (req.method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/export/') && !url.startsWith('/upload')) {
+    return send(
+      res,
+      401,
+      'text/html; charset=utf-8',
+      '<!doctype html><meta charset="utf-8"><title>Sales Manager Workbench</title><p style="font-family:system-ui;margin:2em">' +
+        'This web preview only opens from the link it printed when it started (it ends in <code>?token=…</code>). ' +
+        'Copy that link from the terminal where the preview runs.</p>',
+    );
+  }
+  sendJson(res, 401, fail('invalid', 'This web preview needs the secret from the link it printed when it started.'));
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -28,8 +28,12 @@ export function formatDate(date: string | null | undefined, locale?: string): st
     f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     dateFormats.set(locale ?? '', f);
   }
-  const [y, m, d] = date.split('-').map(Number);
-  return f.format(new Date(Date.UTC(y!, m! - 1, d!)));
+  // A stored date that is not a plain YYYY-MM-DD (an old far-future value such as
+  // "+010000-01") is shown as it is: formatting never throws and never blanks a screen.
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const t = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(t.getTime()) ? date : f.format(t);
 }
 
 export function formatPercent(fraction: number | null, locale?: string): string {

@@ -35,9 +35,30 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * The dates the workbench accepts anywhere (forms, imports through the API, restores through
+ * the schemas): a sales team's history and plans, not the year 9999. Far dates once made
+ * scheduling produce "+010000-01" and blanked the screens that showed it.
+ */
+export const DATE_MIN = '1900-01-01';
+export const DATE_MAX = '2200-12-31';
+
+export const inDateRange = (date: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= DATE_MIN && date <= DATE_MAX;
+
 export function addDays(date: string, days: number): string {
   const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  const d = new Date(t);
+  // Outside JavaScript's range (or from a malformed date): keep the input rather than throw.
+  if (Number.isNaN(d.getTime())) return date;
+  return d.toISOString().slice(0, 10);
+}
+
+/** A date `days` after `date` for scheduling: null when it would fall outside the accepted range. */
+export function scheduleAfter(date: string, days: number): string | null {
+  const d = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000);
+  if (Number.isNaN(d.getTime())) return null;
+  const next = d.toISOString().slice(0, 10);
+  return inDateRange(next) ? next : null;
 }
 
 /** Today's date in the local time zone as YYYY-MM-DD (a manager's "today", not UTC's). */

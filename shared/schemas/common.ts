@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_MAX, DATE_MIN } from '../domain/periods';
 
 /** A calendar date as YYYY-MM-DD; checked to be a real date (no 2026-02-30). */
 export const isoDate = z
@@ -8,7 +9,8 @@ export const isoDate = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { error: 'is not a real calendar date' });
+  }, { error: 'is not a real calendar date' })
+  .refine((s) => s >= DATE_MIN && s <= DATE_MAX, { error: `must be between ${DATE_MIN.slice(0, 4)} and ${DATE_MAX.slice(0, 4)}` });
 
 export const id = z
   .number({ error: 'must be chosen' })

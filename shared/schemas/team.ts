@@ -78,6 +78,10 @@ export interface Settings {
   coachability: CoachabilityThresholds;
   /** How many backups taken before imports and restores (and by hand) to keep. */
   backupKeep: number;
+  /** Minutes without use before an encrypted workbench locks itself (0 = never). */
+  idleLockMinutes: number;
+  /** Spell-check while typing (the desktop app; it never downloads dictionaries). */
+  spellcheck: boolean;
   /** The skills and drivers coaching notes are filed under. */
   skills: string[];
 }
@@ -142,6 +146,8 @@ export const settingsPatch = z
       .max(30, { error: 'can have at most 30 skills' })
       .refine((l) => new Set(l.map((x) => x.toLowerCase())).size === l.length, { error: 'cannot list the same skill twice' }),
     backupKeep: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }),
+    idleLockMinutes: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'cannot be negative' }).max(1440, { error: 'must be at most 1440 (a day)' }),
+    spellcheck: z.boolean(),
   })
   .partial();
 
@@ -166,6 +172,8 @@ export const DEFAULT_SETTINGS: Settings = {
   valueProps: { bigDealAmount: 100_000, lateStages: ['Proposal', 'Negotiation'] },
   coachability: DEFAULT_COACHABILITY,
   backupKeep: 10,
+  idleLockMinutes: 15,
+  spellcheck: false,
   skills: ['prospecting', 'discovery', 'value proposition', 'multi-threading', 'negotiation', 'forecasting'],
 };
 

@@ -214,7 +214,7 @@ describe('a damaged or foreign file at start', () => {
     expect(store.ctx).toBeNull();
     expect(store.problem).toMatchObject({ kind, dbPath, latestGood: { file: 'workbench-2026-11-23.db', kind: 'daily' } });
     expect(fs.readFileSync(dbPath).equals(bytes)).toBe(true); // nothing overwritten
-    expect(await store.dispatch('reps.list', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await store.dispatch('reps.list', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(await store.dispatch('recovery.status', {})).toMatchObject({ ok: true, value: { kind } });
     expect(await store.dispatch('recovery.restore', { file: 'workbench-2026-11-23.db' })).toEqual({ ok: true, value: null });
     expect(store.ctx).not.toBeNull();

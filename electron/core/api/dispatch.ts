@@ -3,6 +3,7 @@ import { api, isCallName, type CallName } from '../../../shared/api';
 import { fail, ok, type Result } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
 import type { Ctx } from '../context';
+import { sqliteTrouble, troubleMessage } from '../db/sqliteErrors';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import { ANSWERS_LATER, handlers } from './handlers';
 
@@ -62,6 +63,12 @@ export function toFailure(err: unknown, name?: CallName): Result<never> {
   if (err instanceof InvalidError) return fail('invalid', capitalise(err.message), err.field);
   if (err instanceof NotFoundError) return fail('not_found', err.message);
   if (err instanceof ConflictError) return fail('conflict', err.message, err.field);
+  // The file, not the request: a lock, a full disk, a read-only file. Name the cause.
+  const trouble = troubleMessage(sqliteTrouble(err));
+  if (trouble) {
+    console.error(`[api] ${name ?? 'request'} failed: ${(err as Error).message}`);
+    return fail('conflict', trouble);
+  }
   // Unexpected: keep details in the log, give the manager a sentence.
   console.error(`[api] ${name ?? 'request'} failed:`, err);
   return fail('internal', 'Something went wrong. Any change in progress was not saved.');

@@ -45,6 +45,9 @@ import { InvalidError } from '../errors';
 import { importProgress, startImport } from '../import/jobs';
 import { deleteMapping, listMappings } from '../import/mappings';
 import { backupBeforeImport } from '../import/backup';
+import { keyOf } from '../db/cipher';
+import { integrityStatus } from '../db/integrity';
+import { setEncryption } from '../data/encryption';
 
 /** A handler answers at once, or (backups and restores, which wait for SQLite's backup) later. */
 export type Handlers = {
@@ -52,7 +55,7 @@ export type Handlers = {
 };
 
 /** The calls whose handlers return a promise. */
-export const ANSWERS_LATER: ReadonlySet<CallName> = new Set<CallName>(['backups.create', 'backups.restore', 'data.restoreJson']);
+export const ANSWERS_LATER: ReadonlySet<CallName> = new Set<CallName>(['backups.create', 'backups.restore', 'data.restoreJson', 'security.encryption']);
 
 /** Every call of the contract, exactly once (the mapped type makes a missing one a type error). */
 export const handlers: Handlers = {
@@ -145,6 +148,15 @@ export const handlers: Handlers = {
   'recovery.restore': () => {
     throw new InvalidError('The database opened normally: there is nothing to recover. Use Restore in the backups list instead.', 'file');
   },
+  // The store answers these itself when the database is not open; when it is, they are no-ops.
+  'recovery.retry': () => null,
+  'recovery.unlock': () => null,
+  'recovery.startFresh': () => {
+    throw new InvalidError('The database opened normally: there is nothing to start afresh.');
+  },
+  'store.status': (ctx) => ({ readOnly: ctx.readOnly ?? null, integrity: integrityStatus(ctx.dbPath), encrypted: !!keyOf(ctx.db) }),
+  'security.encryption': (ctx, input) => setEncryption(ctx, input),
+  'security.lock': () => null, // answered by the store, which owns the open database
   'import.analyze': (ctx, input) => planImport(ctx, input).analysis,
   'import.start': (ctx, input) => ({ jobId: startImport(ctx, input, { backup: backupBeforeImport }).jobId }),
   'import.progress': (_ctx, { jobId }) => importProgress(jobId),

@@ -9,6 +9,9 @@ import type { DataExportKind } from '../../../shared/schemas/backups';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { LATEST_VERSION } from '../db/migrations';
+import { PRIVATE_FILE_MODE } from '../db/fileModes';
+import type { Ctx } from '../context';
+import { withSnapshot } from './snapshot';
 
 export const JSON_FORMAT = 'sales-manager-workbench';
 
@@ -37,10 +40,19 @@ const CSV_QUERIES: Record<'reps-csv' | 'deals-csv', string> = {
 export const exportFileName = (what: DataExportKind, today: string): string =>
   what === 'json' ? `workbench-${today}.json` : `${what === 'reps-csv' ? 'reps' : 'deals'}-${today}.csv`;
 
+/**
+ * The export every transport uses: read from a committed snapshot, so an import being written
+ * at the same time is in it whole (it committed before) or not at all.
+ */
+export function exportDataFile(ctx: Ctx, what: DataExportKind, file: string): number {
+  return withSnapshot(ctx, (db) => writeDataExport(db, ctx.clock, what, file));
+}
+
 /** Writes the export to `file` (replaced whole: written beside it, then renamed). Returns the row count. */
 export function writeDataExport(db: Db, clock: Clock, what: DataExportKind, file: string): number {
   const partial = `${file}.partial`;
-  const fd = fs.openSync(partial, 'w');
+  fs.rmSync(partial, { force: true });
+  const fd = fs.openSync(partial, 'w', PRIVATE_FILE_MODE); // owner-only: it holds every private note
   let rows = 0;
   try {
     const write = (s: string) => fs.writeSync(fd, s);
@@ -74,9 +86,12 @@ export function writeDataExport(db: Db, clock: Clock, what: DataExportKind, file
       flush();
     }
     fs.fsyncSync(fd);
-  } finally {
+  } catch (err) {
     fs.closeSync(fd);
+    fs.rmSync(partial, { force: true }); // a full disk or a failed read leaves no half file
+    throw err;
   }
+  fs.closeSync(fd);
   fs.renameSync(partial, file);
   return rows;
 }

@@ -20,6 +20,9 @@ import { importRunning } from '../import/jobs';
 import { stagedFile } from '../files/staging';
 import { getSettings } from '../repos/settings';
 import { JSON_FORMAT } from './exportData';
+import { applyKey, keyOf, rekey } from '../db/cipher';
+import { PRIVATE_FILE_MODE } from '../db/fileModes';
+import { privateTempDir } from './leftovers';
 
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const exportFile = z.object({
@@ -29,14 +32,30 @@ const exportFile = z.object({
   tables: z.record(z.string(), z.array(z.record(z.string(), cell), { error: 'Each table must be a list of rows.' }), { error: 'The export has no tables.' }),
 });
 
-const tempPath = (dbPath: string) => path.join(path.dirname(path.resolve(dbPath)), `.restore-${randomUUID()}.db`);
+// In the private temp folder beside the database, named after this process: a kill leaves it to cleanLeftovers.
+const tempPath = (dbPath: string) => path.join(privateTempDir(dbPath), `restore-${randomUUID()}.db`);
 
-/** Swaps the live file for a checked one: close, replace, reopen (which migrates it). */
+/**
+ * Swaps the live file for a checked one: close, replace, reopen (which migrates it). An
+ * encrypted workbench stays encrypted: a plain source is encrypted with the same passphrase
+ * before it takes the live file's place.
+ */
 function replaceLive(ctx: Ctx, source: string): void {
+  const key = keyOf(ctx.db);
   closeDatabase(ctx.db);
   const staging = `${ctx.dbPath}.restoring`;
   try {
     fs.copyFileSync(source, staging);
+    fs.chmodSync(staging, PRIVATE_FILE_MODE);
+    if (key && !inspectDatabase(staging, { key, ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}) }).ok) {
+      const plain = new Database(staging, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
+      try {
+        rekey(plain, key);
+        plain.pragma('journal_mode = DELETE');
+      } finally {
+        plain.close();
+      }
+    }
     const fd = fs.openSync(staging, 'r+');
     fs.fsyncSync(fd);
     fs.closeSync(fd);
@@ -44,12 +63,13 @@ function replaceLive(ctx: Ctx, source: string): void {
     fs.renameSync(staging, ctx.dbPath);
   } finally {
     fs.rmSync(staging, { force: true });
-    ctx.db = openDatabase(ctx.dbPath, ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {});
+    ctx.db = openDatabase(ctx.dbPath, { ...(ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {}), ...(key ? { key } : {}) });
   }
 }
 
-function assertIdle(): void {
+function assertIdle(ctx: Ctx): void {
   if (importRunning()) throw new InvalidError('An import is running. Restore when it has finished.', 'file');
+  if (ctx.readOnly) throw new InvalidError(`The database is read-only (${ctx.readOnly}): nothing can be restored into it.`, 'file');
 }
 
 function summary(ctx: Ctx, backup: string): RestoreResult {
@@ -59,9 +79,12 @@ function summary(ctx: Ctx, backup: string): RestoreResult {
 
 /** Restores one of the listed backups (an older one is migrated on the way in). */
 export async function restoreBackup(ctx: Ctx, file: string): Promise<RestoreResult> {
-  assertIdle();
+  assertIdle(ctx);
   const source = backupPath(ctx.dbPath, file);
-  const found = inspectDatabase(source, ctx.nativeBinding);
+  const key = keyOf(ctx.db);
+  const native = ctx.nativeBinding ? { nativeBinding: ctx.nativeBinding } : {};
+  let found = inspectDatabase(source, key ? { ...native, key } : native);
+  if (!found.ok && key) found = inspectDatabase(source, native); // a backup from before the encryption
   if (!found.ok) throw new InvalidError(`That backup cannot be restored: ${found.message}`, 'file');
   const safety = await backupNow(ctx.db, ctx.dbPath, ctx.clock, 'before-restore', getSettings(ctx.db).backupKeep, ctx.nativeBinding);
   replaceLive(ctx, source);
@@ -70,7 +93,7 @@ export async function restoreBackup(ctx: Ctx, file: string): Promise<RestoreResu
 
 /** Restores a JSON export: built in a temporary database at the export's schema, then brought up to date. */
 export async function restoreJson(ctx: Ctx, fileId: string): Promise<RestoreResult> {
-  assertIdle();
+  assertIdle(ctx);
   const staged = stagedFile(fileId);
   let raw: unknown;
   try {
@@ -86,18 +109,20 @@ export async function restoreJson(ctx: Ctx, fileId: string): Promise<RestoreResu
   }
   const temp = tempPath(ctx.dbPath);
   try {
-    buildFromExport(temp, data, ctx.nativeBinding);
+    buildFromExport(temp, data, ctx.nativeBinding, keyOf(ctx.db));
     const safety = await backupNow(ctx.db, ctx.dbPath, ctx.clock, 'before-restore', getSettings(ctx.db).backupKeep, ctx.nativeBinding);
     replaceLive(ctx, temp);
     return summary(ctx, safety);
   } finally {
-    for (const ext of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${temp}${ext}`, { force: true });
+    fs.rmSync(path.dirname(temp), { recursive: true, force: true });
   }
 }
 
-function buildFromExport(file: string, data: z.output<typeof exportFile>, nativeBinding?: string): void {
+function buildFromExport(file: string, data: z.output<typeof exportFile>, nativeBinding?: string, key?: string): void {
   const db = new Database(file, nativeBinding ? { nativeBinding } : {});
   try {
+    if (key) applyKey(db, key); // never a plain copy on disk of an encrypted workbench
+    db.pragma('secure_delete = ON');
     migrate(db, MIGRATIONS.slice(0, data.schemaVersion));
     db.pragma('foreign_keys = OFF'); // rows arrive table by table; checked as a whole below
     db.transaction(() => {

@@ -49,7 +49,7 @@ export function migrate(
         if (broken.length) throw new Error(`Migration left ${broken.length} broken references (first in ${broken[0]!.table}); nothing was changed.`);
       }
       db.pragma(`user_version = ${latest}`);
-    })();
+    }).immediate();
   } finally {
     if (rebuild && fkWasOn) db.pragma('foreign_keys = ON');
   }

@@ -64,5 +64,5 @@ export function loadDemo(db: Db, clock: Clock, seed: number): { reps: number; de
     writeReviewAnswers(db);
 
     return { reps: reps.length, deals: deals.length };
-  })();
+  }).immediate();
 }

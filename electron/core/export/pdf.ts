@@ -1,11 +1,19 @@
 /**
  * HTML to an A4 PDF through Chromium's own print-to-PDF (the system Chromium, driven by
  * Playwright; no browser is downloaded). The page is set from a string, so nothing is
- * fetched, and the browser is started without any background networking.
+ * fetched. One browser serves every job, one job at a time (a queue), and closes after a short
+ * idle time: eight PDFs asked for at once start one Chromium, not eight.
+ *
+ * Chromium still calls home (component updates, account checks) even with its background
+ * networking switched off, so every host name it tries resolves to "not found" here: no
+ * look-up leaves the machine. The sandbox stays on except where Chromium cannot run it (root).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Browser } from '@playwright/test';
+import { PRIVATE_FILE_MODE } from '../db/fileModes';
 
+/** The flags the end-to-end tests' browser uses too (it must reach 127.0.0.1, so no resolver rule). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -15,6 +23,26 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** The flags of the PDF printer: no network at all, the sandbox on unless running as root. */
+export function pdfChromiumArgs(uid: number | null = typeof process.getuid === 'function' ? process.getuid() : null): string[] {
+  return [
+    ...(uid === 0 ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-extensions',
+    '--disable-default-apps',
+    '--disable-domain-reliability',
+    '--disable-client-side-phishing-detection',
+    '--no-pings',
+    '--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication,CertificateTransparencyComponentUpdater',
+    '--host-resolver-rules=MAP * ~NOTFOUND',
+  ];
+}
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,7 +55,17 @@ const FOOTER = `
   <span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
 </div>`;
 
-export async function htmlToPdf(html: string, outFile: string): Promise<void> {
+const IDLE_CLOSE_MS = 15_000;
+
+let browser: Promise<Browser> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+let idleTimer: NodeJS.Timeout | null = null;
+let launches = 0;
+
+/** How many Chromium browsers this process has started (the tests check it stays at one). */
+export const pdfBrowserLaunches = (): number => launches;
+
+async function launch(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!fs.existsSync(executablePath)) {
     throw new Error(
@@ -40,15 +78,31 @@ export async function htmlToPdf(html: string, outFile: string): Promise<void> {
   } catch {
     throw new Error('PDF export needs Playwright, which is not installed (run npm install), or export with --format md.');
   }
-  let browser;
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+    launches++;
+    const b = await chromium.launch({ executablePath, args: pdfChromiumArgs(), headless: true, timeout: 60_000 });
+    b.on('disconnected', () => {
+      browser = null;
+    });
+    return b;
   } catch (err) {
     const first = String((err as Error).message).split('\n')[0];
     throw new Error(`Could not start Chromium at ${executablePath} (${first}); export with --format md instead.`);
   }
+}
+
+async function print(html: string, outFile: string): Promise<void> {
+  if (idleTimer) clearTimeout(idleTimer);
+  browser ??= launch();
+  let b: Browser;
   try {
-    const page = await browser.newPage();
+    b = await browser;
+  } catch (err) {
+    browser = null;
+    throw err;
+  }
+  const page = await b.newPage();
+  try {
     await page.setContent(html, { waitUntil: 'load' });
     const pdf = await page.pdf({
       format: 'A4',
@@ -60,9 +114,32 @@ export async function htmlToPdf(html: string, outFile: string): Promise<void> {
     });
     // Write whole or not at all: a half-written PDF would look like a real one.
     const tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
-    fs.writeFileSync(tmp, pdf);
+    fs.writeFileSync(tmp, pdf, { mode: PRIVATE_FILE_MODE });
     fs.renameSync(tmp, outFile);
   } finally {
-    await browser.close();
+    await page.close().catch(() => undefined);
   }
+}
+
+/** Prints one document; jobs wait their turn for the one browser. */
+export function htmlToPdf(html: string, outFile: string): Promise<void> {
+  const job = queue.then(() => print(html, outFile));
+  queue = job
+    .catch(() => undefined)
+    .then(() => {
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => void closePdfPrinter(), IDLE_CLOSE_MS);
+      idleTimer.unref();
+    });
+  return job;
+}
+
+/** Closes the browser (after the queued jobs): at the end of a CLI export, at shutdown, after idling. */
+export async function closePdfPrinter(): Promise<void> {
+  await queue;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  const b = browser;
+  browser = null;
+  if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
 }

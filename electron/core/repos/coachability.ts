@@ -29,7 +29,7 @@ export function recordObservation(db: Db, clock: Clock, input: z.output<typeof o
     const rate = db.prepare('INSERT INTO coachability_ratings (observation_id, sign, frequency, evidence) VALUES (?, ?, ?, ?)');
     for (const s of SIGNS) rate.run(obs, s, input.ratings[s], input.evidence[s] ?? null);
     return obs;
-  })();
+  }).immediate();
 }
 
 export function observations(db: Db, repId: number | null): ObservationRow[] {

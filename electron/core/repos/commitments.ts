@@ -56,7 +56,7 @@ export function createCommitment(db: Db, clock: Clock, input: z.output<typeof co
       )
       .run(input.repId, input.oneOnOneId, input.dealId, input.owner, input.text, input.dueDate, today, now, now);
     return getCommitment(db, Number(info.lastInsertRowid), today);
-  })();
+  }).immediate();
 }
 
 export function setCommitmentStatus(db: Db, clock: Clock, id: number, status: Commitment['status'], on?: string): Commitment {
@@ -75,7 +75,7 @@ export function setCommitmentStatus(db: Db, clock: Clock, id: number, status: Co
       id,
     );
     return getCommitment(db, id, clock.today());
-  })();
+  }).immediate();
 }
 
 /** Commitments (open ones first, overdue first) and follow-through per rep and for the manager. */

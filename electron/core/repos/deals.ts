@@ -183,7 +183,7 @@ export function createDeal(db: Db, clock: Clock, input: z.output<typeof dealInpu
     const id = Number(info.lastInsertRowid);
     recordChanges(db, id, null, input, input.createdDate, now);
     return getDeal(db, id);
-  })();
+  }).immediate();
 }
 
 export function updateDeal(db: Db, clock: Clock, input: z.output<typeof dealUpdate>): Deal {
@@ -226,7 +226,7 @@ export function updateDeal(db: Db, clock: Clock, input: z.output<typeof dealUpda
     );
     recordChanges(db, input.id, before, input, clock.today(), now);
     return getDeal(db, input.id);
-  })();
+  }).immediate();
 }
 
 export function closeDeal(db: Db, clock: Clock, input: z.output<typeof dealClose>): Deal {
@@ -243,7 +243,7 @@ export function closeDeal(db: Db, clock: Clock, input: z.output<typeof dealClose
     }
     const stage = input.outcome === 'won' ? WON_STAGE : LOST_STAGE;
     return setOutcome(db, clock, before, input.outcome, input.closedDate, stage, input.closedDate);
-  })();
+  }).immediate();
 }
 
 /** Moves a deal to an outcome and stage, recording the stage move on `changedOn`. */
@@ -259,5 +259,5 @@ export function reopenDeal(db: Db, clock: Clock, id: number, stage: string): Dea
     const before = getDeal(db, id);
     if (before.outcome === 'open') throw new InvalidError('This deal is already open.', 'outcome');
     return setOutcome(db, clock, before, 'open', null, stage, clock.today());
-  })();
+  }).immediate();
 }

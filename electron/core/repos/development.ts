@@ -17,7 +17,7 @@ import {
   type RepPeriodSums,
 } from '../../../shared/domain/development';
 import { fromCents } from '../../../shared/domain/money';
-import { addDays, daysBetween } from '../../../shared/domain/periods';
+import { addDays, DATE_MAX, daysBetween, scheduleAfter } from '../../../shared/domain/periods';
 import type { Checkin, closePlanInput, checkinInput, placementInput, planInput, PlanView, RepDevelopment, TeamDevelopment } from '../../../shared/schemas/development';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -159,7 +159,8 @@ export function createPlan(db: Db, clock: Clock, input: z.output<typeof planInpu
     if (existing) {
       throw new ConflictError(`${rep.name} already has a development plan running until ${existing.endDate}: complete or stop it first. Focus on two drivers at a time.`, 'drivers');
     }
-    const end = addDays(input.startDate, input.lengthDays);
+    const end = scheduleAfter(input.startDate, input.lengthDays);
+    if (!end) throw new InvalidError(`A plan of ${input.lengthDays} days from ${input.startDate} would end after ${DATE_MAX}: start it earlier.`, 'startDate');
     const baseline = driversOf(db, input.repId, addDays(input.startDate, -input.lengthDays), addDays(input.startDate, -1))?.values[input.metric] ?? null;
     const now = clock.now().toISOString();
     const id = Number(
@@ -173,7 +174,7 @@ export function createPlan(db: Db, clock: Clock, input: z.output<typeof planInpu
     const add = db.prepare('INSERT INTO development_checkins (plan_id, due_date) VALUES (?, ?)');
     for (const d of checkinDates(input.startDate, end)) add.run(id, d);
     return getPlan(db, id, clock.today());
-  })();
+  }).immediate();
 }
 
 /** Records the next due check-in with the metric as it stands today. */
@@ -185,7 +186,7 @@ export function recordCheckin(db: Db, clock: Clock, input: z.output<typeof check
     if (!next) throw new InvalidError('Every check-in of this plan is done: complete it to record the result.', 'planId');
     db.prepare('UPDATE development_checkins SET done_on = ?, metric_value = ?, note = ? WHERE id = ?').run(clock.today(), plan.current, input.note, next.id);
     return getPlan(db, plan.id, clock.today());
-  })();
+  }).immediate();
 }
 
 /** Completes or stops a plan, keeping the metric's value at that point as its result. */
@@ -197,7 +198,7 @@ export function closePlan(db: Db, clock: Clock, input: z.output<typeof closePlan
       `UPDATE development_plans SET status = ?, result_value = ?, result_note = ?, closed_on = ?, updated_at = ? WHERE id = ?`,
     ).run(input.status, plan.current, input.note, clock.today(), clock.now().toISOString(), plan.id);
     return getPlan(db, plan.id, clock.today());
-  })();
+  }).immediate();
 }
 
 export function setPlacement(db: Db, clock: Clock, input: z.output<typeof placementInput>): void {

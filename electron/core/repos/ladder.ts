@@ -40,5 +40,5 @@ export function setLadder(db: Db, clock: Clock, i: z.output<typeof ladderInput>)
       i.accountId, i.level, signs, i.note, clock.today(), now,
     );
     return accountLadder(db, i.accountId);
-  })();
+  }).immediate();
 }

@@ -81,7 +81,7 @@ export function createNote(db: Db, clock: Clock, n: NoteFields): Note {
         .run(n.repId, n.dealId, n.oneOnOneId, n.kind, n.noteDate, n.body, n.skill, n.visibility, n.followUpDue, now, now).lastInsertRowid,
     );
     return getNote(db, id);
-  })();
+  }).immediate();
 }
 
 export function updateNote(db: Db, clock: Clock, n: z.output<typeof noteUpdate>): Note {
@@ -97,7 +97,7 @@ export function updateNote(db: Db, clock: Clock, n: z.output<typeof noteUpdate>)
     ).run(n.repId, n.dealId, n.oneOnOneId, n.kind, n.noteDate, n.body, n.skill, n.visibility, n.followUpDue,
       keepAnswer ? before.followUpAnswer : null, keepAnswer ? before.followUpDate : null, clock.now().toISOString(), n.id);
     return getNote(db, n.id);
-  })();
+  }).immediate();
 }
 
 /** Deletes a note (a deal review's answers go with it; its commitments stay, unlinked). */
@@ -147,7 +147,7 @@ export function createDealReview(db: Db, clock: Clock, input: z.output<typeof de
       }
     });
     return getNote(db, note.id);
-  })();
+  }).immediate();
 }
 
 /** A deal's reviews, each with what happened since and whether the answers held up. */

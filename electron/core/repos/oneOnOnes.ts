@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { buildAgenda } from '../../../shared/domain/agenda';
-import { addDays } from '../../../shared/domain/periods';
+import { addDays, scheduleAfter } from '../../../shared/domain/periods';
 import type {
   AgendaItem,
   OneOnOne,
@@ -77,7 +77,7 @@ export function scheduleOneOnOne(db: Db, clock: Clock, repId: number, meetingDat
       .prepare(`INSERT INTO one_on_ones (rep_id, meeting_date, status, created_at, updated_at) VALUES (?, ?, 'planned', ?, ?)`)
       .run(repId, meetingDate, now, now);
     return getOneOnOne(db, Number(info.lastInsertRowid));
-  })();
+  }).immediate();
 }
 
 function assertOpen(db: Db, id: number): OneOnOne {
@@ -198,7 +198,7 @@ export function saveAgenda(db: Db, clock: Clock, input: z.output<typeof saveAgen
     });
     db.prepare('UPDATE one_on_ones SET updated_at = ? WHERE id = ?').run(now, input.id);
     return items(db, input.id);
-  })();
+  }).immediate();
 }
 
 export function updateAgendaItem(db: Db, itemId: number, patch: { notes?: string | null | undefined; done?: boolean | undefined }): AgendaItem {
@@ -209,7 +209,7 @@ export function updateAgendaItem(db: Db, itemId: number, patch: { notes?: string
     if (patch.notes !== undefined) db.prepare('UPDATE agenda_items SET notes = ? WHERE id = ?').run(patch.notes, itemId);
     if (patch.done !== undefined) db.prepare('UPDATE agenda_items SET done = ? WHERE id = ?').run(patch.done ? 1 : 0, itemId);
     return items(db, row.m).find((i) => i.id === itemId)!;
-  })();
+  }).immediate();
 }
 
 export function setPrivateNote(db: Db, clock: Clock, id: number, note: string | null): OneOnOne {
@@ -217,7 +217,7 @@ export function setPrivateNote(db: Db, clock: Clock, id: number, note: string | 
     assertOpen(db, id);
     db.prepare('UPDATE one_on_ones SET private_note = ?, updated_at = ? WHERE id = ?').run(note, clock.now().toISOString(), id);
     return getOneOnOne(db, id);
-  })();
+  }).immediate();
 }
 
 /**
@@ -241,8 +241,11 @@ export function closeOneOnOne(db: Db, clock: Clock, id: number): { closed: OneOn
     )?.id;
     if (nextId === undefined) {
       const cadence = (db.prepare('SELECT one_on_one_cadence_days AS c FROM reps WHERE id = ?').get(m.repId) as { c: number }).c;
-      let date = addDays(m.meetingDate, cadence);
-      while (db.prepare('SELECT 1 FROM one_on_ones WHERE rep_id = ? AND meeting_date = ?').get(m.repId, date)) date = addDays(date, 1);
+      let date = scheduleAfter(m.meetingDate, cadence);
+      while (date && db.prepare('SELECT 1 FROM one_on_ones WHERE rep_id = ? AND meeting_date = ?').get(m.repId, date)) date = scheduleAfter(date, 1);
+      // Past the last date the workbench accepts (a meeting dated far in the future): nothing is
+      // scheduled, and the unfinished items stay on this meeting rather than on a date no screen can show.
+      if (!date) return { closed: getOneOnOne(db, id), next: null };
       nextId = Number(
         db.prepare(`INSERT INTO one_on_ones (rep_id, meeting_date, status, created_at, updated_at) VALUES (?, ?, 'planned', ?, ?)`).run(m.repId, date, now, now)
           .lastInsertRowid,
@@ -255,7 +258,7 @@ export function closeOneOnOne(db: Db, clock: Clock, id: number): { closed: OneOn
     );
     unfinished.forEach((i, k) => insert.run(nextId, start + k + 1, i.title, i.detail, i.sourceKind, i.sourceId, i.addedBy, i.id, now));
     return { closed: getOneOnOne(db, id), next: getOneOnOne(db, nextId) };
-  })();
+  }).immediate();
 }
 
 export function unlockOneOnOne(db: Db, clock: Clock, id: number, reason: string): OneOnOne {
@@ -266,7 +269,7 @@ export function unlockOneOnOne(db: Db, clock: Clock, id: number, reason: string)
     db.prepare(`UPDATE one_on_ones SET status = 'planned', updated_at = ? WHERE id = ?`).run(now, id);
     db.prepare(`INSERT INTO one_on_one_events (one_on_one_id, action, reason, at) VALUES (?, 'unlocked', ?, ?)`).run(id, reason, now);
     return getOneOnOne(db, id);
-  })();
+  }).immediate();
 }
 
 export function setCadence(db: Db, repId: number, days: number): number {

@@ -80,7 +80,7 @@ export function createRep(db: Db, clock: Clock, input: z.output<typeof repInput>
         now,
       );
     return getRep(db, Number(info.lastInsertRowid));
-  })();
+  }).immediate();
 }
 
 export function updateRep(db: Db, clock: Clock, input: z.output<typeof repUpdate>): Rep {
@@ -102,7 +102,7 @@ export function updateRep(db: Db, clock: Clock, input: z.output<typeof repUpdate
       input.id,
     );
     return getRep(db, input.id);
-  })();
+  }).immediate();
 }
 
 /** Archiving keeps the rep's history (deals, notes) but hides them from the team. */
@@ -115,5 +115,5 @@ export function setRepStatus(db: Db, clock: Clock, id: number, status: Rep['stat
       id,
     );
     return getRep(db, id);
-  })();
+  }).immediate();
 }

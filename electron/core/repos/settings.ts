@@ -35,6 +35,6 @@ export function updateSettings(db: Db, patch: Patch): Settings {
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined) put.run(key, JSON.stringify(value));
     }
-  })();
+  }).immediate();
   return getSettings(db);
 }

@@ -31,7 +31,7 @@ export function addStakeholder(db: Db, clock: Clock, i: z.output<typeof stakehol
         )
         .run(i.dealId, i.name, i.title, i.role, i.stance, i.lastContactDate, i.nudgesSent, i.dmNameKnown ? 1 : 0, i.willRecommend, i.dmMeetingDate, now, now).lastInsertRowid,
     );
-  })();
+  }).immediate();
 }
 
 export function updateStakeholder(db: Db, clock: Clock, i: z.output<typeof stakeholderUpdate>): number {
@@ -43,7 +43,7 @@ export function updateStakeholder(db: Db, clock: Clock, i: z.output<typeof stake
          will_recommend = ?, dm_meeting_date = ?, updated_at = ? WHERE id = ?`,
     ).run(i.name, i.title, i.role, i.stance, i.lastContactDate, i.nudgesSent, i.dmNameKnown ? 1 : 0, i.willRecommend, i.dmMeetingDate, clock.now().toISOString(), i.id);
     return row.d;
-  })();
+  }).immediate();
 }
 
 /** Returns the removed row so the screen can offer Undo (re-adding it). */
@@ -53,5 +53,5 @@ export function removeStakeholder(db: Db, id: number): Stakeholder {
     if (!row) throw new NotFoundError('Stakeholder', id);
     db.prepare('DELETE FROM stakeholders WHERE id = ?').run(id);
     return toStakeholder(row);
-  })();
+  }).immediate();
 }

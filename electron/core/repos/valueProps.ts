@@ -67,7 +67,7 @@ export function assessValueProp(db: Db, clock: Clock, input: z.output<typeof ass
       version.run(info.lastInsertRowid, v.stakeholderId, v.text);
     }
     return dealValueProps(db, input.dealId);
-  })();
+  }).immediate();
 }
 
 /** Which tests fail most across the team and per rep (latest check of each open deal): a coaching focus. */

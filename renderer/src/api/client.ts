@@ -35,6 +35,12 @@ const transport: Transport = window.workbench
 
 export const shell: 'electron' | 'web' = window.workbench ? 'electron' : 'web';
 
+/** Told when the store stops answering (locked after idle, or needing recovery): the app reloads its state. */
+let onUnavailable: (() => void) | null = null;
+export function whenUnavailable(fn: () => void): void {
+  onUnavailable = fn;
+}
+
 export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   let result: Result<CallOutput<N>>;
   try {
@@ -42,6 +48,9 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
   } catch {
     throw new ApiFailure({ code: 'internal', message: 'The workbench could not be reached. Is it still running?' });
   }
-  if (!result.ok) throw new ApiFailure(result.error);
+  if (!result.ok) {
+    if (result.error.code === 'unavailable') onUnavailable?.();
+    throw new ApiFailure(result.error);
+  }
   return result.value;
 }

@@ -15,7 +15,10 @@ import { ImportScreen } from '../features/import/ImportScreen';
 import { DevelopmentScreen } from '../features/development/DevelopmentScreen';
 import { DataScreen } from '../features/data/DataScreen';
 import { RecoveryScreen } from '../features/data/RecoveryScreen';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { call } from '../api/client';
 import { useApp } from './appStore';
+import { StoreBanner } from './StoreBanner';
 import { hrefFor, useRouter, type Route } from './router';
 
 const NAV: { route: Route; label: string; key: string }[] = [
@@ -66,6 +69,19 @@ export function App() {
     return () => cancelAnimationFrame(handle);
   }, [route]);
 
+  // An encrypted workbench locks itself after the idle time: ask now and then, so the screen
+  // (private notes included) is replaced by the unlock screen even when nobody touches it.
+  useEffect(() => {
+    const t = setInterval(() => {
+      call('recovery.status', {})
+        .then((p) => {
+          if (p && !useApp.getState().problem) useApp.setState({ problem: p });
+        })
+        .catch(() => undefined);
+    }, 30_000);
+    return () => clearInterval(t);
+  }, []);
+
   const section = sectionOf(route);
   if (problem) return <RecoveryScreen problem={problem} />;
   return (
@@ -105,6 +121,8 @@ export function App() {
         </footer>
       </aside>
       <main id="main" className="main">
+        <StoreBanner />
+        <ErrorBoundary key={JSON.stringify(route)} label="This screen">
         {error ? (
           <p className="form-error" role="alert">
             {error}
@@ -140,6 +158,7 @@ export function App() {
         ) : (
           <DashboardScreen />
         )}
+        </ErrorBoundary>
       </main>
       <Toasts />
     </div>

@@ -11,6 +11,7 @@ import { FilePickerButton } from '../../components/FilePickerButton';
 import { useApiData } from '../../lib/useApiData';
 import { useFormat } from '../../lib/format';
 import { BackupsCard } from './BackupsCard';
+import { EncryptionCard } from './EncryptionCard';
 
 const EXPORTS: { what: DataExportKind; label: string; hint: string }[] = [
   { what: 'deals-csv', label: 'Deals as CSV', hint: 'Every deal with its CRM id, owner, account, stage, outcome, amount and dates.' },
@@ -119,6 +120,8 @@ export function DataScreen() {
           onRestore={(b: BackupInfo) => void restore(() => call('backups.restore', { file: b.file }), `the backup of ${fmt.date(b.day)}`, false)}
         />
       )}
+
+      <EncryptionCard busy={busy !== null} />
 
       {pendingJson && (
         <ConfirmDialog

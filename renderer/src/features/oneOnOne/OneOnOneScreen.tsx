@@ -15,6 +15,7 @@ import { NoteDialog } from '../notes/NoteDialog';
 import { MeetingCommitments } from './MeetingCommitments';
 import { toDraft, useOneOnOne } from './oneOnOneStore';
 import { PrivateNote } from './PrivateNote';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 
 /** Prepare, run and close a one-on-one. Closing locks it; unlocking is recorded with a reason. */
 export function OneOnOneScreen({ id }: { id: number }) {
@@ -99,7 +100,9 @@ export function OneOnOneScreen({ id }: { id: number }) {
       <div className="columns wide-left">
         <section className="card" aria-labelledby="agenda-h">
           <h2 id="agenda-h">Agenda ({detail.items.length})</h2>
-          <AgendaList items={detail.items} locked={locked} presenting={presenting} />
+          <ErrorBoundary label="The agenda">
+            <AgendaList items={detail.items} locked={locked} presenting={presenting} />
+          </ErrorBoundary>
           {!locked && (
             <div className="add-items">
               <form
@@ -132,7 +135,9 @@ export function OneOnOneScreen({ id }: { id: number }) {
           )}
         </section>
         <div className="stack">
-          <MeetingCommitments detail={detail} locked={locked} />
+          <ErrorBoundary label="The commitments">
+            <MeetingCommitments detail={detail} locked={locked} />
+          </ErrorBoundary>
           {/* Kept mounted (hidden by CSS while presenting) so an unsaved edit is never lost. */}
           <PrivateNote meetingId={m.id} note={m.privateNote} locked={locked} />
           {presenting && (

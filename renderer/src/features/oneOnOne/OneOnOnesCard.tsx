@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { addDays } from '../../../../shared/domain/periods';
+import { scheduleAfter } from '../../../../shared/domain/periods';
 import type { OneOnOne } from '../../../../shared/schemas/oneOnOnes';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
@@ -25,7 +25,8 @@ export function OneOnOnesCard({ repId, repName, archived, cadenceDays }: { repId
 
   const schedule = async () => {
     try {
-      const base = last ? addDays(last.meetingDate, cadence) : today;
+      // The rep's cadence after the last one, never past the last date the workbench accepts.
+      const base = (last ? scheduleAfter(last.meetingDate, cadence) : null) ?? today;
       const m = await call('oneOnOnes.schedule', { repId, meetingDate: base < today ? today : base });
       changed();
       go({ name: 'oneOnOne', id: m.id });

@@ -21,6 +21,7 @@ import { CoachabilityPanel } from '../coachability/CoachabilityPanel';
 import { RepDevelopmentCard } from '../development/RepDevelopmentCard';
 import { NotesCard } from '../notes/NotesCard';
 import { accountLabel } from '../../../../shared/domain/format';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 
 type Tab = 'open' | 'won' | 'lost' | 'all';
 const TABS: { id: Tab; label: string }[] = [
@@ -141,11 +142,23 @@ export function RepScreen({ id }: { id: number }) {
         </div>
       </dl>
 
-      <OneOnOnesCard repId={rep.id} repName={rep.name} archived={rep.status === 'archived'} cadenceDays={rep.oneOnOneCadenceDays} />
-      {dash && <RepMetricsPanel data={dash} />}
-      <CoachabilityPanel repId={rep.id} repName={rep.name} />
-      <RepDevelopmentCard repId={rep.id} repName={rep.name} />
-      <NotesCard repId={rep.id} repName={rep.name} />
+      <ErrorBoundary label="The one-on-ones">
+        <OneOnOnesCard repId={rep.id} repName={rep.name} archived={rep.status === 'archived'} cadenceDays={rep.oneOnOneCadenceDays} />
+      </ErrorBoundary>
+      {dash && (
+        <ErrorBoundary label="The metrics">
+          <RepMetricsPanel data={dash} />
+        </ErrorBoundary>
+      )}
+      <ErrorBoundary label="Coachability">
+        <CoachabilityPanel repId={rep.id} repName={rep.name} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The development plan">
+        <RepDevelopmentCard repId={rep.id} repName={rep.name} />
+      </ErrorBoundary>
+      <ErrorBoundary label="The coaching notes">
+        <NotesCard repId={rep.id} repName={rep.name} />
+      </ErrorBoundary>
 
       <h2 className="section-title">Deals</h2>
       <div className="tabs" role="tablist" aria-label="Deals by outcome">
