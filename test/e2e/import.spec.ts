@@ -105,7 +105,7 @@ test('import: a Russian Bitrix24 export with owner ids and closed deals without 
   await expect(importButton).toBeDisabled();
   await expect(page.getByRole('status', { name: 'Before importing' })).toContainText('Choose the rep for 2 owners that are an id or e-mail in the CRM: “17”, “23”.');
   await expect(page.getByTestId('count-waiting')).toHaveText('4');
-  await screenshot(page, '44-import-owner-ids');
+  await screenshot(page, '50-import-owner-ids');
 
   await page.getByRole('combobox', { name: 'Rep for owner “17”' }).selectOption({ label: 'Grace Okafor' });
   await page.getByRole('combobox', { name: 'Rep for owner “23”' }).selectOption('other');
@@ -116,7 +116,7 @@ test('import: a Russian Bitrix24 export with owner ids and closed deals without 
   await page.getByLabel('Won or lost deals without a close date (3) take').selectOption({ label: 'the date in “Дата изменения”' });
   await expect(page.getByTestId('count-errors')).toHaveText('0');
   await expect(page.getByTestId('fallback-closed_date_from_column')).toHaveText('3 won or lost deals have no close date and take it from “Дата изменения”.');
-  await screenshot(page, '45-import-answered');
+  await screenshot(page, '51-import-answered');
 
   await page.getByRole('button', { name: 'Import 8 rows' }).click();
   const result = page.getByTestId('import-result');
@@ -129,7 +129,7 @@ test('import: a Russian Bitrix24 export with owner ids and closed deals without 
   await page.getByRole('link', { name: 'Аудит безопасности', exact: true }).click();
   await expect(page.getByText('No account · В работе')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Stakeholders and the account ladder' })).toContainText('This deal has no account yet.');
-  await screenshot(page, '46-deal-no-account');
+  await screenshot(page, '52-deal-no-account');
 });
 
 test('import: a database dump without a header, and a stage nobody can read, answered on the screen', async ({ page, demoWorkbench }) => {
@@ -142,7 +142,7 @@ test('import: a database dump without a header, and a stage nobody can read, ans
   await expect(page.getByRole('combobox', { name: 'Outcome of stage “Proposal/Price Quote”' })).toHaveValue('open:Proposal');
   for (const owner of ['5', '6']) await page.getByRole('combobox', { name: `Rep for owner “${owner}”` }).selectOption({ label: 'Rafael Brennan' });
   await expect(page.getByTestId('count-create')).toHaveText('5');
-  await screenshot(page, '47-import-headerless');
+  await screenshot(page, '53-import-headerless');
   await page.getByRole('button', { name: 'Import 5 rows' }).click();
   await expect(page.getByTestId('import-result')).toContainText('5 new');
 
@@ -152,7 +152,7 @@ test('import: a database dump without a header, and a stage nobody can read, ans
   await expect(page.getByRole('combobox', { name: 'Outcome of stage “Congelado”' })).toHaveValue('');
   await expect(page.getByRole('combobox', { name: 'Outcome of stage “Descartada”' })).toHaveValue('lost');
   await expect(page.getByRole('button', { name: /^Import \d/ })).toBeDisabled();
-  await screenshot(page, '48-import-unread-stage');
+  await screenshot(page, '54-import-unread-stage');
   await page.getByRole('button', { name: 'Import it as open' }).click();
   await page.getByLabel('Won or lost deals without a close date (1) take').selectOption({ label: 'their created date' });
   await page.getByRole('button', { name: 'Import 4 rows' }).click();

@@ -3,36 +3,15 @@
  * facts are present is stored, every fallback is counted, and every refusal writes nothing.
  * Fixtures (test/fixtures/import) are hand-made in each shape, with made-up companies.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import type { Ctx } from '../../electron/core/context';
-import { stageFile } from '../../electron/core/files/staging';
 import { repAggregates } from '../../electron/core/repos/metrics';
 import { createRep } from '../../electron/core/repos/reps';
-import type { ImportAnalysis, ImportChoicesInput, ImportProgress, ImportStartInput } from '../../shared/schemas/imports';
 import { DEFAULT_SETTINGS } from '../../shared/schemas/team';
 import { testCtx } from './helpers';
+import { analyze, runImport, stage } from './importHelpers';
 
-const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/import', name));
-const stage = (name: string) => stageFile(name, fixture(name)).fileId;
-
-function ok<T>(ctx: Ctx, name: string, input: unknown): T {
-  const r = dispatch(ctx, name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as T;
-}
-const analyze = (ctx: Ctx, input: ImportChoicesInput) => ok<ImportAnalysis>(ctx, 'import.analyze', input);
-
-async function runImport(ctx: Ctx, input: ImportStartInput): Promise<ImportProgress> {
-  const { jobId } = ok<{ jobId: string }>(ctx, 'import.start', input);
-  for (;;) {
-    const p = ok<ImportProgress>(ctx, 'import.progress', { jobId });
-    if (p.phase === 'done' || p.phase === 'failed') return p;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const rows = (ctx: Ctx, sql: string, ...args: unknown[]) => ctx.db.prepare(sql).all(...args) as Record<string, unknown>[];
 const one = (ctx: Ctx, sql: string, ...args: unknown[]) => ctx.db.prepare(sql).pluck().get(...args);

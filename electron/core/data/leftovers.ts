@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { removeStalePartials } from '../db/backup';
+import { processAlive, removeStalePartials } from '../db/backup';
 import { ensurePrivateDir } from '../db/fileModes';
 
 const TMP = '.workbench-tmp';
@@ -24,16 +24,6 @@ export function privateTempDir(dbPath: string): string {
   return dir;
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the leftovers of killed processes; returns what was removed (for the log). */
 export function cleanLeftovers(dbPath: string): string[] {
   if (dbPath === ':memory:') return [];
@@ -42,7 +32,7 @@ export function cleanLeftovers(dbPath: string): string[] {
   if (fs.existsSync(root)) {
     for (const f of fs.readdirSync(root)) {
       const pid = OWNED.exec(f)?.[1];
-      if (pid && alive(Number(pid))) continue;
+      if (pid && processAlive(Number(pid))) continue;
       fs.rmSync(path.join(root, f), { recursive: true, force: true });
       removed.push(path.join(TMP, f));
     }

@@ -81,7 +81,7 @@ async function assertHealthy(db: Db, dbPath: string, nativeBinding?: string): Pr
 }
 
 /** Whether a process id is still running (a leftover of a dead one is safe to remove). */
-function alive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -100,7 +100,7 @@ export function removeStalePartials(dbPath: string): string[] {
     const m = PARTIAL.exec(f);
     // Older versions wrote "<target>.partial" (no pid): always a leftover by now.
     const legacy = /^workbench-.+\.db\.partial(-journal|-wal|-shm)?$/.test(f);
-    if ((m && !alive(Number(m[2]))) || legacy) {
+    if ((m && !processAlive(Number(m[2]))) || legacy) {
       fs.rmSync(path.join(dir, f), { force: true });
       removed.push(f);
     }
