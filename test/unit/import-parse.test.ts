@@ -7,7 +7,7 @@ import { headerKey } from '../../shared/domain/import/headers';
 import { suggestMapping } from '../../shared/domain/import/mapping';
 import { nameFromEmail, ownerKind } from '../../shared/domain/import/owners';
 import { detectPreset } from '../../shared/domain/import/presets';
-import { missingRequired, normalizeRows, type ImportChoices, type ImportedDeal } from '../../shared/domain/import/rows';
+import { missingRequired, nocase, normalizeRows, type ImportChoices, type ImportedDeal } from '../../shared/domain/import/rows';
 import { readStage } from '../../shared/domain/import/stages';
 import { parseFlag, parseImportAmount, suggestRole, valuesFit } from '../../shared/domain/import/values';
 
@@ -100,6 +100,12 @@ describe('amounts, stages, roles', () => {
     expect(['Grace Okafor', 'Ирина Соколова', 'jsmith', 'Rep 12'].map(ownerKind)).toEqual(['name', 'name', 'name', 'name']);
     expect(nameFromEmail('jordan.reyes@example.com')).toBe('Jordan Reyes');
     expect(nameFromEmail('ana_lopez2@example.com')).toBe('Ana Lopez2');
+  });
+
+  it('folds case as SQLite NOCASE does: ASCII letters only', () => {
+    expect(nocase('Grace OKAFOR')).toBe('grace okafor');
+    expect(nocase('already lower')).toBe('already lower');
+    expect(nocase('ÉTÉ Acme')).toBe('ÉtÉ acme'); // É is not ASCII: NOCASE leaves it, so must we
   });
 
   it('maps job titles to roles', () => {

@@ -143,7 +143,8 @@ export function decideStage(value: string, c: Pick<ImportChoices, 'stageOutcomes
 }
 
 /** SQLite's NOCASE and lower() fold ASCII letters only; keys are folded the same way. */
-export const nocase = (s: string): string => (/[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s);
+export const nocase = (s: string): string =>
+  !/[A-Z]/.test(s) ? s : /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** The key that finds the same deal again: its CRM id, else its name and account. */
 export const dealKey = (d: Pick<ImportedDeal, 'externalId' | 'name' | 'accountName'>): string =>
