@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FIELD_DEFS, IMPORT_KINDS, type ImportField, type ImportKind } from '../../shared/domain/import/fields';
+import { FIELD_DEFS, IMPORT_KINDS, type ImportField } from '../../shared/domain/import/fields';
 import { headerKey } from '../../shared/domain/import/headers';
 import { suggestMapping } from '../../shared/domain/import/mapping';
 import { PRESETS } from '../../shared/domain/import/presets';

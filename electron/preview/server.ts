@@ -10,7 +10,6 @@ import { exportDataFile, exportFileName } from '../core/data/exportData';
 import { privateTempDir } from '../core/data/leftovers';
 import { withSnapshot } from '../core/data/snapshot';
 import { exportDocument } from '../core/export/exportDocument';
-import { PRIVATE_FILE_MODE } from '../core/db/fileModes';
 import { exportRequest } from '../../shared/schemas/exports';
 import { dataExportInput } from '../../shared/schemas/backups';
 import { MAX_STAGED_BYTES, stageFile } from '../core/files/staging';

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
 import path from 'node:path';
 import { applyKey } from './cipher';
 import { ensurePrivateDir, makePrivateFile } from './fileModes';

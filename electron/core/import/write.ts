@@ -235,10 +235,9 @@ function makeWriter(db: Db, now: string, today: string, owners: OwnerPlan) {
     if (!before) {
       // A new deal entered its stage when created (or, if closed, on the day it closed).
       const entered = closed && closedDate ? closedDate : d.createdDate;
-      const id = Number(
-        s.insertDeal.run(d.externalId, repId, accountId, d.name, d.stage, d.crmStage, toCents(d.amount), d.currency, d.createdDate,
-          expected, closedDate, d.outcome, d.lastActivityDate, d.nextStep, d.source, entered, now, now).lastInsertRowid,
-      );
+      // Its first history row is written with all the others in one statement (writeImport).
+      s.insertDeal.run(d.externalId, repId, accountId, d.name, d.stage, d.crmStage, toCents(d.amount), d.currency, d.createdDate,
+        expected, closedDate, d.outcome, d.lastActivityDate, d.nextStep, d.source, entered, now, now);
       if (d.externalId) knownIds.add(d.externalId);
       counts.created++;
       return;

@@ -217,7 +217,7 @@ function rowReader(table: CsvTable, choices: ImportChoices, out: RowStats): (i: 
   const at = (i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? '').trim());
   const cell = (f: ImportField): string => at(columnOf.get(f));
   const opt = (f: ImportField): string | null => cell(f) || null;
-  // Real files repeat the same dates and amounts thousands of times: each text is read once.
+  // Real files repeat the same dates thousands of times: each text is read once.
   const dates = new Map<string, DateParse>();
   const readDate = (v: string): DateParse => {
     let p = dates.get(v);
