@@ -83,7 +83,8 @@ export interface OwnerChoice {
   count: number;
   kind: OwnerKind;
   matchedRepId: number | null;
-  matchedBy: 'name' | 'email' | 'earlier import' | null;
+  /** How it was matched: the rep's name, the rep's e-mail, the name in the owner's e-mail (jane.doe@… is Jane Doe), or an earlier import's answer. */
+  matchedBy: 'name' | 'email' | 'name in the e-mail' | 'earlier import' | null;
   /** Null: an id or e-mail nobody matched, which the manager must assign. */
   decision: OwnerDecision | null;
   /** The name a new rep would get: the owner's own, or "Jane Doe" for jane.doe@…. */

@@ -287,8 +287,13 @@ function resolveOwners(ctx: Ctx, counts: Map<string, OwnerTally>, asked: Record<
   for (const [key, { name, count }] of counts) {
     const kind = ownerKind(name);
     const alias = remembered.get(key);
+    const fromEmail = kind === 'email' ? nocase(nameFromEmail(name)) : '';
     const matched: [number, OwnerChoice['matchedBy']] | null =
-      alias !== undefined ? [alias, 'earlier import'] : byName.has(key) ? [byName.get(key)!, 'name'] : kind === 'email' && byEmail.has(key) ? [byEmail.get(key)!, 'email'] : null;
+      alias !== undefined ? [alias, 'earlier import']
+      : byName.has(key) ? [byName.get(key)!, 'name']
+      : kind === 'email' && byEmail.has(key) ? [byEmail.get(key)!, 'email']
+      : fromEmail && byName.has(fromEmail) ? [byName.get(fromEmail)!, 'name in the e-mail']
+      : null;
     const answer = asked[name];
     if (typeof answer === 'number' && !repIds.has(answer)) throw new InvalidError(`The rep chosen for “${name}” no longer exists.`, 'owners');
     const newName = kind === 'email' ? nameFromEmail(name) || name : name;

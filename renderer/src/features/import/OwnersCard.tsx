@@ -6,6 +6,7 @@ const KIND: Record<OwnerChoice['kind'], string | null> = { name: null, email: 'e
 const MATCHED: Record<NonNullable<OwnerChoice['matchedBy']>, string> = {
   name: 'same name',
   email: 'same e-mail',
+  'name in the e-mail': 'the name in the e-mail',
   'earlier import': 'as in an earlier import',
 };
 
