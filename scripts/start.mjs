@@ -20,7 +20,12 @@ function electronBinary() {
   };
   let found = readPath();
   if (found) return { path: found };
-  console.log('Downloading Electron (first start only)…');
+  // "First start only" is said once: a machine that cannot reach the download is told so,
+  // not promised a first start every time.
+  const tried = path.join(root, '.electron-native', 'download-tried');
+  console.log(fs.existsSync(tried) ? 'Trying again to download Electron (it could not be downloaded last time)…' : 'Downloading Electron (first start only)…');
+  fs.mkdirSync(path.dirname(tried), { recursive: true });
+  fs.writeFileSync(tried, new Date().toISOString());
   const r = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { encoding: 'utf8', timeout: 10 * 60_000 });
   found = r.status === 0 ? readPath() : null;
   if (found) return { path: found };

@@ -20,19 +20,9 @@ import { call } from '../api/client';
 import { useApp } from './appStore';
 import { StoreBanner } from './StoreBanner';
 import { hrefFor, useRouter, type Route } from './router';
+import { SECTIONS } from '../../../shared/sections';
 
-const NAV: { route: Route; label: string; key: string }[] = [
-  { route: { name: 'dashboard' }, label: 'Dashboard', key: '1' },
-  { route: { name: 'pipeline' }, label: 'Pipeline', key: '2' },
-  { route: { name: 'weekly' }, label: 'Weekly meeting', key: '3' },
-  { route: { name: 'commitments' }, label: 'Commitments', key: '4' },
-  { route: { name: 'coachability' }, label: 'Coachability', key: '5' },
-  { route: { name: 'team' }, label: 'Team', key: '6' },
-  { route: { name: 'development' }, label: 'Development', key: '7' },
-  { route: { name: 'import' }, label: 'Import', key: '8' },
-  { route: { name: 'data' }, label: 'Data and backups', key: '9' },
-  { route: { name: 'settings' }, label: 'Settings', key: ',' },
-];
+const NAV: { route: Route; label: string; key: string }[] = SECTIONS.map((s) => ({ route: { name: s.name }, label: s.label, key: s.key }));
 
 /** Which sidebar entry a route belongs to (rep and deal pages sit under Team). */
 const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'dealReview' || r.name === 'oneOnOne' ? 'team' : r.name);

@@ -1,72 +1,7 @@
 import { create } from 'zustand';
+import { hrefFor, parseRoute, type Route } from './routes';
 
-/** Hash routes, so a reload (or the Electron file:// page) keeps the screen. */
-export type Route =
-  | { name: 'dashboard' }
-  | { name: 'pipeline' }
-  | { name: 'weekly' }
-  | { name: 'commitments' }
-  | { name: 'coachability' }
-  | { name: 'oneOnOne'; id: number }
-  | { name: 'team' }
-  | { name: 'rep'; id: number }
-  | { name: 'deal'; id: number }
-  | { name: 'dealReview'; id: number }
-  | { name: 'import' }
-  | { name: 'development' }
-  | { name: 'data' }
-  | { name: 'settings' };
-
-export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/');
-  const id = Number(parts[1]);
-  if (parts[0] === 'reps' && Number.isInteger(id) && id > 0) return { name: 'rep', id };
-  if (parts[0] === 'deals' && Number.isInteger(id) && id > 0) return parts[2] === 'review' ? { name: 'dealReview', id } : { name: 'deal', id };
-  if (parts[0] === 'one-on-ones' && Number.isInteger(id) && id > 0) return { name: 'oneOnOne', id };
-  if (parts[0] === 'settings') return { name: 'settings' };
-  if (parts[0] === 'import') return { name: 'import' };
-  if (parts[0] === 'development') return { name: 'development' };
-  if (parts[0] === 'data') return { name: 'data' };
-  if (parts[0] === 'team') return { name: 'team' };
-  if (parts[0] === 'pipeline') return { name: 'pipeline' };
-  if (parts[0] === 'weekly') return { name: 'weekly' };
-  if (parts[0] === 'commitments') return { name: 'commitments' };
-  if (parts[0] === 'coachability') return { name: 'coachability' };
-  return { name: 'dashboard' };
-}
-
-export function hrefFor(route: Route): string {
-  switch (route.name) {
-    case 'rep':
-      return `#/reps/${route.id}`;
-    case 'deal':
-      return `#/deals/${route.id}`;
-    case 'dealReview':
-      return `#/deals/${route.id}/review`;
-    case 'settings':
-      return '#/settings';
-    case 'import':
-      return '#/import';
-    case 'development':
-      return '#/development';
-    case 'data':
-      return '#/data';
-    case 'team':
-      return '#/team';
-    case 'pipeline':
-      return '#/pipeline';
-    case 'weekly':
-      return '#/weekly';
-    case 'commitments':
-      return '#/commitments';
-    case 'coachability':
-      return '#/coachability';
-    case 'oneOnOne':
-      return `#/one-on-ones/${route.id}`;
-    default:
-      return '#/dashboard';
-  }
-}
+export { hrefFor, parseRoute, type Route } from './routes';
 
 interface RouterState {
   route: Route;
