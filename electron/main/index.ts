@@ -2,7 +2,7 @@
  * Electron main: window, menu, single instance, database location, IPC wiring. Nothing else:
  * the store, rules and exports live in electron/core and run under plain Node too.
  */
-import { app, BrowserWindow, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, Menu, nativeTheme, net, protocol, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../core/clock';
@@ -61,7 +61,10 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(buildMenu(dataDir, app.isPackaged));
 
     const spellcheck = store.ctx ? getSettings(store.ctx.db).spellcheck : false;
-    win = new BrowserWindow(windowOptions(path.join(__dirname, '../preload/index.js'), spellcheck));
+    // Light or dark as the system is: the page follows prefers-color-scheme, which Electron
+    // takes from nativeTheme.
+    nativeTheme.themeSource = 'system';
+    win = new BrowserWindow(windowOptions(path.join(__dirname, '../preload/index.js'), spellcheck, nativeTheme.shouldUseDarkColors));
     win.once('ready-to-show', () => win?.show());
     win.on('closed', () => (win = null));
     void win.loadURL(RENDERER_URL);

@@ -22,8 +22,11 @@ export function isOurPage(url: string): boolean {
   }
 }
 
+/** The window's colour before the page paints, so a dark desktop never flashes white. */
+export const windowBackground = (dark: boolean): string => (dark ? '#14161c' : '#f6f6f3');
+
 /** The main window: context isolation, the sandbox, no Node in the page, web security on. */
-export function windowOptions(preload: string, spellcheck: boolean): BrowserWindowConstructorOptions {
+export function windowOptions(preload: string, spellcheck: boolean, dark = false): BrowserWindowConstructorOptions {
   return {
     width: 1320,
     height: 860,
@@ -31,7 +34,7 @@ export function windowOptions(preload: string, spellcheck: boolean): BrowserWind
     minHeight: 600,
     title: 'Sales Manager Workbench',
     show: false,
-    backgroundColor: '#f7f7f5',
+    backgroundColor: windowBackground(dark),
     webPreferences: {
       preload,
       contextIsolation: true,

@@ -85,6 +85,7 @@ vi.mock('electron', () => {
       fromPartition: () => ({ webRequest: { onBeforeRequest: () => undefined } }),
     },
     dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) },
+    nativeTheme: { themeSource: 'light', shouldUseDarkColors: true },
     shell: { openPath: () => Promise.resolve('') },
   };
 });
@@ -278,6 +279,10 @@ describe('main process start', () => {
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     expect(fake.windows[0]!.url).toBe(RENDERER_URL);
     expect((fake.windows[0]!.options as { webPreferences: Record<string, unknown> }).webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // The theme follows the system's (dark in this fake): no white flash before the page paints.
+    const electron = (await import('electron')) as unknown as { nativeTheme: { themeSource: string } };
+    expect(electron.nativeTheme.themeSource).toBe('system');
+    expect((fake.windows[0]!.options as { backgroundColor: string }).backgroundColor).toBe('#14161c');
     expect([...fake.handlers.keys()].sort()).toEqual([API_CHANNEL, SAVE_CHANNEL, STAGE_CHANNEL].sort());
     expect(fake.protocolHandlers.has('app')).toBe(true);
     expect(fake.permissionCheck?.()).toBe(false);

@@ -15,11 +15,11 @@ export function SignCharts({ observations }: { observations: ObservationRow[] })
           <h3>{SIGN_LABELS[s]}</h3>
           <ResponsiveContainer width="100%" height={96}>
             <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -28 }}>
-              <CartesianGrid stroke="#ececE7" vertical={false} />
+              <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
               <XAxis dataKey="date" tick={{ fontSize: 10 }} tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
               <YAxis domain={[0, 3]} ticks={[0, 1, 2, 3]} tick={{ fontSize: 10 }} />
               <Tooltip formatter={(v) => FREQUENCY_LABELS[Number(v)] ?? String(v)} labelFormatter={(d) => fmt.date(String(d))} />
-              <Line type="linear" dataKey={s} stroke="#2f4fb3" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+              <Line type="linear" dataKey={s} stroke="var(--chart-line)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
         </figure>

@@ -30,10 +30,10 @@ export function TalentEffortCard({ d }: { d: TeamDevelopment }) {
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" dataKey="effort" name="Effort" domain={[0, 2.5]} ticks={[0, 0.5, 1, 1.5, 2, 2.5]} label={{ value: 'Effort: new opportunities vs median', position: 'bottom', offset: 8 }} />
               <YAxis type="number" dataKey="effectiveness" name="Effectiveness" domain={[0, 2.5]} ticks={[0, 0.5, 1, 1.5, 2, 2.5]} label={{ value: 'Effectiveness', angle: -90, position: 'insideLeft' }} />
-              <ReferenceLine x={1} stroke="#8a8a80" />
-              <ReferenceLine y={1} stroke="#8a8a80" />
+              <ReferenceLine x={1} stroke="var(--chart-ref)" />
+              <ReferenceLine y={1} stroke="var(--chart-ref)" />
               <Tooltip formatter={(v) => Number(v).toFixed(2)} />
-              <Scatter data={points} fill="#3652b4" isAnimationActive={false}>
+              <Scatter data={points} fill="var(--chart-line)" isAnimationActive={false}>
                 <LabelList dataKey="name" position="top" fontSize={11} />
               </Scatter>
             </ScatterChart>
