@@ -40,6 +40,7 @@ import type { CautionAnswers } from './domain/coachability';
 import { assessInput, type DealValueProps, type TeamValueProps } from './schemas/valueProps';
 import { stakeholderInput, stakeholderUpdate, type Stakeholder, type StakeholderMap } from './schemas/stakeholders';
 import { ladderInput, type AccountLadder } from './schemas/accounts';
+import { searchInput, type SearchResults } from './schemas/search';
 import {
   asOfInput,
   repMetricsInput,
@@ -125,6 +126,7 @@ export const api = {
   'deals.close': call<typeof dealClose, Deal>(dealClose),
   'deals.reopen': call<typeof dealReopen, Deal>(dealReopen),
   'accounts.names': call<typeof none, string[]>(none),
+  'search.query': call<typeof searchInput, SearchResults>(searchInput),
   'metrics.team': call<typeof asOfInput, TeamMetrics>(asOfInput),
   'metrics.rep': call<typeof repMetricsInput, RepDashboard>(repMetricsInput),
   'metrics.list': call<typeof asOfInput, RepMetrics[]>(asOfInput),

@@ -9,6 +9,7 @@ import { defaultDbPath } from '../core/paths';
 import { openForCli } from './open';
 import { findRepByName } from '../core/repos/reps';
 import type { CallName } from '../../shared/api';
+import type { SearchResults } from '../../shared/schemas/search';
 import { isoDate } from '../../shared/schemas/common';
 import { formatTable } from './table';
 import { pipeline, repMetrics } from '../core/repos/metrics';
@@ -44,6 +45,8 @@ Commands:
                                         per assessed deal: score out of 7, the tests, history, flags
   coachability --db FILE [--as-of DATE] [--json]
                                         per rep: status (pattern only over weeks) and the reasons
+  search TEXT --db FILE [--json]        reps, deals, accounts, coaching notes, one-on-one notes and
+                                        commitments whose words start with TEXT's words
   flags --db FILE [--as-of DATE] [--json]
                                         open deals with integrity flags, and why
 ${IMPORT_USAGE}${EXPORT_USAGE}
@@ -81,9 +84,10 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
         json: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
       },
-      allowPositionals: false,
+      allowPositionals: command === 'search',
       strict: true,
     });
+    if (command === 'search' && parsed.positionals.length !== 1) throw new Error('Say what to look for: search "TEXT" --db FILE.');
   } catch (err) {
     io.err(`${(err as Error).message}\nRun “npm run cli -- help” for usage.\n`);
     return 2;
@@ -185,6 +189,16 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
           topPerformerRisk: r.judgement.topPerformerRisk,
         }));
         io.out(opts.json ? JSON.stringify(rows, null, 2) + '\n' : formatTable(rows, ['rep', 'status', 'concerning', 'observations', 'lastObservedOn']));
+        return 0;
+      }
+      case 'search': {
+        const found = call(ctx, 'search.query', { text: parsed.positionals[0]!, perKind: 20 }) as SearchResults;
+        const plain = (t: string) => t.replace(/[\u0002\u0003]/g, '');
+        if (opts.json) io.out(JSON.stringify(found, null, 2) + '\n');
+        else {
+          const rows = found.groups.flatMap((g) => g.hits.map((h) => ({ kind: g.label, title: plain(h.title || h.snippet).slice(0, 60), context: h.context, date: h.date ?? '' })));
+          io.out(rows.length ? formatTable(rows, ['kind', 'title', 'context', 'date']) : `Nothing found for “${found.text}”.\n`);
+        }
         return 0;
       }
       case 'notes': {

@@ -2,6 +2,7 @@ import type { CallName, CallOutput, ParsedInput } from '../../../shared/api';
 import type { Ctx } from '../context';
 import { loadDemo } from '../demo/load';
 import { accountNames } from '../repos/accounts';
+import { search } from '../repos/search';
 import {
   closeDeal,
   createDeal,
@@ -90,6 +91,7 @@ export const handlers: Handlers = {
   'deals.close': (ctx, input) => closeDeal(ctx.db, ctx.clock, input),
   'deals.reopen': (ctx, { id, stage }) => reopenDeal(ctx.db, ctx.clock, id, stage),
   'accounts.names': (ctx) => accountNames(ctx.db),
+  'search.query': (ctx, { text, perKind }) => search(ctx.db, text, perKind),
   'metrics.team': (ctx, { asOf }) => teamMetrics(ctx.db, asOf ?? ctx.clock.today()),
   'metrics.rep': (ctx, { repId, asOf }) => repDashboard(ctx.db, repId, asOf ?? ctx.clock.today()),
   'metrics.list': (ctx, { asOf }) => repMetrics(ctx.db, asOf ?? ctx.clock.today()),

@@ -18,7 +18,11 @@ export const JSON_FORMAT = 'sales-manager-workbench';
 /** Tables that make up the store (SQLite's own and the migration log are rebuilt on restore). */
 export function dataTables(db: Db): string[] {
   return db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name")
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'
+         AND name NOT LIKE 'search_index%' -- the search index (and its shadow tables) is rebuilt from the rows on restore
+       ORDER BY name`,
+    )
     .pluck()
     .all() as string[];
 }

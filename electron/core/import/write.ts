@@ -48,6 +48,9 @@ export async function writeImport(
     // a failure or a crash rolls it back with everything else.
     const indexes = bulkIndexes(db, plan);
     for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
+    // Likewise the search entry each new deal's trigger would add: one statement at the end.
+    const searchEntry = indexes.length ? bulkSearchEntry(db) : null;
+    if (searchEntry) db.exec('DROP TRIGGER search_deals_ai');
     // The rows are read again, a chunk at a time: the plan kept counts, not 250,000 records.
     let chunk: ImportedRecord[] = [];
     for (const r of normalizedRows(plan.table, plan.choices, emptyStats())) {
@@ -70,6 +73,10 @@ export async function writeImport(
        SELECT id, NULL, stage, stage_entered_date, ? FROM deals WHERE id > ? ORDER BY id`,
     ).run(now, lastDealBefore);
     for (const ix of indexes) db.exec(ix.sql);
+    if (searchEntry) {
+      db.prepare(searchEntry.bulk).run(lastDealBefore);
+      db.exec(searchEntry.trigger);
+    }
     writer.rememberOwners(plan.aliases);
     const c = writer.counts;
     const runId = Number(
@@ -116,6 +123,21 @@ const STAGE = COMPARED.indexOf('stage');
 const EXPECTED_CLOSE = COMPARED.indexOf('expected_close_date');
 
 /** A deal already in the store: its id and the compared columns (arrays, not objects: 250,000 of them at once). */
+/**
+ * The search index's insert trigger on deals, and the same INSERT for every deal above an id
+ * in one statement: read from the trigger in this very file, so the bulk path writes exactly
+ * what the trigger would have. Null (the trigger stays) if it is not of the expected shape.
+ */
+function bulkSearchEntry(db: Db): { trigger: string; bulk: string } | null {
+  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_deals_ai'").pluck().get() as string | undefined;
+  const body = trigger ? /\bBEGIN\s+(INSERT INTO search_index\b[^;]*\bSELECT\b[^;]*);\s*END$/i.exec(trigger)?.[1] : undefined;
+  if (!trigger || !body) return null;
+  let top = body; // the SELECT with every parenthesised part taken out: it must have no FROM or WHERE of its own
+  while (/\([^()]*\)/.test(top)) top = top.replace(/\([^()]*\)/g, '');
+  if (/\b(FROM|WHERE)\b/i.test(top.slice(top.search(/\bSELECT\b/i)))) return null;
+  return { trigger, bulk: `${body.replace(/\bNEW\./g, 'd.')} FROM deals d WHERE d.id > ? ORDER BY d.id` };
+}
+
 interface ExistingDeal {
   id: number;
   old: unknown[];

@@ -9,6 +9,7 @@ import { sql as imports } from './008_imports';
 import { sql as development } from './009_development';
 import { sql as dealReviews } from './010_deal_reviews';
 import { sql as realCrmImports } from './011_real_crm_imports';
+import { sql as search } from './012_search';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'team development', sql: development },
   { version: 10, name: 'deal reviews', sql: dealReviews },
   { version: 11, name: 'real CRM imports', sql: realCrmImports, rebuildsTables: true },
+  { version: 12, name: 'search', sql: search },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
