@@ -1,6 +1,6 @@
 /**
  * Benchmark: a VP's org at the stated size, measured on a real SQLite file.
- *   npm run bench -- [--reps 1000] [--deals 1000000]
+ *   npm run bench -- [--reps 1000] [--deals 1000000] [--notes 200000]
  * Generates the data with plain SQL inserts (not the demo generator), then times the queries
  * the screens make. Prints a table of median timings over several runs.
  */
@@ -13,9 +13,10 @@ import { fixedClock } from '../electron/core/clock';
 import { closeDatabase, openDatabase } from '../electron/core/db/open';
 import { generateOrg } from './benchData';
 
-const { values } = parseArgs({ options: { reps: { type: 'string', default: '1000' }, deals: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({ options: { reps: { type: 'string', default: '1000' }, deals: { type: 'string', default: '1000000' }, notes: { type: 'string', default: '200000' } } });
 const REPS = Number(values.reps);
 const DEALS = Number(values.deals);
+const NOTES = Number(values.notes);
 const TODAY = '2026-11-24';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-'));
 const dbPath = path.join(dir, 'bench.db');
@@ -23,7 +24,7 @@ const db = openDatabase(dbPath);
 const ctx = { db, clock: fixedClock(TODAY), dbPath, shell: 'web' as const };
 
 const t0 = performance.now();
-generateOrg(db, REPS, DEALS, TODAY);
+generateOrg(db, REPS, DEALS, TODAY, NOTES);
 const genMs = performance.now() - t0;
 
 function time(label: string, fn: () => unknown, runs = 5): [string, string] {
@@ -48,10 +49,16 @@ const rows = [
   time('metrics.rep (one rep + flagged deals)', () => dispatch(ctx, 'metrics.rep', { repId: 7 }), 3),
   time('pipeline.open (every open deal, flagged)', () => dispatch(ctx, 'pipeline.open', {}), 3),
   time('pipeline.weekly', () => dispatch(ctx, 'pipeline.weekly', {}), 3),
+  // Search (the palette): a word in ~1 in 30 deals and notes, two words, two letters, a rare number.
+  time('search.query "platform"', () => dispatch(ctx, 'search.query', { text: 'platform' }), 9),
+  time('search.query "plat ren" (two prefixes)', () => dispatch(ctx, 'search.query', { text: 'plat ren' }), 9),
+  time('search.query "pl" (two letters)', () => dispatch(ctx, 'search.query', { text: 'pl' }), 9),
+  time('search.query "777777" (one deal)', () => dispatch(ctx, 'search.query', { text: '777777' }), 9),
+  time('search.query "zzqx" (no match)', () => dispatch(ctx, 'search.query', { text: 'zzqx' }), 9),
   time('deals.create (one transaction)', () =>
     dispatch(ctx, 'deals.create', { repId: 3, accountName: 'Account 9', name: 'Bench', stage: 'Discovery', amount: 1000, createdDate: TODAY }), 20),
 ];
-console.log(`\nBenchmark: ${REPS.toLocaleString('en-US')} reps, ${DEALS.toLocaleString('en-US')} deals, file ${(fs.statSync(dbPath).size / 1e6).toFixed(0)} MB\n`);
+console.log(`\nBenchmark: ${REPS.toLocaleString('en-US')} reps, ${DEALS.toLocaleString('en-US')} deals, ${NOTES.toLocaleString('en-US')} notes, file ${(fs.statSync(dbPath).size / 1e6).toFixed(0)} MB\n`);
 for (const [label, v] of rows) console.log(`${label!.padEnd(42)} ${v}`);
 closeDatabase(db);
 fs.rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,14 @@
 /** Generates a synthetic org straight into SQLite for the benchmarks (not the demo team). */
 import type { Db } from '../electron/core/db/open';
 
-export function generateOrg(db: Db, REPS: number, DEALS: number, TODAY: string): void {
+/** Words for deal names and note bodies, so searches meet common and rare words as in real data. */
+const WORDS = ('platform renewal expansion pilot rollout migration analytics security upgrade licence onboarding support '
+  + 'integration training audit warehouse payroll logistics compliance reporting mobile cloud network backup storage '
+  + 'champion budget procurement pricing discount legal timeline decision sponsor objection competitor demo proposal '
+  + 'discovery qualification negotiation stakeholder economic buyer approval signature risk value metric outcome '
+  + 'quarter forecast commit upside coverage territory prospect referral partner channel enterprise midmarket').split(' ');
+
+export function generateOrg(db: Db, REPS: number, DEALS: number, TODAY: string, NOTES = 0): void {
   let seed = 1;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const day = (daysAgo: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -22,9 +29,15 @@ export function generateOrg(db: Db, REPS: number, DEALS: number, TODAY: string):
       const outcome = r < 0.25 ? 'open' : r < 0.5 ? 'won' : 'lost';
       const closed = outcome === 'open' ? null : day(Math.max(0, created - Math.floor(rand() * 120)));
       const stage = outcome === 'open' ? 'Discovery' : outcome === 'won' ? 'Closed Won' : 'Closed Lost';
-      const info = deal.run(1 + (i % REPS), 1 + (i % 5000), `Deal ${i}`, stage, Math.floor(rand() * 10_000_000), day(created),
+      const name = `${WORDS[Math.floor(rand() * WORDS.length)]} ${WORDS[Math.floor(rand() * WORDS.length)]} ${i}`;
+      const info = deal.run(1 + (i % REPS), 1 + (i % 5000), name, stage, Math.floor(rand() * 10_000_000), day(created),
         day(created - 60), closed, outcome, day(created), now, now);
       hist.run(info.lastInsertRowid, stage, day(created), now);
+    }
+    const note = db.prepare(`INSERT INTO coaching_notes (rep_id, kind, note_date, body, visibility, created_at, updated_at) VALUES (?, 'feedback', ?, ?, 'private', ?, ?)`);
+    for (let i = 1; i <= NOTES; i++) {
+      const body = Array.from({ length: 12 + Math.floor(rand() * 30) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+      note.run(1 + (i % REPS), day(Math.floor(rand() * 540)), `${body} (note ${i})`, now, now);
     }
   })();
 }

@@ -21,12 +21,22 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A YYYY-MM-DD calendar date, shown in the user's locale without time-zone drift. */
 export function formatDate(date: string | null | undefined, locale?: string): string {
+  return formatDay(date, locale, 'medium');
+}
+
+/** Month and day only ("Nov 3"), for chart axes where the year is plain from the context. */
+export function formatShortDate(date: string | null | undefined, locale?: string): string {
+  return formatDay(date, locale, 'short');
+}
+
+function formatDay(date: string | null | undefined, locale: string | undefined, style: 'medium' | 'short'): string {
   if (!date) return '—';
   // Formatters are costly to build; flags format dates for every open deal.
-  let f = dateFormats.get(locale ?? '');
+  const key = `${style}|${locale ?? ''}`;
+  let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    dateFormats.set(locale ?? '', f);
+    f = new Intl.DateTimeFormat(locale, style === 'medium' ? { dateStyle: 'medium', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(key, f);
   }
   // A stored date that is not a plain YYYY-MM-DD (an old far-future value such as
   // "+010000-01") is shown as it is: formatting never throws and never blanks a screen.

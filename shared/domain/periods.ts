@@ -61,6 +61,12 @@ export function scheduleAfter(date: string, days: number): string | null {
   return inDateRange(next) ? next : null;
 }
 
+/** When to hold the next one-on-one: the rep's cadence after the last one held, never before today. */
+export function nextMeetingDate(lastHeld: string | undefined, cadenceDays: number, today: string): string {
+  const base = (lastHeld ? scheduleAfter(lastHeld, cadenceDays) : null) ?? today;
+  return base < today ? today : base;
+}
+
 /** Today's date in the local time zone as YYYY-MM-DD (a manager's "today", not UTC's). */
 export function localDate(d: Date): string {
   return ymd(d.getFullYear(), d.getMonth() + 1, d.getDate());

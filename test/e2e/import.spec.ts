@@ -37,15 +37,15 @@ test('import: a messy Salesforce report through the mapping screen, errors liste
   await screenshot(page, '32-import-done');
 
   await result.getByRole('link', { name: 'Open the pipeline' }).click();
-  await page.getByPlaceholder('Search deals').fill('Northwind - Platform renewal');
+  await page.getByPlaceholder('Filter deals').fill('Northwind - Platform renewal');
   const row = page.getByRole('row', { name: /Northwind - Platform renewal/ });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Rafael Brennan');
-  await page.getByPlaceholder('Search deals').fill('Tailspin');
+  await page.getByPlaceholder('Filter deals').fill('Tailspin');
   await expect(page.getByRole('row', { name: /Tailspin - New logo.*Jordan Reyes/ })).toBeVisible();
-  await page.getByPlaceholder('Search deals').fill('Litware');
+  await page.getByPlaceholder('Filter deals').fill('Litware');
   await expect(page.getByRole('row', { name: /Litware/ })).toHaveCount(0);
-  await page.getByPlaceholder('Search deals').fill('Blank account deal');
+  await page.getByPlaceholder('Filter deals').fill('Blank account deal');
   await expect(page.getByRole('row', { name: /Blank account deal.*No account/ })).toBeVisible();
 });
 
@@ -125,7 +125,7 @@ test('import: a Russian Bitrix24 export with owner ids and closed deals without 
 
   // A deal without an account: "No account" on its page, the stakeholder map waits for one.
   await result.getByRole('link', { name: 'Open the pipeline' }).click();
-  await page.getByPlaceholder('Search deals').fill('Аудит безопасности');
+  await page.getByPlaceholder('Filter deals').fill('Аудит безопасности');
   await page.getByRole('link', { name: 'Аудит безопасности', exact: true }).click();
   await expect(page.getByText('No account · В работе')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Stakeholders and the account ladder' })).toContainText('This deal has no account yet.');

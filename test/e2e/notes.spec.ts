@@ -7,7 +7,7 @@ test('deal review from the pipeline: answers, coaching and next steps; the commi
   expect(deal).toBeTruthy();
 
   await page.goto(`${demoWorkbench.url}#/pipeline`);
-  await page.getByPlaceholder('Search deals').fill(deal.name);
+  await page.getByPlaceholder('Filter deals').fill(deal.name);
   await page.getByRole('link', { name: `Review ${deal.name}` }).first().click();
   await expect(page.getByRole('heading', { name: new RegExp(`^Deal review: `), level: 1 })).toBeVisible();
   const questions = page.getByRole('region', { name: 'How do you know?' });

@@ -92,4 +92,23 @@ export const STOPS: Stop[] = [
       await page.waitForLoadState('networkidle');
     },
   },
+  {
+    name: 'Command palette: search results',
+    open: async (page) => {
+      await page.keyboard.press('Control+k');
+      const input = page.getByRole('dialog').getByRole('combobox');
+      await input.fill('an');
+      await expect(page.getByRole('dialog').getByRole('group').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'Command palette: pick a rep',
+    open: async (page) => {
+      const input = page.getByRole('dialog').getByRole('combobox');
+      await input.fill('new note');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('dialog').getByRole('group', { name: 'Reps' })).toBeVisible();
+    },
+  },
+  { name: 'Keyboard shortcuts (dialog)', open: async (page) => (await closeDialog(page), await dialog(page, '?')) },
 ];

@@ -21,6 +21,9 @@ import { useApp } from './appStore';
 import { StoreBanner } from './StoreBanner';
 import { hrefFor, useRouter, type Route } from './router';
 import { SECTIONS } from '../../../shared/sections';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { usePalette } from '../features/palette/paletteStore';
+import { MOD, useKeyboard } from './keyboard';
 
 const NAV: { route: Route; label: string; key: string }[] = SECTIONS.map((s) => ({ route: { name: s.name }, label: s.label, key: s.key }));
 
@@ -32,19 +35,7 @@ export function App() {
   const route = useRouter((s) => s.route);
   useEffect(() => void load(), [load]);
 
-  // Ctrl/Cmd+1 and Ctrl/Cmd+, jump between sections from anywhere.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
-      const item = NAV.find((n) => n.key === e.key);
-      if (item) {
-        e.preventDefault();
-        useRouter.getState().go(item.route);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useKeyboard();
 
   // Move focus to the new screen's heading so keyboard and screen-reader users follow along.
   useEffect(() => {
@@ -89,11 +80,15 @@ export function App() {
             {settings && <small>{settings.managerName}</small>}
           </span>
         </div>
+        <button type="button" className="palette-open" onClick={() => usePalette.getState().show()} aria-keyshortcuts="Control+K Meta+K /">
+          <span>Search…</span>
+          <kbd>{MOD}+K</kbd>
+        </button>
         <nav aria-label="Sections">
           <ul>
             {NAV.map((n) => (
               <li key={n.label}>
-                <a href={hrefFor(n.route)} aria-current={section === n.route.name ? 'page' : undefined} aria-keyshortcuts={`Control+${n.key}`}>
+                <a href={hrefFor(n.route)} aria-current={section === n.route.name ? 'page' : undefined} aria-keyshortcuts={`Control+${n.key}`} title={`${MOD}+${n.key}, or G then ${n.key}`}>
                   {n.label}
                 </a>
               </li>
@@ -150,6 +145,7 @@ export function App() {
         )}
         </ErrorBoundary>
       </main>
+      {info && <CommandPalette />}
       <Toasts />
     </div>
   );

@@ -5,10 +5,13 @@ interface Props {
   onClose: () => void;
   children: ReactNode;
   wide?: boolean;
+  /** No visible header (the command palette): the title is still read out, Esc or a click outside closes. */
+  bare?: boolean;
+  className?: string;
 }
 
 /** A modal on the native <dialog>: focus is trapped, Esc closes, focus returns on close. */
-export function Dialog({ title, onClose, children, wide }: Props) {
+export function Dialog({ title, onClose, children, wide, bare, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -25,19 +28,26 @@ export function Dialog({ title, onClose, children, wide }: Props) {
   return (
     <dialog
       ref={ref}
-      className={wide ? 'dialog dialog-wide' : 'dialog'}
+      className={['dialog', wide && 'dialog-wide', className].filter(Boolean).join(' ')}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
       }}
+      onClick={bare ? (e) => e.target === e.currentTarget && onClose() : undefined}
     >
-      <header className="dialog-head">
-        <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
+      {bare ? (
+        <h2 id={titleId} className="visually-hidden">
+          {title}
+        </h2>
+      ) : (
+        <header className="dialog-head">
+          <h2 id={titleId}>{title}</h2>
+          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </header>
+      )}
       {children}
     </dialog>
   );

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
+import { formatDate, formatMoney, formatPercent, formatShortDate } from '../../../shared/domain/format';
 import { useApp } from '../app/appStore';
 
 /** Formatting in the user's own locale and the team's currency (stable while the currency is). */
@@ -10,6 +10,7 @@ export function useFormat() {
       money: (n: number, cur = currency) => formatMoney(n, cur),
       compactMoney: (n: number, cur = currency) => formatMoney(n, cur, undefined, true),
       date: (d: string | null | undefined) => formatDate(d),
+      shortDate: (d: string | null | undefined) => formatShortDate(d),
       percent: (f: number | null) => formatPercent(f),
     }),
     [currency],

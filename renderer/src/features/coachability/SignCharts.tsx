@@ -13,11 +13,25 @@ export function SignCharts({ observations }: { observations: ObservationRow[] })
       {SIGNS.map((s) => (
         <figure key={s} className="sign-chart" aria-label={`${SIGN_LABELS[s]} over time: ${observations.map((o) => `${fmt.date(o.observedOn)} ${FREQUENCY_LABELS[o.ratings[s]]}`).join('; ')}`}>
           <h3>{SIGN_LABELS[s]}</h3>
-          <ResponsiveContainer width="100%" height={96}>
-            <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -28 }}>
+          <ResponsiveContainer width="100%" height={132}>
+            <LineChart data={data} margin={{ top: 4, right: 8, bottom: 14, left: 0 }}>
               <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-              <XAxis dataKey="date" tick={{ fontSize: 10 }} tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
-              <YAxis domain={[0, 3]} ticks={[0, 1, 2, 3]} tick={{ fontSize: 10 }} />
+              {/* Both axes say what they measure: the day observed, and how often the sign was seen. */}
+              <XAxis
+                dataKey="date"
+                tick={{ fontSize: 10, fill: 'var(--ink-2)' }}
+                tickFormatter={(d: string) => fmt.shortDate(d)}
+                minTickGap={16}
+                label={{ value: 'Day observed', position: 'insideBottom', offset: -10, fontSize: 10, fill: 'var(--ink-2)' }}
+              />
+              <YAxis
+                domain={[0, 3]}
+                ticks={[0, 1, 2, 3]}
+                width={76}
+                tick={{ fontSize: 10, fill: 'var(--ink-2)' }}
+                tickFormatter={(v: number) => FREQUENCY_LABELS[v] ?? String(v)}
+                label={{ value: 'How often', angle: -90, position: 'insideLeft', offset: -2, fontSize: 10, fill: 'var(--ink-2)', dy: 24 }}
+              />
               <Tooltip formatter={(v) => FREQUENCY_LABELS[Number(v)] ?? String(v)} labelFormatter={(d) => fmt.date(String(d))} />
               <Line type="linear" dataKey={s} stroke="var(--chart-line)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
             </LineChart>

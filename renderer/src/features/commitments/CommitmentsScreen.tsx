@@ -19,7 +19,7 @@ export function CommitmentsScreen() {
   const [repId, setRepId] = useState('');
   const [include, setInclude] = useState<'open' | 'all'>('open');
   const [adding, setAdding] = useState(false);
-  useShortcut('n', useCallback(() => setAdding(true), []));
+  useShortcut('n', useCallback(() => setAdding(true), []), 'New commitment');
 
   useEffect(() => void call('reps.list', {}).then(setReps, () => setReps([])), [version]);
   const { data, error } = useApiData('commitments.list', { include, ...(repId ? { repId: Number(repId) } : {}) }, `${include}|${repId}`);

@@ -5,9 +5,11 @@ export function Coverage({ required, actual }: { required: number | null; actual
   const short = actual < required;
   const scale = Math.max(required, actual, 1);
   return (
-    <span className="coverage" aria-label={`needs ${required.toFixed(1)} times, has ${actual.toFixed(1)} times`}>
+    <span className="coverage" aria-label={`needs ${required.toFixed(1)} times, has ${actual.toFixed(1)} times: ${short ? 'short' : 'covered'}`}>
+      {/* The word says it too: colour is never the only signal. */}
       <span className="coverage-nums">
-        {required.toFixed(1)}x / <strong className={short ? 'bad-text' : 'good-text'}>{actual.toFixed(1)}x</strong>
+        {required.toFixed(1)}x / <strong className={short ? 'bad-text' : 'good-text'}>{actual.toFixed(1)}x</strong>{' '}
+        <span className="coverage-verdict">{short ? 'short' : 'covered'}</span>
       </span>
       <span className="coverage-bar" aria-hidden="true">
         <span className={short ? 'fill short' : 'fill'} style={{ width: `${Math.min(100, (actual / scale) * 100)}%` }} />

@@ -39,8 +39,8 @@ export function DealScreen({ id }: { id: number }) {
     return () => void (live = false);
   }, [id, version]);
   const openEdit = useCallback(() => setEditing(true), []);
-  useShortcut('e', openEdit);
-  useShortcut('r', useCallback(() => useRouter.getState().go({ name: 'dealReview', id }), [id]));
+  useShortcut('e', openEdit, 'Edit this deal');
+  useShortcut('r', useCallback(() => useRouter.getState().go({ name: 'dealReview', id }), [id]), 'Review this deal');
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!detail || detail.deal.id !== id) return <p className="loading">Loading…</p>;

@@ -16,7 +16,7 @@ export function DevelopmentScreen() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [exporting, setExporting] = useState(false);
-  useShortcut('e', useCallback(() => setExporting(true), []));
+  useShortcut('e', useCallback(() => setExporting(true), []), 'Export a team review');
   const period = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const { data, error } = useApiData('development.team', period, `${from}|${to}`);
 

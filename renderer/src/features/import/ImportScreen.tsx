@@ -53,7 +53,7 @@ export function ImportScreen() {
   useEffect(() => void call('reps.list', {}).then(setReps, () => setReps([])), [version]);
   useEffect(() => void call('import.mappings', {}).then(setSaved, () => setSaved([])), [version]);
   const pickWithKeyboard = useCallback(() => document.querySelector<HTMLButtonElement>('.drop-zone button')?.click(), []);
-  useShortcut('o', pickWithKeyboard);
+  useShortcut('o', pickWithKeyboard, 'Open a file to import');
 
   // Show the manager's latest choices at once, before the re-analysis answers.
   const a = s.analysis && withPending(s.analysis, s.choices);

@@ -13,7 +13,8 @@ import { dealHeading } from '../../../../shared/domain/format';
 
 /** Add or edit a coaching note; feedback can ask "did they apply it?" on a later date. */
 /** `oneOnOneId` files a new note under the meeting it was written in. */
-export function NoteDialog({ repId, note, oneOnOneId, onClose }: { repId: number; note?: Note; oneOnOneId?: number; onClose: () => void }) {
+/** `repName` names the rep in the title where the screen around does not (the command palette). */
+export function NoteDialog({ repId, repName, note, oneOnOneId, onClose }: { repId: number; repName?: string; note?: Note; oneOnOneId?: number; onClose: () => void }) {
   const { info, settings, changed } = useApp();
   const today = info?.today ?? '';
   const [deals, setDeals] = useState<Deal[]>([]);
@@ -51,7 +52,7 @@ export function NoteDialog({ repId, note, oneOnOneId, onClose }: { repId: number
     });
   };
   return (
-    <Dialog title={note ? 'Edit coaching note' : 'Add a coaching note'} onClose={onClose} wide>
+    <Dialog title={`${note ? 'Edit coaching note' : 'Add a coaching note'}${repName ? ` for ${repName}` : ''}`} onClose={onClose} wide>
       <form
         className="dialog-body form-grid"
         noValidate

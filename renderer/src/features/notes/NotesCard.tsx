@@ -21,7 +21,7 @@ export function NotesCard({ repId, repName }: { repId: number; repName: string }
   const [deal, setDeal] = useState('');
   const [editing, setEditing] = useState<Note | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Note | null>(null);
-  useShortcut('c', useCallback(() => setEditing('new'), []));
+  useShortcut('c', useCallback(() => setEditing('new'), []), 'New coaching note');
   const { data: all } = useApiData('notes.list', { repId }, String(repId));
   const notes = useMemo(
     () => (all ?? []).filter((n) => (!kind || n.kind === kind) && (!skill || n.skill === skill) && (!deal || String(n.dealId) === deal)),

@@ -31,7 +31,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
   const [noting, setNoting] = useState(false);
 
   useEffect(() => void load(id), [id, version, load]);
-  useShortcut('p', useCallback(() => void useOneOnOne.getState().prepare(), []));
+  useShortcut('p', useCallback(() => void useOneOnOne.getState().prepare(), []), 'Propose the agenda');
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!detail || detail.meeting.id !== id) return <p className="loading">Loading the one-on-one…</p>;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { scheduleAfter } from '../../../../shared/domain/periods';
 import type { OneOnOne } from '../../../../shared/schemas/oneOnOnes';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor, useRouter } from '../../app/router';
 import { toast, toastError } from '../../app/toasts';
 import { useFormat } from '../../lib/format';
+import { lastHeldOf, nextOneOnOne, upcomingOf } from './nextOneOnOne';
 
 /** The rep's one-on-ones: the next one to prepare, the history, and the cadence. */
 export function OneOnOnesCard({ repId, repName, archived, cadenceDays }: { repId: number; repName: string; archived: boolean; cadenceDays: number }) {
@@ -19,17 +19,15 @@ export function OneOnOnesCard({ repId, repName, archived, cadenceDays }: { repId
   }, [repId, version]);
 
   const today = info?.today ?? '';
-  const upcoming = (list ?? []).filter((m) => m.status === 'planned').sort((a, b) => a.meetingDate.localeCompare(b.meetingDate));
+  const upcoming = upcomingOf(list ?? []);
   const held = (list ?? []).filter((m) => m.status === 'closed');
-  const last = held[0];
+  const last = lastHeldOf(list ?? []);
 
   const schedule = async () => {
     try {
-      // The rep's cadence after the last one, never past the last date the workbench accepts.
-      const base = (last ? scheduleAfter(last.meetingDate, cadence) : null) ?? today;
-      const m = await call('oneOnOnes.schedule', { repId, meetingDate: base < today ? today : base });
+      const id = await nextOneOnOne(repId, cadence, today);
       changed();
-      go({ name: 'oneOnOne', id: m.id });
+      go({ name: 'oneOnOne', id });
     } catch (err) {
       toastError(err);
     }

@@ -24,7 +24,7 @@ export function PipelineScreen() {
   const [flag, setFlag] = useState<FlagCode | '' | 'any'>('');
   const [text, setText] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
-  useShortcut('/', () => searchRef.current?.focus());
+  useShortcut('f', () => searchRef.current?.focus(), 'Filter the deals');
 
   const { data, error } = useApiData('pipeline.open', asOf ? { asOf } : {}, asOf);
 
@@ -123,7 +123,7 @@ export function PipelineScreen() {
           <div className="toolbar wrap">
             <label className="search">
               <span className="visually-hidden">Search deals</span>
-              <input ref={searchRef} type="search" placeholder="Search deals  ( / )" value={text} onChange={(e) => setText(e.target.value)} />
+              <input ref={searchRef} type="search" placeholder="Filter deals  ( F )" value={text} onChange={(e) => setText(e.target.value)} />
             </label>
             <label className="inline-field">
               Rep

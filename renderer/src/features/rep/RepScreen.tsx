@@ -66,8 +66,8 @@ export function RepScreen({ id }: { id: number }) {
 
   const openAdd = useCallback(() => rep?.status !== 'archived' && setAdding(true), [rep]);
   const openEdit = useCallback(() => setEditing(true), []);
-  useShortcut('n', openAdd);
-  useShortcut('e', openEdit);
+  useShortcut('n', openAdd, 'Add a deal');
+  useShortcut('e', openEdit, 'Edit this rep');
 
   const columns = useMemo<ColumnDef<Deal, any>[]>(
     () => [

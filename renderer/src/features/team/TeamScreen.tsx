@@ -28,8 +28,8 @@ export function TeamScreen() {
   const filterRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => void load(), [load, version]);
-  useShortcut('n', () => setAdding(true));
-  useShortcut('/', () => filterRef.current?.focus());
+  useShortcut('n', () => setAdding(true), 'Add a rep');
+  useShortcut('f', () => filterRef.current?.focus(), 'Filter the reps');
 
   const periodLabel = summary?.period.label;
   const columns = useMemo<ColumnDef<TeamRow, any>[]>(
@@ -153,7 +153,7 @@ export function TeamScreen() {
           <div className="toolbar">
             <label className="search">
               <span className="visually-hidden">Filter reps</span>
-              <input ref={filterRef} type="search" placeholder="Filter reps  ( / )" value={filter} onChange={(e) => setFilter(e.target.value)} />
+              <input ref={filterRef} type="search" placeholder="Filter reps  ( F )" value={filter} onChange={(e) => setFilter(e.target.value)} />
             </label>
             <label className="checkbox">
               <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} /> Show archived reps
