@@ -1,3 +1,4 @@
+import type { SearchResults } from '../../shared/schemas/search';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import type { Ctx } from '../../electron/core/context';
@@ -214,6 +215,11 @@ describe('importing', () => {
     // The indexes are really there again: the planner uses them.
     const plan = ctx.db.prepare("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM deals WHERE rep_id = 1 AND created_date > '2026-01-01'").all() as { detail: string }[];
     expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING COVERING INDEX deals_rep_created/);
+    // The search entries the insert trigger would have written, written in one statement.
+    expect(count(ctx, 'SELECT COUNT(*) FROM search_deal')).toBe(21000);
+    const found = ok<SearchResults>(ctx, 'search.query', { text: 'deal 20999' });
+    expect(found.groups.map((g) => [g.kind, g.hits.map((h) => h.title)])).toEqual([['deal', ['\u0002Deal\u0003 \u000220999\u0003']]]);
+    expect(found.groups[0]!.hits[0]!.context).toBe('Acct 299 · Rep 2 · Proposal') // 20999 % 300, % 9;
   });
 
   it('a big import that fails half-way leaves the store, and its indexes, as they were', async () => {

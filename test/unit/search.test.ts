@@ -10,7 +10,8 @@ import { dispatch, dispatchAsync } from '../../electron/core/api/dispatch';
 import { writeDataExport } from '../../electron/core/data/exportData';
 import { stageFile } from '../../electron/core/files/staging';
 import type { Ctx } from '../../electron/core/context';
-import { ftsQuery } from '../../electron/core/repos/search';
+import { ftsQuery, searchWords } from '../../electron/core/repos/search';
+import { hasEveryWord, markWords, snippet } from '../../electron/core/repos/searchText';
 import type { SearchResults } from '../../shared/schemas/search';
 import { tempDir, testCtx } from './helpers';
 
@@ -64,16 +65,32 @@ describe('search', () => {
     expect(hits(find(ctx, 'budget'))).toEqual([]);
     // One entry per row, whatever happened to it.
     const rows = (sql: string) => ctx.db.prepare(sql).pluck().get() as number;
-    expect(rows('SELECT COUNT(*) FROM search_index')).toBe(rows('SELECT (SELECT COUNT(*) FROM reps) + (SELECT COUNT(*) FROM deals) + (SELECT COUNT(*) FROM accounts) + (SELECT COUNT(*) FROM coaching_notes) + (SELECT COUNT(*) FROM commitments)'));
+    for (const [index, table] of [['rep', 'reps'], ['deal', 'deals'], ['account', 'accounts'], ['note', 'coaching_notes'], ['commitment', 'commitments']])
+      expect(rows(`SELECT COUNT(*) FROM search_${index}`), index).toBe(rows(`SELECT COUNT(*) FROM ${table}`));
   });
 
   it('reads what is typed as words, never as query syntax', () => {
+    expect(searchWords('plat ren')).toEqual(['plat', 'ren']);
     expect(ftsQuery('plat ren')).toBe('"plat"* "ren"*');
     expect(ftsQuery('"OR" NEAR(a b) title:x -y *')).toBe('"OR"* "NEAR"* "a"* "b"* "title"* "x"* "y"*');
     expect(ftsQuery('a')).toBeNull();
     const ctx = testCtx();
     team(ctx);
     for (const text of ['"', 'AND OR NOT', 'title : x', '((', '{title}', 'a*b']) expect(dispatch(ctx, 'search.query', { text }).ok, text).toBe(true);
+  });
+
+  it('lists the newest matches of each kind, those matching in the name first', () => {
+    const ctx = testCtx();
+    const t = team(ctx);
+    const deal = (name: string, nextStep?: string) =>
+      ok<{ id: number }>(ctx, 'deals.create', { repId: t.grace, accountName: 'Acme', name, stage: 'Proposal', amount: 100, createdDate: '2026-10-02', ...(nextStep ? { nextStep } : {}) }).id;
+    const named = Array.from({ length: 7 }, (_, i) => deal(`Fleet ${i}`));
+    const inNextStep = deal('Telematics', 'Ask about the fleet size'); // the newest, but matched in its text only
+    const r = ok<SearchResults>(ctx, 'search.query', { text: 'fleet', perKind: 5 });
+    expect(r.groups[0]!.hits.map((h) => h.id)).toEqual(named.slice(2).reverse());
+    const all = ok<SearchResults>(ctx, 'search.query', { text: 'fleet', perKind: 10 });
+    expect(all.groups[0]!.hits.map((h) => h.id)).toEqual([...named.slice().reverse(), inNextStep]);
+    expect(all.groups[0]!.hits.at(-1)!.snippet).toContain('\u0002fleet\u0003');
   });
 
   it('is left out of the JSON export and rebuilt when it is restored', async () => {
@@ -87,5 +104,32 @@ describe('search', () => {
     expect(r.ok).toBe(true);
     expect(hits(find(b, 'plat'))).toEqual(['deal: [Platform] renewal']);
     expect(hits(find(b, 'budg'))).toEqual(['note: Asked great questions about the [budget] owner.']);
+  });
+});
+
+describe('search, a longer word among many alike', () => {
+  it('finds the newest of a common word through its first letters, and a rare one behind 1,500 alike through FTS5 itself', () => {
+    const ctx = testCtx();
+    const t = team(ctx);
+    const rare = ok<{ id: number }>(ctx, 'commitments.create', { repId: t.grace, owner: 'rep', text: 'Send the accolade to the team', dueDate: '2026-12-01' }).id;
+    const insert = ctx.db.prepare("INSERT INTO commitments (rep_id, owner, text, due_date, status, created_on, created_at, updated_at) VALUES (?, 'rep', ?, '2026-12-01', 'open', '2026-11-20', 'now', 'now')");
+    ctx.db.transaction(() => {
+      for (let i = 0; i < 1600; i++) insert.run(t.grace, `Check the accounting export ${i}`);
+    })();
+    expect(hits(find(ctx, 'accou'))).toEqual([1599, 1598, 1597, 1596, 1595].map((i) => `commitment: Check the [accounting] export ${i}`));
+    const found = find(ctx, 'accol');
+    expect(found.groups.map((g) => g.hits.map((h) => [h.id, h.title]))).toEqual([[[rare, 'Send the \u0002accolade\u0003 to the team']]]);
+    expect(hits(find(ctx, 'accounting 1234'))).toEqual(['commitment: Check the [accounting] export [1234]']);
+  });
+});
+
+describe('search text', () => {
+  it('marks the words a typed word starts, folds case and accents, and cuts a long text around its first match', () => {
+    expect(markWords('Müller-Logistik GmbH: Platform', ['mull', 'plat'])).toBe('\u0002Müller\u0003-Logistik GmbH: \u0002Platform\u0003');
+    expect(hasEveryWord('Zoë Chen, Nordics', ['zoe', 'nord'])).toBe(true);
+    expect(hasEveryWord('Zoë Chen, Nordics', ['zoe', 'oslo'])).toBe(false);
+    const long = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
+    expect(snippet(long, ['w20'])).toBe('…w17 w18 w19 \u0002w20\u0003 w21 w22 w23 w24 w25 w26 w27 w28…');
+    expect(snippet('Short text here', ['zz'])).toBe('');
   });
 });

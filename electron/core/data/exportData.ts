@@ -20,7 +20,7 @@ export function dataTables(db: Db): string[] {
   return db
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'
-         AND name NOT LIKE 'search_index%' -- the search index (and its shadow tables) is rebuilt from the rows on restore
+         AND name NOT LIKE 'search!_%' ESCAPE '!' -- the search indexes (and their shadow tables) are rebuilt from the rows on restore
        ORDER BY name`,
     )
     .pluck()

@@ -130,7 +130,7 @@ const EXPECTED_CLOSE = COMPARED.indexOf('expected_close_date');
  */
 function bulkSearchEntry(db: Db): { trigger: string; bulk: string } | null {
   const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_deals_ai'").pluck().get() as string | undefined;
-  const body = trigger ? /\bBEGIN\s+(INSERT INTO search_index\b[^;]*\bSELECT\b[^;]*);\s*END$/i.exec(trigger)?.[1] : undefined;
+  const body = trigger ? /\bBEGIN\s+(INSERT INTO search_deal\b[^;]*\bSELECT\b[^;]*);\s*END$/i.exec(trigger)?.[1] : undefined;
   if (!trigger || !body) return null;
   let top = body; // the SELECT with every parenthesised part taken out: it must have no FROM or WHERE of its own
   while (/\([^()]*\)/.test(top)) top = top.replace(/\([^()]*\)/g, '');

@@ -1,47 +1,62 @@
-import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResults } from '../../../shared/schemas/search';
+import { MARK_START, SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResults } from '../../../shared/schemas/search';
+import { fold, hasEveryWord, markWords, snippet } from './searchText';
 import type { Db } from '../db/open';
 
-/** Each kind's entries are one rowid range: code * 2^40 + the source row's id (migration 012). */
-const SPAN = 1099511627776;
-const CODE: Record<SearchKind, number> = { rep: 1, deal: 2, account: 3, note: 4, meeting: 5, commitment: 6, private: 7 };
-
 /**
- * "plat ren" → "plat"* AND "ren"*: every word, as typed, as the start of a word (accents and
- * case never matter). Null when there is nothing to look for: a lone letter would match half
- * the store.
+ * The words typed, as the start of words to find: "plat ren" → ["plat", "ren"]. Null when there
+ * is nothing to look for: a lone letter would match half the store.
  */
-export function ftsQuery(text: string): string | null {
+export function searchWords(text: string): string[] | null {
   const words = text.normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
-  if (words.join('').length < 2) return null;
-  return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
+  return words.join('').length < 2 ? null : words;
 }
 
+/** The FTS5 query for these words: each quoted (never query syntax), as the start of a word. */
+const asQuery = (words: readonly string[]) => words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
+
+/** The FTS5 query for what was typed. */
+export function ftsQuery(text: string): string | null {
+  const words = searchWords(text);
+  return words ? asQuery(words) : null;
+}
+
+/** How many entries the fast path reads before it leaves the search to FTS5 itself. */
+const SCAN_LIMIT = 1500;
+
 /**
- * Finds reps, deals, accounts, coaching notes, one-on-one notes and commitments. Matches in a
- * name come before matches in the text; within each, newest first (the index is walked by
- * rowid and stops at the limit, so a word found in a million deals answers as fast as a rare one).
+ * Finds reps, deals, accounts, coaching notes, one-on-one notes and commitments: per kind (its
+ * own index, migration 012) the newest matches, those matching in a name before those matching
+ * in the text.
+ *
+ * Why two paths: FTS5 reads the 2- and 3-letter prefixes it indexes lazily, newest first, and
+ * stops at the limit; a longer prefix ("acco") it first merges in full, which costs 100 ms when
+ * the word is in a million deals. So a longer word is first looked for through its first three
+ * letters, each entry read checked here, for at most SCAN_LIMIT entries; only when that finds
+ * too few (a rare word, whose full merge is cheap) does FTS5 get the whole query.
  */
 export function search(db: Db, text: string, perKind: number): SearchResults {
-  const q = ftsQuery(text);
+  const words = searchWords(text);
   const groups: SearchResults['groups'] = [];
-  if (!q) return { text, groups };
-  // One kind at a time (its kind word in the index), the title's matches first, then the text's.
-  const scan = db.prepare(
-    `SELECT rowid, highlight(search_index, 0, char(2), char(3)) AS title, snippet(search_index, 1, char(2), char(3), '…', 12) AS snippet
-     FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?`,
-  );
+  if (!words) return { text, groups };
+  const typed = words.map(fold);
+  const short = asQuery(words.map((w) => w.slice(0, 3)));
+  const full = asQuery(words);
+  const want = perKind * 4; // newest first, then the name's matches sorted ahead of the text's
   for (const kind of SEARCH_KINDS) {
-    const lo = CODE[kind] * SPAN;
-    const seen = new Set<number>();
-    const hits: { id: number; snippet: string; title: string }[] = [];
-    for (const columns of ['title', '{title body}']) {
-      if (hits.length >= perKind) break;
-      for (const r of scan.all(`${columns} : (${q})`, lo, lo + SPAN - 1, perKind) as { rowid: number; title: string; snippet: string }[]) {
-        if (seen.has(r.rowid) || hits.length >= perKind) continue;
-        seen.add(r.rowid);
-        hits.push({ id: r.rowid - lo, title: r.title, snippet: r.snippet.includes('\u0002') ? r.snippet : '' });
+    const sql = `SELECT rowid AS id, title, body FROM search_${kind} WHERE search_${kind} MATCH ? ORDER BY rowid DESC`;
+    let rows: Entry[] = [];
+    if (short !== full) {
+      let read = 0;
+      for (const r of db.prepare(sql).iterate(short) as IterableIterator<Entry>) {
+        if (hasEveryWord(`${r.title} ${r.body}`, typed)) rows.push(r);
+        if (rows.length === want || ++read === SCAN_LIMIT) break;
       }
     }
+    if (rows.length < want) rows = db.prepare(`${sql} LIMIT ?`).all(full, want) as Entry[];
+    const hits = rows
+      .map((r) => ({ id: r.id, title: markWords(r.title, typed), snippet: snippet(r.body, typed) }))
+      .sort((a, b) => inTitle(a) - inTitle(b)) // stable: newest first within each
+      .slice(0, perKind);
     if (hits.length) {
       const described = describe(db, kind, hits);
       if (described.length) groups.push({ kind, label: SEARCH_KIND_LABELS[kind], hits: described });
@@ -49,6 +64,14 @@ export function search(db: Db, text: string, perKind: number): SearchResults {
   }
   return { text, groups };
 }
+
+interface Entry {
+  id: number;
+  title: string;
+  body: string;
+}
+
+const inTitle = (h: { title: string }) => (h.title.includes(MARK_START) ? 0 : 1);
 
 /** Each hit with what it belongs to and where it opens, read by id (a few rows per kind). */
 function describe(db: Db, kind: SearchKind, hits: { id: number; snippet: string; title: string }[]): SearchHit[] {
@@ -63,7 +86,7 @@ function describe(db: Db, kind: SearchKind, hits: { id: number; snippet: string;
       : kind === 'commitment' ? { screen: 'commitments' }
       : { screen: 'oneOnOne', id: r.target ?? h.id };
     if ((kind === 'account' && r.target === null)) return []; // an account with no deal yet has nowhere to open
-    // The title as the index highlighted it; for notes (no title), the context names them.
+    // The title with its matches marked; notes have none (the context names them).
     return [{ kind, id: h.id, title: h.title || (r.title ?? ''), snippet: h.snippet, context: r.context ?? '', date: r.date, target }];
   });
 }
