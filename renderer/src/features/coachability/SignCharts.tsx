@@ -9,14 +9,16 @@ export function SignCharts({ observations }: { observations: ObservationRow[] })
   if (observations.length === 0) return <p className="subtle">No observations yet: record one after your next one-on-one, deal review or call.</p>;
   const data = observations.map((o) => ({ date: o.observedOn, ...o.ratings }));
   return (
+    <>
+    <p className="subtle small">How often each sign was seen at each observation, from “{FREQUENCY_LABELS[0]}” to “{FREQUENCY_LABELS[3]}”, by the day it was observed.</p>
     <div className="sign-charts">
       {SIGNS.map((s) => (
         <figure key={s} className="sign-chart" aria-label={`${SIGN_LABELS[s]} over time: ${observations.map((o) => `${fmt.date(o.observedOn)} ${FREQUENCY_LABELS[o.ratings[s]]}`).join('; ')}`}>
           <h3>{SIGN_LABELS[s]}</h3>
           <ResponsiveContainer width="100%" height={132}>
-            <LineChart data={data} margin={{ top: 4, right: 8, bottom: 14, left: 0 }}>
+            <LineChart data={data} margin={{ top: 10, right: 8, bottom: 14, left: 0 }}>
               <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-              {/* Both axes say what they measure: the day observed, and how often the sign was seen. */}
+              {/* Both axes say what they measure: the day observed, and how often the sign was seen (its ticks). */}
               <XAxis
                 dataKey="date"
                 tick={{ fontSize: 10, fill: 'var(--ink-2)' }}
@@ -27,10 +29,9 @@ export function SignCharts({ observations }: { observations: ObservationRow[] })
               <YAxis
                 domain={[0, 3]}
                 ticks={[0, 1, 2, 3]}
-                width={76}
+                width={90}
                 tick={{ fontSize: 10, fill: 'var(--ink-2)' }}
                 tickFormatter={(v: number) => FREQUENCY_LABELS[v] ?? String(v)}
-                label={{ value: 'How often', angle: -90, position: 'insideLeft', offset: -2, fontSize: 10, fill: 'var(--ink-2)', dy: 24 }}
               />
               <Tooltip formatter={(v) => FREQUENCY_LABELS[Number(v)] ?? String(v)} labelFormatter={(d) => fmt.date(String(d))} />
               <Line type="linear" dataKey={s} stroke="var(--chart-line)" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
@@ -39,5 +40,6 @@ export function SignCharts({ observations }: { observations: ObservationRow[] })
         </figure>
       ))}
     </div>
+    </>
   );
 }
