@@ -29,6 +29,21 @@ describe('CLI', () => {
     expect(open.every((d: { outcome: string }) => d.outcome === 'open')).toBe(true);
   });
 
+  it('search finds a rep, their deals and notes by words, as JSON or a table', () => {
+    const db = tempDbPath();
+    cli(['demo', '--db', db]);
+    const rep = JSON.parse(cli(['reps', '--db', db, '--json']).out)[0] as { name: string };
+    const found = JSON.parse(cli(['search', rep.name.toLowerCase(), '--db', db, '--json']).out);
+    expect(found.groups[0]).toMatchObject({ kind: 'rep', hits: [{ title: rep.name.split(' ').map((w) => `\u0002${w}\u0003`).join(' ') }] });
+    const table = cli(['search', rep.name.split(' ')[0]!.slice(0, 4), '--db', db]);
+    expect(table.code).toBe(0);
+    expect(table.out.split('\n')[0]).toMatch(/^kind\s+title\s+context\s+date$/);
+    expect(table.out).toContain(rep.name);
+    expect(table.out).not.toMatch(/[\u0002\u0003]/);
+    expect(cli(['search', 'zzqx', '--db', db]).out).toBe('Nothing found for “zzqx”.\n');
+    expect(cli(['search', '--db', db]).err).toMatch(/Say what to look for/);
+  });
+
   it('prints a readable table without --json', () => {
     const db = tempDbPath();
     cli(['demo', '--db', db]);
