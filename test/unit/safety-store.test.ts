@@ -129,7 +129,7 @@ describe('5. another writer and a full disk', () => {
   }, 30_000);
 
   it('on a full disk (a small tmpfs, or SQLite page limit where mounting is not allowed) it says the disk is full and keeps the store whole', async () => {
-    const mnt = mountTmpfs(3072);
+    const mnt = mountTmpfs(16384); // room for the demo and its search index; the filler takes the rest
     const dir = mnt ?? tempDir();
     const dbPath = demoFile(dir, false);
     const db = openDatabase(dbPath);
