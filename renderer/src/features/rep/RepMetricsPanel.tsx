@@ -74,12 +74,12 @@ export function RepMetricsPanel({ data }: { data: RepDashboard }) {
       <div className="columns">
         <WhatIf data={data} />
         <section className="card" aria-labelledby="flagged-title">
-          <h2 id="flagged-title">Flagged deals ({data.flagged.length})</h2>
-          {data.flagged.length === 0 ? (
+          <h2 id="flagged-title">Flagged deals ({data.needsAttention.length})</h2>
+          {data.needsAttention.length === 0 ? (
             <p className="good-text">No open deal has an integrity flag.</p>
           ) : (
             <ul className="flagged-list">
-              {data.flagged.map((d) => (
+              {data.needsAttention.map((d) => (
                 <li key={d.id}>
                   <div>
                     <a className="strong-link" href={hrefFor({ name: 'deal', id: d.id })}>
