@@ -57,7 +57,7 @@ export function byAttention(a: { attention: number; amount: number; id: number }
 /**
  * One line that says why a deal ranks where it does: its most severe flag (and how many
  * more), its size, and its close date when that adds to the score.
- *   "Critical: Close date passed and 2 more · $119,400 · 211 days past its close date"
+ *   "Critical: Close date passed and 2 more · $119,400 · 211 days overdue"
  */
 export function attentionReason(
   d: AttentionInput & { currency: string },
@@ -77,7 +77,7 @@ export function attentionReason(
   if (!d.expectedCloseDate) parts.push('no close date');
   else {
     const days = daysBetween(asOf, d.expectedCloseDate);
-    if (days < 0) parts.push(`${-days} day${days === -1 ? '' : 's'} past its close date`);
+    if (days < 0) parts.push(`${-days} day${days === -1 ? '' : 's'} overdue`);
     else if (days === 0) parts.push('closes today');
     else if (days < horizonDays) parts.push(`closes in ${days} day${days === 1 ? '' : 's'}`);
   }

@@ -636,7 +636,7 @@ describe('repDashboard (metrics.rep)', () => {
       ['f2', ['close_date_pushed']],
     ]);
     expect(dash.needsAttention[0].flags[0].reason).toMatch(/14 days ago\.$/); // Nov 10 -> Nov 24
-    expect(dash.needsAttention[0].reason).toBe('Critical: Close date passed · $15,000 · 14 days past its close date');
+    expect(dash.needsAttention[0].reason).toBe('Critical: Close date passed · $15,000 · 14 days overdue');
     expect(dash.needsAttention[1].closeDateChanges).toBe(2);
     expect(repDashboard(ctx.db, ana, AS_OF)).toEqual(dash);
     expect(nonFinite(dash)).toEqual([]);

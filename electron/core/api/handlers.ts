@@ -15,7 +15,7 @@ import { getSettings, updateSettings } from '../repos/settings';
 import { teamSummary } from '../repos/team';
 import { LATEST_VERSION } from '../db/migrations';
 import { repDashboard } from '../repos/repDashboard';
-import { dealFlags, needsAttention, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
+import { dealFlags, dealTriage, needsAttention, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
 import { weeklyReview } from '../repos/weekly';
 import { exportDocument } from '../export/exportDocument';
 import { assessValueProp, dealValueProps, teamValueProps } from '../repos/valueProps';
@@ -124,6 +124,7 @@ export const handlers: Handlers = {
   'accounts.setLadder': (ctx, input) => setLadder(ctx.db, ctx.clock, input),
   'export.document': (ctx, req) => exportDocument(ctx, req),
   'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
+  'deals.triage': (ctx, { id, asOf }) => dealTriage(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),
   'development.team': (ctx, period) => teamDevelopment(ctx.db, ctx.clock, period),
   'development.place': (ctx, input) => (setPlacement(ctx.db, ctx.clock, input), null),

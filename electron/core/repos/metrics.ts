@@ -459,6 +459,19 @@ export function needsAttention(db: Db, asOf: string, opts: { repId?: number | un
 /** The Dashboard's "Needs attention" shows the team's top ten. */
 export const TEAM_TOP = 10;
 
+/**
+ * One deal as it stood on asOf, the way the Pipeline ranks it: flags, attention and the line that
+ * explains it, with the replayed stage and close date. Null when it was not open that day.
+ */
+export function dealTriage(db: Db, dealId: number, asOf: string): PipelineDeal | null {
+  const settings = getSettings(db);
+  const repId = (db.prepare('SELECT rep_id FROM deals WHERE id = ?').get(dealId) as { rep_id: number } | undefined)?.rep_id;
+  if (repId === undefined) throw new NotFoundError('Deal', dealId);
+  const { policy, deals } = ranked(db, asOf, settings, { repId, dealId });
+  const x = deals[0];
+  return x ? explainDeal(x.d, x.hits, x.attention, asOf, settings, policy) : null;
+}
+
 /** One deal's flags with reasons and questions ([] when it was not open on asOf). */
 export function dealFlags(db: Db, dealId: number, asOf: string): Flag[] {
   const settings = getSettings(db);

@@ -19,6 +19,8 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { call } from '../api/client';
 import { useApp } from './appStore';
 import { StoreBanner } from './StoreBanner';
+import { AsOfBanner } from './AsOfBanner';
+import { usePipelineQuery } from '../features/pipeline/pipelineQuery';
 import { hrefFor, useRouter, type Route } from './router';
 
 const NAV: { route: Route; label: string; key: string }[] = [
@@ -34,12 +36,16 @@ const NAV: { route: Route; label: string; key: string }[] = [
   { route: { name: 'settings' }, label: 'Settings', key: ',' },
 ];
 
+/** The screens whose numbers follow the session's "as of" date: they show its banner. */
+const AS_OF_SCREENS: ReadonlySet<Route['name']> = new Set(['dashboard', 'pipeline', 'weekly', 'commitments', 'coachability', 'team', 'rep', 'deal']);
+
 /** Which sidebar entry a route belongs to (rep and deal pages sit under Team). */
 const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'dealReview' || r.name === 'oneOnOne' ? 'team' : r.name);
 
 export function App() {
   const { info, settings, error, problem, load } = useApp();
   const route = useRouter((s) => s.route);
+  const lastPipeline = usePipelineQuery((s) => s.last);
   useEffect(() => void load(), [load]);
 
   // Ctrl/Cmd+1 and Ctrl/Cmd+, jump between sections from anywhere.
@@ -49,7 +55,7 @@ export function App() {
       const item = NAV.find((n) => n.key === e.key);
       if (item) {
         e.preventDefault();
-        useRouter.getState().go(item.route);
+        useRouter.getState().go(item.route.name === 'pipeline' ? { name: 'pipeline', query: usePipelineQuery.getState().last } : item.route);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -103,7 +109,7 @@ export function App() {
           <ul>
             {NAV.map((n) => (
               <li key={n.label}>
-                <a href={hrefFor(n.route)} aria-current={section === n.route.name ? 'page' : undefined} aria-keyshortcuts={`Control+${n.key}`}>
+                <a href={hrefFor(n.route.name === 'pipeline' ? { name: 'pipeline', query: lastPipeline } : n.route)} aria-current={section === n.route.name ? 'page' : undefined} aria-keyshortcuts={`Control+${n.key}`}>
                   {n.label}
                 </a>
               </li>
@@ -122,6 +128,7 @@ export function App() {
       </aside>
       <main id="main" className="main">
         <StoreBanner />
+        {AS_OF_SCREENS.has(route.name) && <AsOfBanner />}
         <ErrorBoundary key={JSON.stringify(route)} label="This screen">
         {error ? (
           <p className="form-error" role="alert">
@@ -134,7 +141,7 @@ export function App() {
         ) : route.name === 'deal' ? (
           <DealScreen id={route.id} />
         ) : route.name === 'dealReview' ? (
-          <DealReviewScreen key={route.id} id={route.id} />
+          <DealReviewScreen key={route.id} id={route.id} list={route.list} />
         ) : route.name === 'settings' ? (
           <SettingsScreen />
         ) : route.name === 'import' ? (
@@ -146,7 +153,7 @@ export function App() {
         ) : route.name === 'team' ? (
           <TeamScreen />
         ) : route.name === 'pipeline' ? (
-          <PipelineScreen />
+          <PipelineScreen query={route.query ?? ''} />
         ) : route.name === 'weekly' ? (
           <WeeklyScreen />
         ) : route.name === 'commitments' ? (
