@@ -136,7 +136,7 @@ export function PipelineScreen({ query }: { query: string }) {
       },
       { accessorKey: 'ageDays', header: 'Age', meta: { numeric: true, width: '62px', priority: 3 }, cell: (c) => `${c.getValue()} d` },
       { accessorKey: 'daysInStage', header: 'In stage', meta: { numeric: true, width: '72px', priority: 3 }, cell: (c) => `${c.getValue()} d` },
-      { id: 'account', accessorFn: (d) => accountLabel(d.accountName), header: 'Account', meta: { width: '12%', priority: 3 } },
+      { id: 'account', accessorFn: (d) => accountLabel(d.accountName), header: 'Account', meta: { width: '12%', priority: 2 } },
       {
         id: 'review',
         header: () => <span className="visually-hidden">Review</span>,

@@ -208,7 +208,7 @@ export function RepScreen({ id }: { id: number }) {
       ) : tab === 'open' && dash ? (
         <DataTable
           key="open"
-          label={`${rep.name}'s open deals, ranked by attention`}
+          label={`${rep.name}'s open deals`}
           data={dash.ranked}
           columns={openColumns}
           initialSort={[{ id: 'attention', desc: true }]}
