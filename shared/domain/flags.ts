@@ -101,7 +101,7 @@ export interface RepBaseline {
   avgCycleDays: number | null;
   avgWonDealSize: number | null;
   /**
-   * False when none of the rep's deals has a stakeholder recorded (a CRM import, a rep who does
+   * False when none of the rep's open deals has a stakeholder recorded (a CRM import, a rep who does
    * not keep maps): stakeholder flags are "not tracked yet" for them rather than on every deal.
    */
   stakeholdersTracked?: boolean;
@@ -154,12 +154,7 @@ interface RuleInput {
   big: boolean;
   late: boolean;
   people: boolean;
-  /** The expected close date is past or within SOON_DAYS. */
-  closesSoon: boolean;
 }
-
-/** "Soon" for a close date: within a month. */
-export const SOON_DAYS = 30;
 
 interface Rule {
   code: FlagCode;
@@ -299,7 +294,6 @@ function ruleInput(d: OpenDealFacts, rep: RepBaseline, t: Thresholds, asOf: stri
     big: isBigDeal(d.amount, vp),
     late: isLateStage(d.stage, vp),
     people: stakeholderRulesApply(d, rep, vp),
-    closesSoon: d.expectedCloseDate !== null && daysBetween(asOf, d.expectedCloseDate) <= SOON_DAYS,
   };
 }
 

@@ -46,7 +46,7 @@ export interface PipelineDeal {
   lastActivityDate: string | null;
   closeDateChanges: number;
   stakeholderCount: number;
-  /** False when the rep has no stakeholders recorded on any deal: stakeholder flags are off. */
+  /** False when the rep has no stakeholders recorded on any open deal: stakeholder flags are off. */
   stakeholdersTracked: boolean;
   flags: Flag[];
   /** The attention score (shared/domain/attention.ts) and the one line that explains it. */
@@ -59,7 +59,7 @@ export interface Pipeline {
   stages: string[];
   /** Ranked: highest attention first. */
   deals: PipelineDeal[];
-  /** Reps whose stakeholders are not tracked yet (no stakeholder recorded on any deal). */
+  /** Reps whose stakeholders are not tracked yet (no stakeholder recorded on any of their open deals). */
   untrackedReps: string[];
 }
 

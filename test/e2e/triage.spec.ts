@@ -16,19 +16,22 @@ const apiOf = (page: Page, base: string) => async (name: string, data: object = 
 /** No visible header cell ends past the table's box, and money and dates are never cut (ellipsis). */
 async function nothingCutOff(page: Page, table: string) {
   const report = await page.evaluate((label) => {
-    const t = document.querySelector<HTMLTableElement>(`table[aria-label="${label}"]`)!;
-    const box = t.closest('.table-scroll')!.getBoundingClientRect();
+    // Runs in the page: typed loosely, the test's tsconfig has no DOM library.
+    const doc = (globalThis as any).document;
+    const t = doc.querySelector(`table[aria-label="${label}"]`);
+    const box = t.closest('.table-scroll').getBoundingClientRect();
     const out: string[] = [];
-    t.querySelectorAll('thead th').forEach((th) => {
+    const headers: string[] = [];
+    t.querySelectorAll('thead th').forEach((th: any) => {
+      headers.push(th.textContent ?? '');
       const r = th.getBoundingClientRect();
       if (r.width > 0 && r.right > box.right + 1) out.push(`header ${th.textContent} ends at ${r.right} > ${box.right}`);
     });
-    const headers = [...t.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
-    t.querySelectorAll('tbody tr[data-index]').forEach((tr) => {
-      tr.querySelectorAll('td').forEach((td, i) => {
+    t.querySelectorAll('tbody tr[data-index]').forEach((tr: any) => {
+      tr.querySelectorAll('td').forEach((td: any, i: number) => {
         const h = headers[i] ?? '';
         if (!/Amount|Close date/.test(h) || td.getBoundingClientRect().width === 0) return;
-        const inner = (td.firstElementChild as HTMLElement | null) ?? td;
+        const inner = td.firstElementChild ?? td;
         if (td.scrollWidth > td.clientWidth + 1 || inner.scrollWidth > td.clientWidth + 1) out.push(`${h} cut: ${td.textContent}`);
       });
     });

@@ -179,7 +179,7 @@ describe('stakeholder flags: from a stage, or on big deals; not tracked without 
     // A stage not on the list counts as early.
     expect(stakeholderRulesApply({ stage: 'Legal review', amount: 1000 }, rep, P)).toBe(false);
   });
-  it('a rep with no stakeholder recorded on any deal: "not tracked yet", none raised even on a big late deal', () => {
+  it('a rep with no stakeholder recorded on any open deal: "not tracked yet", none raised even on a big late deal', () => {
     const untracked: RepBaseline = { ...rep, stakeholdersTracked: false };
     expect(codes(clean({ stage: 'Negotiation', amount: 500000, ...nobody, vpPassing: 7 }), untracked)).not.toContain('single_threaded');
     expect(codes(clean({ stage: 'Negotiation', amount: 500000, stakeholderCount: 2, championCount: 2, decisionMakerCount: 0, vpPassing: 7 }), untracked)).toEqual(['amount_outlier']);

@@ -472,7 +472,7 @@ describe('pipeline (pipeline.open)', () => {
     // Ana: 84 > 2 x 30 -> too old; 84 days in Proposal > 30 -> stuck; DM + champion recorded
     // The list carries codes only; the full wording comes per deal (deals.flags) or from pipeline().
     expect(a.flags).toEqual(['too_old', 'stuck_in_stage']);
-    // Ben: 84 < 2 x 120 -> not too old; stuck. He has no stakeholder recorded on any deal, so
+    // Ben: 84 < 2 x 120 -> not too old; stuck. He has no stakeholder recorded on any open deal, so
     // stakeholder flags are "not tracked yet" for him rather than raised on every deal.
     expect(b.flags).toEqual(['stuck_in_stage']);
     expect(p.untrackedReps).toEqual(['Ben']);

@@ -3,7 +3,7 @@
  * shared/domain turn the sums into rates, coverage, needs, diagnoses and flags.
  */
 import { flagDeal, flagHits, flagPolicy, type Flag, type FlagHit, type FlagPolicy, type OpenDealFacts, type RepBaseline } from '../../../shared/domain/flags';
-import { attentionReason, attentionScore, byAttention } from '../../../shared/domain/attention';
+import { attentionReason, attentionScore } from '../../../shared/domain/attention';
 import { NotFoundError } from '../errors';
 import { averageCycleDays, computeRepMetrics, teamAggregates, type RepAggregates, type RepMetrics } from '../../../shared/domain/metrics';
 import { fromCents } from '../../../shared/domain/money';
@@ -243,15 +243,20 @@ function laterHistory(db: Db, asOf: string) {
   return { stages, closes };
 }
 
-/** Reps with at least one stakeholder recorded (by asOf) on any of their deals. */
-function repsTrackingStakeholders(db: Db, asOfEnd: string, repId: number | null): Set<number> {
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT d.rep_id AS repId FROM stakeholders s JOIN deals d ON d.id = s.deal_id
-       WHERE s.created_at < @asOfEnd AND (@repId IS NULL OR d.rep_id = @repId)`,
-    )
-    .all({ asOfEnd, repId }) as { repId: number }[];
-  return new Set(rows.map((r) => r.repId));
+/**
+ * Does the rep keep stakeholder maps? Yes when at least one of their deals open on asOf has a
+ * stakeholder recorded by then. (The whole list reads this from its own rows; one deal asks.)
+ */
+function repTracksStakeholders(db: Db, repId: number, asOf: string, asOfEnd: string): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM deals d JOIN stakeholders s ON s.deal_id = d.id
+         WHERE d.rep_id = @repId AND d.created_date <= @asOf AND (d.outcome = 'open' OR d.closed_date > @asOf) AND s.created_at < @asOfEnd
+         LIMIT 1`,
+      )
+      .get({ repId, asOf, asOfEnd }) !== undefined
+  );
 }
 
 /**
@@ -264,11 +269,10 @@ function repsTrackingStakeholders(db: Db, asOfEnd: string, repId: number | null)
 function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: number | undefined; dealId?: number | undefined } = {}): OpenDeal[] {
   // Baselines need only each rep's own sums (cycle, deal size), not the team's.
   const asOfEnd = addDays(asOf, 1);
-  const tracking = repsTrackingStakeholders(db, asOfEnd, opts.repId ?? null);
-  const baselines = new Map(
+  const baselines = new Map<number, RepBaseline>(
     repAggregates(db, asOf, settings, opts.repId).map((a) => [
       a.repId,
-      { avgCycleDays: averageCycleDays(a), avgWonDealSize: a.wonCount > 0 ? a.wonValue / a.wonCount : null, stakeholdersTracked: tracking.has(a.repId) },
+      { avgCycleDays: averageCycleDays(a), avgWonDealSize: a.wonCount > 0 ? a.wonValue / a.wonCount : null, stakeholdersTracked: false },
     ]),
   );
   const rows = db
@@ -304,6 +308,15 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
     )
     .all({ repId: opts.repId ?? null, dealId: opts.dealId ?? null, asOf, asOfEnd }) as OpenRow[];
   const { stages, closes } = laterHistory(db, asOf);
+  // Stakeholders tracked: the rows are all the rep's open deals, except when one deal is asked for.
+  if (opts.dealId === undefined) {
+    for (const r of rows) if (r.stakeholderCount > 0) baselines.get(r.repId)!.stakeholdersTracked = true;
+  } else {
+    for (const r of rows) {
+      const b = baselines.get(r.repId);
+      if (b) b.stakeholdersTracked = repTracksStakeholders(db, r.repId, asOf, asOfEnd);
+    }
+  }
   const out: OpenDeal[] = [];
   for (const r of rows) {
     // Replay: the stage and close date the deal had on asOf, if they changed since.
@@ -342,7 +355,7 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
       vpPassing: r.vpPassing ?? null,
       vpPartial: r.vpPartial ?? 0,
     };
-    const base = baselines.get(r.repId) ?? { avgCycleDays: null, avgWonDealSize: null, stakeholdersTracked: tracking.has(r.repId) };
+    const base = baselines.get(r.repId) ?? { avgCycleDays: null, avgWonDealSize: null, stakeholdersTracked: r.stakeholderCount > 0 };
     out.push({
       row: {
         id: r.id,
@@ -391,7 +404,8 @@ function ranked(db: Db, asOf: string, settings: Settings, opts: { repId?: number
     const hits = flagHits(d.facts, d.base, settings.thresholds, asOf, policy);
     return { d, hits, attention: attentionScore({ flags: hits, amount: d.row.amount, expectedCloseDate: d.row.expectedCloseDate }, asOf, policy.bigDealAmount, settings.triage) };
   });
-  deals.sort((a, b) => byAttention({ attention: a.attention, amount: a.d.row.amount, id: a.d.row.id }, { attention: b.attention, amount: b.d.row.amount, id: b.d.row.id }));
+  // byAttention's order (attention, then amount, then id), without an object per comparison.
+  deals.sort((a, b) => b.attention - a.attention || b.d.row.amount - a.d.row.amount || a.d.row.id - b.d.row.id);
   return { policy, deals };
 }
 

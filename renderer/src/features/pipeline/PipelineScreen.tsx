@@ -184,7 +184,7 @@ export function PipelineScreen({ query }: { query: string }) {
       </header>
       {data.untrackedReps.length > 0 && (
         <p className="notice small" data-testid="untracked">
-          Stakeholders not tracked yet for {data.untrackedReps.join(', ')}: no stakeholder is recorded on any of their deals, so single-threaded, no decision maker and
+          Stakeholders not tracked yet for {data.untrackedReps.join(', ')}: no stakeholder is recorded on any of their open deals, so single-threaded, no decision maker and
           champion only are not raised for them. Add the people on a deal's page to start.
         </p>
       )}

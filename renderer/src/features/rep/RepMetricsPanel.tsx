@@ -79,7 +79,7 @@ export function RepMetricsPanel({ data }: { data: RepDashboard }) {
             one-on-one agenda takes the same.
           </p>
           {!data.stakeholdersTracked && (
-            <p className="notice small">Stakeholders not tracked yet: no stakeholder is recorded on any of their deals, so stakeholder flags are not raised.</p>
+            <p className="notice small">Stakeholders not tracked yet: no stakeholder is recorded on any of their open deals, so stakeholder flags are not raised.</p>
           )}
           {data.needsAttention.length === 0 ? (
             <p className="good-text">No open deal has an integrity flag.</p>
