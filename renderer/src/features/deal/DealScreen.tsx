@@ -17,7 +17,7 @@ import { ValuePropCard } from '../valueProps/ValuePropCard';
 import { PastReviewsCard } from '../dealReview/PastReviewsCard';
 import { StakeholderCard } from '../stakeholders/StakeholderCard';
 import { LadderCard } from '../stakeholders/LadderCard';
-import { accountLabel } from '../../../../shared/domain/format';
+import { accountLabel, countOf } from '../../../../shared/domain/format';
 
 export function DealScreen({ id }: { id: number }) {
   const { version, info, settings, changed } = useApp();
@@ -111,7 +111,7 @@ export function DealScreen({ id }: { id: number }) {
               <dt>Created</dt>
               <dd>
                 {fmt.date(deal.createdDate)}
-                {today && <span className="subtle"> · {daysBetween(deal.createdDate, deal.closedDate ?? today)} days {isOpen ? 'old' : 'to close'}</span>}
+                {today && <span className="subtle"> · {countOf(daysBetween(deal.createdDate, deal.closedDate ?? today), 'day')} {isOpen ? 'old' : 'to close'}</span>}
               </dd>
               <dt>Expected close</dt>
               <dd className={overdue ? 'warn' : undefined}>
@@ -133,7 +133,7 @@ export function DealScreen({ id }: { id: number }) {
               <dt>In stage since</dt>
               <dd>
                 {fmt.date(deal.stageEnteredDate)}
-                {isOpen && today && <span className="subtle"> · {daysBetween(deal.stageEnteredDate, today)} days</span>}
+                {isOpen && today && <span className="subtle"> · {countOf(daysBetween(deal.stageEnteredDate, today), 'day')}</span>}
               </dd>
               <dt>Last activity</dt>
               <dd>{fmt.date(deal.lastActivityDate)}</dd>
