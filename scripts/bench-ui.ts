@@ -65,7 +65,7 @@ try {
   })()`)) as { idle: string; scroll: string };
   t = Date.now();
   await page.getByRole('button', { name: /^Amount/ }).click();
-  await page.locator('th[aria-sort="descending"]').waitFor();
+  await page.locator('th[aria-sort="descending"]', { hasText: 'Amount' }).waitFor(); // the list opens sorted by attention
   const sortMs = Date.now() - t;
   t = Date.now();
   await page.getByLabel('Filter by flag').selectOption('too_old');

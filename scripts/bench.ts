@@ -48,6 +48,8 @@ const rows = [
   time('metrics.team (per-rep metrics + neglect)', () => dispatch(ctx, 'metrics.team', {}), 3),
   time('metrics.rep (one rep + flagged deals)', () => dispatch(ctx, 'metrics.rep', { repId: 7 }), 3),
   time('pipeline.open (every open deal, flagged)', () => dispatch(ctx, 'pipeline.open', {}), 3),
+  time('pipeline.attention (Dashboard: team top 10)', () => dispatch(ctx, 'pipeline.attention', {}), 3),
+  time('pipeline.open as of 90 days ago (replayed)', () => dispatch(ctx, 'pipeline.open', { asOf: '2026-08-26' }), 3),
   time('pipeline.weekly', () => dispatch(ctx, 'pipeline.weekly', {}), 3),
   // Search (the palette), every kind searched each time: median (slowest of 9 runs).
   ...['platform', 'plat ren', 'pl', 'acco', 'acco 42', 'champion budget', '777777', 'note 199999', 'zzqx'].map((text) =>

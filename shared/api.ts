@@ -43,8 +43,11 @@ import { ladderInput, type AccountLadder } from './schemas/accounts';
 import { searchInput, type SearchResults } from './schemas/search';
 import {
   asOfInput,
+  attentionInput,
   repMetricsInput,
   dealFlagsInput,
+  type NeedsAttention,
+  type PipelineDeal,
   type PipelineList,
   type RepDashboard,
   type TeamMetrics,
@@ -98,6 +101,7 @@ const byIdAsOf = z.object({ id, asOf: isoDate.optional() });
 const repIdInput = z.object({ repId: id });
 const repAsOf = z.object({ repId: id, asOf: isoDate.optional() });
 const dealIdInput = z.object({ dealId: id });
+const dealAsOf = z.object({ dealId: id, asOf: isoDate.optional() });
 const accountIdInput = z.object({ accountId: id });
 const demoLoad = z.object({ seed: z.number().int().min(1).max(1_000_000).default(42) });
 const repsList = z.object({ includeArchived: z.boolean().default(false) });
@@ -131,6 +135,7 @@ export const api = {
   'metrics.rep': call<typeof repMetricsInput, RepDashboard>(repMetricsInput),
   'metrics.list': call<typeof asOfInput, RepMetrics[]>(asOfInput),
   'pipeline.open': call<typeof pipelineInput, PipelineList>(pipelineInput),
+  'pipeline.attention': call<typeof attentionInput, NeedsAttention>(attentionInput),
   'oneOnOnes.list': call<typeof repIdInput, OneOnOne[]>(repIdInput),
   'oneOnOnes.schedule': call<typeof scheduleInput, OneOnOne>(scheduleInput),
   'oneOnOnes.get': call<typeof byIdAsOf, OneOnOneDetail>(byIdAsOf),
@@ -146,9 +151,9 @@ export const api = {
   'coachability.self': call<typeof asOfInput, RepCoachability>(asOfInput),
   'coachability.team': call<typeof asOfInput, TeamCoachabilityRow[]>(asOfInput),
   'coachability.setCautions': call<typeof cautionsInput, CautionAnswers>(cautionsInput),
-  'valueProps.forDeal': call<typeof dealIdInput, DealValueProps>(dealIdInput),
+  'valueProps.forDeal': call<typeof dealAsOf, DealValueProps>(dealAsOf),
   'valueProps.assess': call<typeof assessInput, DealValueProps>(assessInput),
-  'valueProps.team': call<typeof none, TeamValueProps>(none),
+  'valueProps.team': call<typeof asOfInput, TeamValueProps>(asOfInput),
   'stakeholders.map': call<typeof dealIdInput, StakeholderMap>(dealIdInput),
   'stakeholders.add': call<typeof stakeholderInput, number>(stakeholderInput),
   'stakeholders.update': call<typeof stakeholderUpdate, number>(stakeholderUpdate),
@@ -157,6 +162,7 @@ export const api = {
   'accounts.setLadder': call<typeof ladderInput, AccountLadder>(ladderInput),
   'export.document': call<typeof exportRequest, ExportDoc>(exportRequest),
   'deals.flags': call<typeof dealFlagsInput, Flag[]>(dealFlagsInput),
+  'deals.triage': call<typeof dealFlagsInput, PipelineDeal | null>(dealFlagsInput),
   'pipeline.weekly': call<typeof asOfInput, WeeklyReview>(asOfInput),
   'commitments.list': call<typeof commitmentsListInput, CommitmentsView>(commitmentsListInput),
   'commitments.create': call<typeof commitmentInput, Commitment>(commitmentInput),

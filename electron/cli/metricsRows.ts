@@ -1,4 +1,4 @@
-import type { RepMetrics } from '../../shared/domain/metrics';
+import { DIAGNOSIS_LABELS, coverageStatus, type RepMetrics } from '../../shared/domain/metrics';
 
 /** The CLI's `metrics --json` shape: rates as fractions 0..1, money as numbers, days as numbers. */
 export function metricsRows(list: RepMetrics[]) {
@@ -20,6 +20,7 @@ export function metricsRows(list: RepMetrics[]) {
     remainingQuota: m.remainingQuota,
     requiredCoverage: m.needs.requiredCoverage,
     actualCoverage: m.actualCoverage,
+    coverage: coverageStatus(m),
     dealsNeeded: m.needs.dealsNeeded,
     valueNeeded: m.needs.valueNeeded,
     prospectsNeeded: m.needs.prospectsNeeded,
@@ -27,6 +28,7 @@ export function metricsRows(list: RepMetrics[]) {
     newOppsTrend: m.newOppsTrend,
     weeklyNewOpps: m.weeklyNewOpps,
     diagnosis: m.diagnosis.kind,
+    diagnosisLabel: DIAGNOSIS_LABELS[m.diagnosis.kind],
     diagnosisHeadline: m.diagnosis.headline,
     evidence: m.diagnosis.evidence,
   }));

@@ -18,6 +18,7 @@ import { dealValueProps } from '../core/repos/valueProps';
 import { stakeholderMap } from '../core/repos/stakeholders';
 import { getDeal } from '../core/repos/deals';
 import { metricsRows, roundForTable } from './metricsRows';
+import { bySeverity, topFlag } from '../../shared/domain/flags';
 import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImportCli } from './import';
 
@@ -236,8 +237,9 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
         const flagsById = new Map(pipeline(db, asOf).deals.map((d) => [d.id, d]));
         const deals = db.prepare('SELECT DISTINCT deal_id AS id FROM value_prop_checks ORDER BY deal_id').all() as { id: number }[];
         const rows = deals.map(({ id }) => {
-          const vp = dealValueProps(db, id);
-          const latest = vp.checks[0]!;
+          const vp = dealValueProps(db, id, asOf);
+          const latest = vp.checks[0];
+          if (!latest) return null;
           const open = flagsById.get(id);
           return {
             dealId: id,
@@ -247,23 +249,26 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
             assessedOn: latest.assessedOn,
             tests: latest.results,
             history: vp.checks.map((c) => ({ assessedOn: c.assessedOn, score: c.score })),
+            required: vp.required,
             flags: open?.flags ?? [],
           };
-        });
+        }).filter((r) => r !== null);
         io.out(opts.json ? JSON.stringify(rows, null, 2) + '\n' : formatTable(rows, ['dealId', 'rep', 'deal', 'score', 'assessedOn']));
         return 0;
       }
       case 'flags': {
         const asOf = opts['as-of'] ?? useClock.today();
+        // The same ranking as the Pipeline screen: attention, highest first.
         const flagged = pipeline(db, asOf).deals.filter((d) => d.flags.length > 0);
         const rows = flagged.map((d) => ({
           id: d.id, rep: d.repName, account: d.accountName, deal: d.name, stage: d.stage, amount: d.amount,
-          expectedCloseDate: d.expectedCloseDate, flags: d.flags,
+          expectedCloseDate: d.expectedCloseDate, attention: d.attention, severity: topFlag(d.flags)!.severity, reason: d.reason,
+          flags: bySeverity(d.flags).map((f) => ({ code: f.code, severity: f.severity, reason: f.reason, question: f.question })),
         }));
         io.out(
           opts.json
             ? JSON.stringify(rows, null, 2) + '\n'
-            : formatTable(rows.map((r) => ({ ...r, flags: r.flags.map((f) => f.code).join(', ') })), ['id', 'rep', 'deal', 'stage', 'amount', 'flags']),
+            : formatTable(rows.map((r) => ({ ...r, flags: r.flags.map((f) => `${f.code} (${f.severity})`).join(', ') })), ['attention', 'id', 'rep', 'deal', 'stage', 'amount', 'reason']),
         );
         return 0;
       }

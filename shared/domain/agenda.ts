@@ -2,19 +2,30 @@
  * "Prepare" for a one-on-one: a proposed agenda built from the data, each item linked to its
  * source (domain.md sections 1, 4, 5, 11, 12). Pure: the store gathers the inputs.
  */
-import type { Flag } from './flags';
+import { topFlag, type Flag } from './flags';
 import { dealWithAccount, formatDate, formatMoney } from './format';
+import { VP_TEST_LABELS, vpScoreText, type VpTest } from './valueProps';
 import type { AgendaSource, ProposedItem } from '../schemas/oneOnOnes';
 
 export interface AgendaInputs {
   asOf: string;
   lastMeetingDate: string | null;
   openCommitments: { id: number; owner: 'rep' | 'manager'; text: string; dueDate: string | null; overdue: boolean }[];
-  flaggedDeals: { id: number; name: string; accountName: string | null; amount: number; currency: string; flags: Flag[] }[];
+  /**
+   * The rep's open deals ranked by attention (shared/domain/attention.ts), highest first: the
+   * agenda takes the first `maxDeals` that carry flags, in that order.
+   */
+  flaggedDeals: { id: number; name: string; accountName: string | null; amount: number; currency: string; flags: Flag[]; reason?: string }[];
+  /** How many deal items (settings.triage.perRep, the rep's "Needs attention"). */
+  maxDeals?: number;
   newDeals: { id: number; name: string; accountName: string | null }[];
-  /** Signs rated "often" or "all the time" in recent observations, with how many observations. */
-  coachability: { signs: string[]; observations: number; since: string } | null;
-  valuePropGaps: { dealId: number; dealName: string; amount: number; currency: string; weak: string[] }[];
+  /**
+   * The coachability judgement (shared/domain/coachability.ts) when it shows a pattern: the
+   * same headline and signs as the Coachability screen. Null when there is no pattern.
+   */
+  coachability: { headline: string; signs: string[]; evidence: string } | null;
+  /** Deals with the value_prop_gap flag (the same rule), with the latest check's score and the tests not passing. */
+  valuePropGaps: { dealId: number; dealName: string; amount: number; currency: string; score: number | null; weak: VpTest[] }[];
   /** The rep's running development plan, if any (domain.md section 11). */
   development: {
     planId: number;
@@ -30,7 +41,7 @@ export interface AgendaInputs {
   } | null;
 }
 
-export const MAX_FLAGGED_DEALS = 5;
+export const MAX_FLAGGED_DEALS = 3;
 
 export function buildAgenda(x: AgendaInputs, already: { sourceKind: AgendaSource | null; sourceId: number | null }[] = [], locale?: string): ProposedItem[] {
   const items: ProposedItem[] = [];
@@ -60,32 +71,36 @@ export function buildAgenda(x: AgendaInputs, already: { sourceKind: AgendaSource
         },
   );
 
-  // 3. Inspect, don't take over: the biggest flagged deals, each with its "How do you know?".
-  const flagged = [...x.flaggedDeals].sort((a, b) => b.amount - a.amount).slice(0, MAX_FLAGGED_DEALS);
+  // 3. Inspect, don't take over: the deals that need attention first (the rep's "Needs
+  // attention", in the same order), each with why and its "How do you know?".
+  const flagged = x.flaggedDeals.filter((d) => d.flags.length > 0).slice(0, x.maxDeals ?? MAX_FLAGGED_DEALS);
   for (const d of flagged) {
+    const ask = topFlag(d.flags)?.question ?? '';
     items.push({
       title: `Deal: ${d.name} (${d.accountName ? `${d.accountName}, ` : ''}${formatMoney(d.amount, d.currency, locale)})`,
-      detail: `${d.flags.map((f) => f.reason).join(' ')} Ask: ${d.flags[0]?.question ?? ''}`.trim(),
+      detail: `${d.reason ? `${d.reason}. ` : ''}${d.flags.map((f) => f.reason).join(' ')} Ask: ${ask}`.trim(),
       sourceKind: 'deal',
       sourceId: d.id,
     });
   }
 
-  // 4. Value propositions on big late-stage deals that do not yet pass.
+  // 4. Value propositions on big late-stage deals that do not yet pass (the value_prop_gap flag).
   for (const g of x.valuePropGaps) {
     items.push({
       title: `Value proposition: ${g.dealName} (${formatMoney(g.amount, g.currency, locale)})`,
-      detail: `Not yet passing: ${g.weak.join(', ')}. Ask: can anybody else do what you do, the way you do it?`,
+      detail:
+        (g.score === null ? 'Not assessed yet.' : `Scores ${vpScoreText(g.score)}; not yet passing: ${g.weak.map((t) => VP_TEST_LABELS[t]).join(', ')}.`) +
+        ' Ask: can anybody else do what you do, the way you do it?',
       sourceKind: 'value_prop',
       sourceId: g.dealId,
     });
   }
 
-  // 5. Coachability, only when there is a pattern to discuss, with the evidence.
-  if (x.coachability && x.coachability.signs.length > 0) {
+  // 5. Coachability, only when the judgement shows a pattern, in its own words.
+  if (x.coachability) {
     items.push({
-      title: `Coachability: ${x.coachability.signs.join(', ')}`,
-      detail: `Seen often in ${x.coachability.observations} observations since ${date(x.coachability.since)}. Bring the examples; check first whether it is a skills gap or the coaching approach.`,
+      title: `Coachability: ${x.coachability.headline}`,
+      detail: `${x.coachability.signs.length ? `Signs seen often: ${x.coachability.signs.join(', ')}. ` : ''}${x.coachability.evidence} Bring the examples; check first whether it is a skills gap or the coaching approach.`,
       sourceKind: 'coachability',
       sourceId: null,
     });

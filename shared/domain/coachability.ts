@@ -8,6 +8,7 @@ import { daysBetween } from './periods';
 
 export const SIGNS = ['bad_listener', 'not_open_to_feedback', 'knows_it_all', 'lone_wolf', 'self_centred', 'resists_change', 'passive_aggressive'] as const;
 export type Sign = (typeof SIGNS)[number];
+/** The signs in words (domain.md section 5): the only labels, used by screens, the agenda and the exports. */
 export const SIGN_LABELS: Record<Sign, string> = {
   bad_listener: 'Bad listener',
   not_open_to_feedback: 'Not open to feedback',
@@ -15,7 +16,7 @@ export const SIGN_LABELS: Record<Sign, string> = {
   lone_wolf: 'Isolates (lone wolf)',
   self_centred: 'Self-centred, not collaborative',
   resists_change: 'Resists change, slips back',
-  passive_aggressive: 'Passive-aggressive agreement',
+  passive_aggressive: 'Passive-aggressive: agrees, then does otherwise',
 };
 /** 0 not seen, 1 sometimes, 2 often, 3 all the time. */
 export const FREQUENCY_LABELS = ['Not seen', 'Sometimes', 'Often', 'All the time'] as const;
@@ -158,6 +159,17 @@ export function judgeCoachability(
     topPerformerRisk: opts.isTopPerformer,
   };
 }
+
+/** The statuses in which the observations add up to a pattern (the cautions decide what it means). */
+export const PATTERN_STATUSES: readonly CoachabilityStatus[] = ['pattern_check_cautions', 'other_cause', 'uncoachable'];
+/**
+ * Is there a pattern to discuss? The one test the Coachability screen, the one-on-one agenda and
+ * the exports share: never one entry, never a "watch".
+ */
+export const showsPattern = (j: Pick<CoachabilityJudgement, 'status'>): boolean => PATTERN_STATUSES.includes(j.status);
+
+/** The signs in words, in the order given (most frequent first in a judgement). */
+export const signLabels = (signs: readonly Sign[]): string[] => signs.map((s) => SIGN_LABELS[s]);
 
 /** Sort order for the team view: most concerning first. */
 export const CONCERN_ORDER: Record<CoachabilityStatus, number> = {

@@ -58,3 +58,6 @@ export const accountLabel = (accountName: string | null | undefined): string => 
 export const dealHeading = (name: string, accountName: string | null | undefined): string => (accountName ? `${accountName}: ${name}` : name);
 /** "Deal (Account)" in running text; just the deal's name while it has no account. */
 export const dealWithAccount = (name: string, accountName: string | null | undefined): string => (accountName ? `${name} (${accountName})` : name);
+
+/** "1 day", "2 days": a count with its noun in the right number. */
+export const countOf = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

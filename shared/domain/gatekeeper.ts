@@ -3,6 +3,7 @@
  * Guidance for the manager to coach with; the rep does the work.
  */
 import type { Stakeholder } from '../schemas/stakeholders';
+import { championOnly, isSingleThreaded } from './flags';
 import { formatDate } from './format';
 
 export const NUDGE_LIMIT = 4;
@@ -28,11 +29,12 @@ export function playbook(s: Stakeholder, asOf: string, locale?: string): string[
   return steps;
 }
 
+/** The map's warnings, by the same tests as the stakeholder flags (shared/domain/flags.ts). */
 export function mapWarnings(stakeholders: Stakeholder[], bigDeal: boolean): string[] {
   const w: string[] = [];
-  if (stakeholders.length <= 1) w.push('Single-threaded: build consensus beyond one contact.');
+  if (isSingleThreaded(stakeholders.length)) w.push('Single-threaded: build consensus beyond one contact.');
   if (!stakeholders.some((s) => s.role === 'decision_maker')) w.push('No decision maker identified.');
-  if (bigDeal && stakeholders.length > 0 && stakeholders.every((s) => s.role === 'champion')) {
+  if (bigDeal && championOnly(stakeholders.length, stakeholders.filter((s) => s.role === 'champion').length)) {
     w.push('Champion only on an enterprise-wide deal: who else does this touch, and do they agree?');
   }
   return w;

@@ -55,7 +55,45 @@ export interface Needs {
   newOppsCanCloseThisPeriod: boolean | null;
 }
 
-export type DiagnosisKind = 'on_track' | 'activity' | 'effectiveness' | 'both' | 'new_hire' | 'no_data' | 'quota_met';
+export type DiagnosisKind = 'on_track' | 'coverage' | 'activity' | 'effectiveness' | 'both' | 'new_hire' | 'no_data' | 'quota_met';
+
+/** The diagnosis in a word or two: the badge on every screen, the CLI and the exports. */
+export const DIAGNOSIS_LABELS: Record<DiagnosisKind, string> = {
+  on_track: 'On track',
+  quota_met: 'Quota met',
+  coverage: 'Pipeline short',
+  activity: 'Too few opportunities',
+  effectiveness: 'Win rate too low',
+  both: 'Activity and win rate',
+  new_hire: 'New hire',
+  no_data: 'Not enough data',
+};
+
+export const DIAGNOSIS_TONES: Record<DiagnosisKind, 'good' | 'warn' | 'bad' | 'neutral'> = {
+  on_track: 'good',
+  quota_met: 'good',
+  coverage: 'warn',
+  activity: 'warn',
+  effectiveness: 'bad',
+  both: 'bad',
+  new_hire: 'neutral',
+  no_data: 'neutral',
+};
+
+/**
+ * Coverage against what the rep's own win rate requires: the one rule behind the red or green
+ * coverage on every screen and the diagnosis ("on track" is never shown beside a shortfall).
+ *   short:  open pipeline ÷ remaining quota is below 1 ÷ win rate
+ *   enough: at or above it
+ *   met:    nothing left to cover (quota met, or no quota)
+ *   unknown: no win rate yet
+ */
+export type CoverageStatus = 'short' | 'enough' | 'met' | 'unknown';
+export function coverageStatus(m: { needs: { requiredCoverage: number | null }; actualCoverage: number | null }): CoverageStatus {
+  if (m.needs.requiredCoverage === null) return 'unknown';
+  if (m.actualCoverage === null) return 'met';
+  return m.actualCoverage < m.needs.requiredCoverage ? 'short' : 'enough';
+}
 
 export interface Diagnosis {
   kind: DiagnosisKind;
@@ -228,6 +266,14 @@ export function diagnose(m: Base, c: MetricsContext): Diagnosis {
   }
   if (m.remainingQuota === 0 && m.quota > 0) {
     return { kind: 'quota_met', headline: 'Quota met this period', evidence: [winLine, oppsLine] };
+  }
+  // Win rate and activity are fine, but what is open now does not cover what is left.
+  if (m.quota > 0 && coverageStatus(m) === 'short') {
+    const add =
+      m.needs.oppsToAdd !== null
+        ? `About ${m.needs.oppsToAdd} more opportunit${m.needs.oppsToAdd === 1 ? 'y' : 'ies'} at their deal size${m.needs.prospectsNeeded !== null ? ` (${m.needs.prospectsNeeded} prospects)` : ''} would close the gap.`
+        : 'More pipeline is needed to close the gap.';
+    return { kind: 'coverage', headline: 'Pipeline short: coverage below what their win rate needs', evidence: [coverageLine, add, winLine, oppsLine] };
   }
   return { kind: 'on_track', headline: 'On track', evidence: [winLine, oppsLine, coverageLine] };
 }

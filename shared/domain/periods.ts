@@ -32,7 +32,35 @@ export function periodContaining(asOf: string, kind: QuotaPeriod): Period {
 
 /** Whole days from a to b (both YYYY-MM-DD); negative when b is before a. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return Math.round((epochMs(b) - epochMs(a)) / 86_400_000);
+}
+
+/**
+ * Midnight UTC of a YYYY-MM-DD date in milliseconds: read digit by digit for the common case
+ * (every open deal's dates are compared on each pipeline load), Date.parse for anything else.
+ */
+function epochMs(s: string): number {
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    const y = digits(s, 0, 4);
+    const m = digits(s, 5, 7);
+    const d = digits(s, 8, 10);
+    // Date.UTC would roll Feb 30 into March where Date.parse says NaN: those go to Date.parse.
+    if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= monthDays(y, m)) return Date.UTC(y, m - 1, d);
+  }
+  return Date.parse(`${s}T00:00:00Z`);
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const monthDays = (y: number, m: number): number => (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]!);
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /**

@@ -39,3 +39,16 @@ export function vpScore(results: Partial<Record<VpTest, VpResult>>): number {
 export function vpGaps(results: Partial<Record<VpTest, VpResult>>): VpTest[] {
   return VP_TESTS.filter((t) => results[t] !== 'pass');
 }
+
+/** The score from counts: what the pipeline's SQL returns (passes and partials of the latest check). */
+export function vpScoreOf(passing: number, partial: number): number {
+  return passing + partial / 2;
+}
+
+/** "1.5 / 7": the one way a score is written, on the deal page, in flags, agendas and exports. */
+export function vpScoreText(score: number): string {
+  return `${score} / 7`;
+}
+
+/** A value proposition passes only when all seven tests pass. */
+export const vpPasses = (score: number | null): boolean => score === 7;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { CAUTIONS, SIGNS, type CautionAnswers, type CoachabilityJudgement, type Sign } from '../domain/coachability';
 import { id, isoDate, optionalText } from './common';
+import { NOTE_KIND_LABELS } from './notes';
 
 export const OBSERVATION_CONTEXTS = ['one_on_one', 'deal_review', 'call', 'team_meeting', 'other'] as const;
 export const CONTEXT_LABELS: Record<(typeof OBSERVATION_CONTEXTS)[number] | 'self', string> = {
   one_on_one: 'One-on-one',
-  deal_review: 'Deal review',
+  deal_review: NOTE_KIND_LABELS.deal_review,
   call: 'Call or meeting',
   team_meeting: 'Team meeting',
   other: 'Other',

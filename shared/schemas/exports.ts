@@ -23,5 +23,7 @@ export const exportRequest = z.object({
   ]),
   /** Private notes appear only when the manager asks for them. */
   includePrivate: z.boolean().default(false),
+  /** The session's "as of" date (one-on-one summaries: open commitments as of that day). Reviews are as of their last day. */
+  asOf: isoDate.optional(),
 });
 export type ExportRequest = z.input<typeof exportRequest>;

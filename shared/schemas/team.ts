@@ -62,6 +62,22 @@ export interface Thresholds {
   neglectDays: number;
 }
 
+/** Weights of the attention score and who gets stakeholder flags; all editable in Settings. */
+export interface Triage {
+  /** Stakeholder flags apply from this stage on (and on big deals in any stage). */
+  stakeholdersFromStage: string;
+  /** Points per flag, by severity. */
+  points: { critical: number; warning: number; info: number };
+  /** How much a deal's size adds: 1 + amountWeight × (amount ÷ big-deal amount, at most 2). */
+  amountWeight: number;
+  /** How much a near close date adds: 1 + closeWeight × nearness (1 when due or past, 0 at the horizon). */
+  closeWeight: number;
+  /** Close dates further away than this add nothing. */
+  horizonDays: number;
+  /** How many deals each rep's "Needs attention" list shows (the one-on-one agenda takes the same). */
+  perRep: number;
+}
+
 export interface Settings {
   managerName: string;
   currency: string;
@@ -72,8 +88,13 @@ export interface Settings {
   /** Prospects needed per qualified opportunity (10 means 1 in 10 converts). */
   prospectsPerOpp: number;
   thresholds: Thresholds;
-  /** Value propositions are inspected on deals of at least this amount in these stages. */
+  /**
+   * Big deals (at least this amount) and the late stages. Value propositions are inspected on
+   * big deals in late stages; both also set how severe a flag is (see shared/domain/flags.ts).
+   */
   valueProps: { bigDealAmount: number; lateStages: string[] };
+  /** Severity and attention: which deals need the manager first (see shared/domain/attention.ts). */
+  triage: Triage;
   /** When observations add up to a pattern of uncoachability (see shared/domain/coachability.ts). */
   coachability: CoachabilityThresholds;
   /** How many backups taken before imports and restores (and by hand) to keep. */
@@ -133,6 +154,18 @@ export const settingsPatch = z
       bigDealAmount: z.number({ error: 'must be an amount' }).min(0, { error: 'cannot be negative' }).max(1e12, { error: 'is implausibly large' }),
       lateStages: z.array(z.string().trim().min(1, { error: 'cannot be blank' })).max(20, { error: 'can have at most 20 stages' }),
     }),
+    triage: z.object({
+      stakeholdersFromStage: z.string().trim().min(1, { error: 'needs a stage' }).max(80, { error: 'must be at most 80 characters' }),
+      points: z.object({
+        critical: z.number({ error: 'must be a number' }).min(0, { error: 'cannot be negative' }).max(1000, { error: 'must be at most 1000' }),
+        warning: z.number({ error: 'must be a number' }).min(0, { error: 'cannot be negative' }).max(1000, { error: 'must be at most 1000' }),
+        info: z.number({ error: 'must be a number' }).min(0, { error: 'cannot be negative' }).max(1000, { error: 'must be at most 1000' }),
+      }),
+      amountWeight: z.number({ error: 'must be a number' }).min(0, { error: 'cannot be negative' }).max(100, { error: 'must be at most 100' }),
+      closeWeight: z.number({ error: 'must be a number' }).min(0, { error: 'cannot be negative' }).max(100, { error: 'must be at most 100' }),
+      horizonDays: days,
+      perRep: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be from 1 to 10' }).max(10, { error: 'must be from 1 to 10' }),
+    }),
     coachability: z.object({
       windowWeeks: z.number({ error: 'must be a number of weeks' }).int({ error: 'must be whole weeks' }).min(2, { error: 'must be at least 2 weeks' }).max(104, { error: 'must be at most 104 weeks' }),
       signsPerObservation: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be from 1 to 7' }).max(7, { error: 'must be from 1 to 7' }),
@@ -170,6 +203,14 @@ export const DEFAULT_SETTINGS: Settings = {
     neglectDays: 21,
   },
   valueProps: { bigDealAmount: 100_000, lateStages: ['Proposal', 'Negotiation'] },
+  triage: {
+    stakeholdersFromStage: 'Discovery',
+    points: { critical: 10, warning: 3, info: 1 },
+    amountWeight: 1,
+    closeWeight: 1,
+    horizonDays: 90,
+    perRep: 3,
+  },
   coachability: DEFAULT_COACHABILITY,
   backupKeep: 10,
   idleLockMinutes: 15,

@@ -21,8 +21,11 @@ test('deal review from the pipeline: answers, coaching and next steps; the commi
   await page.getByRole('textbox', { name: 'Next step 2', exact: true }).fill('Join the call with their CFO');
   await screenshot(page, '41-deal-review');
   await page.getByRole('button', { name: 'Save the review' }).click();
+  // Saved: the next deal of the list is offered; the deal's page has the review.
+  await expect(page.getByTestId('next-deal')).toBeVisible();
+  await page.getByRole('link', { name: 'This deal\'s page' }).click();
 
-  // Back on the deal: the review with its answer and next steps.
+  // On the deal: the review with its answer and next steps.
   const past = page.getByRole('region', { name: 'Deal reviews' });
   await expect(past).toContainText('The buyer said end of month, certain. No paper yet.');
   await expect(past).toContainText('Send the buyer a mutual close plan');

@@ -57,8 +57,14 @@ test('pipeline: flags as chips, filters by rep, stage and flag, click through to
   const mine = pushed.filter((d) => d.rep === rep);
   await expect(page.getByText(new RegExp(`^${mine.length} deals ·`))).toBeVisible();
   const row = page.getByTestId(`pipe-row-${mine[0].id}`);
-  await expect(row.locator('.chip', { hasText: 'Close date pushed' })).toBeVisible();
+  // Ranked by attention: the row says why, in the CLI's words.
+  await expect(row).toContainText(mine[0].reason);
+  await expect(row).toContainText(String(mine[0].attention));
   await screenshot(page, '13-pipeline-filtered');
+  // On a wide screen the flags column shows the chips, most severe first.
+  await page.setViewportSize({ width: 1700, height: 900 });
+  await expect(row.locator('.chip').first()).toBeVisible();
+  await page.setViewportSize({ width: 1400, height: 900 });
   await row.getByRole('link', { name: mine[0].deal, exact: true }).click();
   await expect(page.getByRole('heading', { name: mine[0].deal, level: 1 })).toBeVisible();
   await expect(page.getByText(/How do you know the buyer will sign by/)).toBeVisible();
@@ -84,8 +90,8 @@ test('rep page: metrics, what-if changes the needs, flagged deals with questions
   const after = Number((await page.getByTestId('whatif-deals').innerText()).replace(/,/g, ''));
   expect(after).toBe(Math.ceil(m.remainingQuota / m.avgWonDealSize / 0.4));
   expect(after).toBeLessThan(Math.ceil(m.dealsNeeded));
-  await expect(page.getByRole('heading', { name: /Flagged deals \(\d+\)/ })).toBeVisible();
-  await expect(page.locator('.flagged-list .coach-question').first()).toContainText('How do you know');
+  await expect(page.getByRole('heading', { name: 'Needs attention', level: 2 })).toBeVisible();
+  await expect(page.getByTestId('rep-attention').locator('.coach-question').first()).toContainText('How do you know');
   await screenshot(page, '14-rep-metrics');
 });
 

@@ -14,6 +14,8 @@ import { commitmentsView } from '../../electron/core/repos/commitments';
 import { pipeline, repMetrics, windowStart } from '../../electron/core/repos/metrics';
 import { getOneOnOneDetail } from '../../electron/core/repos/oneOnOnes';
 import { getSettings } from '../../electron/core/repos/settings';
+import { repDashboard } from '../../electron/core/repos/repDashboard';
+import { FLAG_LABELS } from '../../shared/domain/flags';
 import { formatDate, formatMoney, formatPercent } from '../../shared/domain/format';
 import { TODAY } from './helpers';
 
@@ -215,15 +217,15 @@ describe('rep review', () => {
     for (const e of m.diagnosis.evidence) expect(plain(diag)).toContain(`- ${norm(e)}`);
   });
 
-  it('lists the ten largest flagged deals with every reason and question, commitments, one-on-ones and coachability counts', () => {
+  it('lists the ten flagged deals that need attention first with every reason and question, commitments, one-on-ones and coachability counts', () => {
     const rep = reviewedRep();
     const md = repReview(db, rep.id, FROM, TO, { includePrivate: false, generatedOn: TODAY }).markdown;
     const text = plain(md);
 
-    // Flagged deals: the largest first, no more than ten, each flag's reason and question.
-    const flagged = pipeline(db, TO, rep.id)
-      .deals.filter((d) => d.flags.length > 0)
-      .sort((a, b) => b.amount - a.amount || a.id - b.id);
+    // Flagged deals: in the rep page's order (attention, highest first), no more than ten, each
+    // with its attention and reason line, and each flag's severity, reason and question.
+    const flagged = pipeline(db, TO, rep.id).deals.filter((d) => d.flags.length > 0);
+    expect(repDashboard(db, rep.id, TO).ranked.filter((d) => d.flags.length > 0).map((d) => d.id)).toEqual(flagged.map((d) => d.id));
     expect(flagged.length).toBeGreaterThan(TOP_FLAGGED);
     const shown = md
       .slice(md.indexOf('## Flagged open deals'), md.indexOf('## Commitments'))
@@ -232,12 +234,14 @@ describe('rep review', () => {
       .map((l) => plain(l.slice(4)).trim());
     expect(shown).toEqual(flagged.slice(0, TOP_FLAGGED).map((d) => `${d.accountName}: ${d.name}`));
     for (const d of flagged.slice(0, TOP_FLAGGED)) {
+      expect(text).toContain(norm(`**Attention ${d.attention}** · ${d.reason}`));
       for (const f of d.flags) {
         expect(text).toContain(norm(f.reason));
         expect(text).toContain(norm(f.question));
+        expect(text).toContain(`${FLAG_LABELS[f.code]} (${f.severity}):`);
       }
     }
-    expect(text).toContain(`${flagged.length} open deals carried integrity flags on ${formatDate(TO)}; the ${TOP_FLAGGED} largest are below.`);
+    expect(text).toContain(`${flagged.length} open deals carried integrity flags on ${formatDate(TO)}; the ${TOP_FLAGGED} that need attention first are below.`);
 
     // Follow-through over commitments due in the period, counted here from the commitments list.
     const all = commitmentsView(db, TODAY, { repId: rep.id, include: 'all' }).commitments;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeNeeds,
   computeRepMetrics,
+  coverageStatus,
   safeDiv,
   slope,
   teamAggregates,
@@ -190,14 +191,27 @@ describe('computeRepMetrics', () => {
     expect(m.needs.oppsToAdd).toBe(3); // ceil(53,333.33 / 20,000 = 2.67)
     expect(m.needs.prospectsNeeded).toBe(30); // 3 x 10
     expect(m.needs.newOppsCanCloseThisPeriod).toBe(false); // 50-day cycle > 38 days left
-    // win 60% >= 20% floor; 1 opp/week >= 0.8 x 1 needed; quota not met
-    expect(m.diagnosis.kind).toBe('on_track');
+    // win 60% >= 20% floor; 1 opp/week >= 0.8 x 1 needed; quota not met; but coverage 1x < 1.7x:
+    // "on track" is never said beside a coverage shortfall.
+    expect(m.diagnosis.kind).toBe('coverage');
     expect(m.diagnosis.evidence).toEqual([
+      'Coverage 1x against the 1.7x their win rate requires.',
+      'About 3 more opportunities at their deal size (30 prospects) would close the gap.',
       'Win rate 60% (3 won of 5 closed); the floor is 20%.',
       '1 new opportunities a week over the last 12 weeks; the quota needs about 1 at their deal size.',
-      'Coverage 1x against the 1.7x their win rate requires.',
     ]);
     expect(nonFinite(m)).toEqual([]);
+  });
+
+  it('is on track only when the open pipeline covers what the win rate requires', () => {
+    // 150,000 open / 80,000 remaining = 1.875x >= 1 / 0.6 = 1.667x
+    const m = computeRepMetrics(ana({ openValue: 150000 }), ctx());
+    expect(coverageStatus(m)).toBe('enough');
+    expect(m.diagnosis.kind).toBe('on_track');
+    expect(m.diagnosis.evidence[2]).toBe('Coverage 1.9x against the 1.7x their win rate requires.');
+    // 133,333 open / 80,000 = 1.6667x, a hair under 1.66667x needed: short
+    expect(coverageStatus(computeRepMetrics(ana({ openValue: 133333 }), ctx()))).toBe('short');
+    expect(coverageStatus(computeRepMetrics(ana({ openValue: 133334 }), ctx()))).toBe('enough');
   });
 
   it('gives two reps with different win rates different required coverage', () => {
@@ -309,8 +323,8 @@ describe('diagnosis', () => {
     expect(hire.diagnosis.kind).toBe('new_hire');
     expect(hire.diagnosis.evidence[0]).toBe('Hired 89 days ago (new-hire period: 90 days).');
     expect(hire.diagnosis.evidence[2]).toBe('5 deals closed so far.'); // 3 won + 2 lost
-    expect(computeRepMetrics(ana(), ctx({ tenureDays: 90 })).diagnosis.kind).toBe('on_track');
-    expect(computeRepMetrics(ana(), ctx({ tenureDays: null })).diagnosis.kind).toBe('on_track'); // unknown hire date: not a new hire
+    expect(computeRepMetrics(ana(), ctx({ tenureDays: 90 })).diagnosis.kind).toBe('coverage');
+    expect(computeRepMetrics(ana(), ctx({ tenureDays: null })).diagnosis.kind).toBe('coverage'); // unknown hire date: not a new hire
   });
 
   it('new_hire comes before no_data and says there is no win rate yet', () => {
@@ -334,7 +348,8 @@ describe('diagnosis', () => {
     const m = computeRepMetrics(ana({ wonCount: 1, lostCount: 4 }), ctx());
     expect(m.winRate).toBeCloseTo(0.2, 10);
     expect(m.neededOppsPerWeek).toBeCloseTo(1, 10);
-    expect(m.diagnosis.kind).toBe('on_track');
+    // not effectiveness; but 80,000 open covers 1x of the 5x (1 / 0.2) it needs
+    expect(m.diagnosis.kind).toBe('coverage');
   });
 
   it('activity: enough wins but too few new opportunities, with the numbers in the evidence', () => {
@@ -353,8 +368,8 @@ describe('diagnosis', () => {
     // 10-week series; needed 1 a week
     const eight = [0, 0, 1, 1, 1, 1, 1, 1, 1, 1]; // 8 / 10 = 0.8, not < 0.8
     const seven = [0, 0, 0, 1, 1, 1, 1, 1, 1, 1]; // 7 / 10 = 0.7 < 0.8
-    expect(computeRepMetrics(ana({ weeklyNewOpps: eight }), ctx()).diagnosis.kind).toBe('on_track');
-    expect(computeRepMetrics(ana({ weeklyNewOpps: seven }), ctx()).diagnosis.kind).toBe('activity');
+    expect(computeRepMetrics(ana({ weeklyNewOpps: eight, openValue: 150000 }), ctx()).diagnosis.kind).toBe('on_track');
+    expect(computeRepMetrics(ana({ weeklyNewOpps: seven, openValue: 150000 }), ctx()).diagnosis.kind).toBe('activity');
   });
 
   it('both: win rate under the floor and too few opportunities even at the team’s rate', () => {
@@ -398,8 +413,11 @@ describe('diagnosis', () => {
       computeRepMetrics(ana({ wonCount: 1, lostCount: 9, weeklyNewOpps: zeros(12) }), ctx()),
       computeRepMetrics(ana({ wonThisPeriod: 200000 }), ctx()),
       computeRepMetrics(ana(), ctx()),
+      computeRepMetrics(ana({ openValue: 150000 }), ctx()),
     ];
-    expect(cases.map((m) => m.diagnosis.kind)).toEqual(['new_hire', 'no_data', 'effectiveness', 'activity', 'both', 'quota_met', 'on_track']);
+    expect(cases.map((m) => m.diagnosis.kind)).toEqual(['new_hire', 'no_data', 'effectiveness', 'activity', 'both', 'quota_met', 'coverage', 'on_track']);
+    // No diagnosis says "on track" or "quota met" beside a coverage shortfall.
+    for (const m of cases) if (m.diagnosis.kind === 'on_track' || m.diagnosis.kind === 'quota_met') expect(coverageStatus(m)).not.toBe('short');
     for (const m of cases) {
       expect(m.diagnosis.headline.length).toBeGreaterThan(0);
       expect(m.diagnosis.evidence.length).toBeGreaterThan(0);

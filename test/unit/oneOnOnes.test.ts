@@ -24,15 +24,17 @@ const inputs = (over: Partial<AgendaInputs> = {}): AgendaInputs => ({
 });
 
 describe('buildAgenda (pure)', () => {
-  it('puts promises first (overdue leading), calls out no new opportunities, then the biggest flagged deals', () => {
-    const flag = { code: 'close_date_past' as const, reason: 'Expected to close on Nov 1, 2026, 23 days ago.', question: 'How do you know this deal is still alive?' };
+  it('puts promises first (overdue leading), calls out no new opportunities, then the deals in their ranking order', () => {
+    const flag = { code: 'close_date_past' as const, severity: 'critical' as const, reason: 'Expected to close on Nov 1, 2026, 23 days ago.', question: 'How do you know this deal is still alive?' };
     const items = buildAgenda(
       inputs({
         openCommitments: [
           { id: 1, owner: 'rep', text: 'Send the proposal', dueDate: '2026-11-30', overdue: false },
           { id: 2, owner: 'manager', text: 'Get pricing approval', dueDate: '2026-11-20', overdue: true },
         ],
-        flaggedDeals: [1, 2, 3, 4, 5, 6].map((n) => ({ id: n, name: `D${n}`, accountName: 'A', amount: n * 1000, currency: 'USD', flags: [flag] })),
+        // Ranked by attention (the caller's order), not by amount: D6 first, then D1, D5...
+        flaggedDeals: [6, 1, 5, 2, 4, 3].map((n) => ({ id: n, name: `D${n}`, accountName: 'A', amount: n * 1000, currency: 'USD', flags: [flag], reason: `Reason ${n}` })),
+        maxDeals: 4,
       }),
       [],
       'en-US',
@@ -41,16 +43,15 @@ describe('buildAgenda (pure)', () => {
       ['commitment', 2], // overdue first, the manager's own included
       ['commitment', 1],
       ['new_opps', null],
-      ['deal', 6], // the five biggest flagged deals, biggest first: D6..D2
+      ['deal', 6], // the first four of the ranking (maxDeals), in its order
+      ['deal', 1],
       ['deal', 5],
-      ['deal', 4],
-      ['deal', 3],
       ['deal', 2],
     ]);
     expect(items[0]).toMatchObject({ title: 'My commitment: Get pricing approval', detail: 'Overdue since Nov 20, 2026. Done, dropped, or a new date?' });
     expect(items[2]).toMatchObject({ title: 'No new opportunities since Nov 17, 2026', detail: 'Ask: what are you doing to create new opportunities this week?' });
     expect(items[3]!.title).toBe('Deal: D6 (A, $6,000)');
-    expect(items[3]!.detail).toContain('How do you know this deal is still alive?');
+    expect(items[3]!.detail).toBe('Reason 6. Expected to close on Nov 1, 2026, 23 days ago. Ask: How do you know this deal is still alive?');
   });
 
   it('lists new opportunities, value-proposition gaps and a coachability pattern; skips what is already on the agenda', () => {
@@ -58,8 +59,8 @@ describe('buildAgenda (pure)', () => {
       inputs({
         lastMeetingDate: null,
         newDeals: [{ id: 9, name: 'Pilot', accountName: 'Acme' }],
-        valuePropGaps: [{ dealId: 7, dealName: 'Big one', amount: 250000, currency: 'USD', weak: ['different', 'measurable'] }],
-        coachability: { signs: ['not open to feedback'], observations: 4, since: '2026-09-29' },
+        valuePropGaps: [{ dealId: 7, dealName: 'Big one', amount: 250000, currency: 'USD', score: 5.5, weak: ['different', 'measurable'] }],
+        coachability: { headline: 'A pattern is showing: rule out the other explanations first', signs: ['Not open to feedback'], evidence: '3 of 4 observations…' },
         openCommitments: [{ id: 3, owner: 'rep', text: 'x', dueDate: '2026-12-01', overdue: false }],
       }),
       [{ sourceKind: 'commitment', sourceId: 3 }],
@@ -68,10 +69,11 @@ describe('buildAgenda (pure)', () => {
     expect(items.map((i) => i.title)).toEqual([
       '1 new opportunity in the last two weeks',
       'Value proposition: Big one ($250,000)',
-      'Coachability: not open to feedback',
+      'Coachability: A pattern is showing: rule out the other explanations first',
     ]);
     expect(items[0]!.detail).toBe('Pilot (Acme)');
-    expect(items[1]!.detail).toContain('Not yet passing: different, measurable.');
+    expect(items[1]!.detail).toContain('Scores 5.5 / 7; not yet passing: Different, Measurable.');
+    expect(items[2]!.detail).toContain('Signs seen often: Not open to feedback.');
   });
 });
 

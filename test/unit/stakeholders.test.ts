@@ -44,8 +44,13 @@ describe('stakeholders in the store', () => {
     const ana = v(dispatch(ctx, 'reps.create', { name: 'Ana', role: 'field', quota: 1 })).id;
     const deal = v(dispatch(ctx, 'deals.create', { repId: ana, accountName: 'Acme', name: 'Big', stage: 'Discovery', amount: 200000, createdDate: '2026-11-20', lastActivityDate: '2026-11-23' })).id;
     const flags = () => v(dispatch(ctx, 'pipeline.open', {})).deals[0].flags as string[];
-    expect(flags()).toEqual(expect.arrayContaining(['single_threaded', 'no_decision_maker']));
+    // No stakeholder recorded on any of Ana's deals yet: stakeholder flags are "not tracked yet".
+    expect(flags()).not.toContain('single_threaded');
+    expect(v(dispatch(ctx, 'pipeline.open', {})).untrackedReps).toEqual(['Ana']);
     const champ = v(dispatch(ctx, 'stakeholders.add', { dealId: deal, name: 'Cy', role: 'champion', stance: 'supporter' }));
+    expect(v(dispatch(ctx, 'pipeline.open', {})).untrackedReps).toEqual([]);
+    // One champion on a big deal: single-threaded, no decision maker, champion only.
+    expect(flags()).toEqual(expect.arrayContaining(['single_threaded', 'no_decision_maker', 'champion_only']));
     v(dispatch(ctx, 'stakeholders.add', { dealId: deal, name: 'Di', role: 'champion' }));
     expect(flags()).toContain('champion_only');
     expect(flags()).not.toContain('single_threaded');

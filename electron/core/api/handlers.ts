@@ -16,7 +16,7 @@ import { getSettings, updateSettings } from '../repos/settings';
 import { teamSummary } from '../repos/team';
 import { LATEST_VERSION } from '../db/migrations';
 import { repDashboard } from '../repos/repDashboard';
-import { dealFlags, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
+import { dealFlags, dealTriage, needsAttention, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
 import { weeklyReview } from '../repos/weekly';
 import { exportDocument } from '../export/exportDocument';
 import { assessValueProp, dealValueProps, teamValueProps } from '../repos/valueProps';
@@ -96,6 +96,7 @@ export const handlers: Handlers = {
   'metrics.rep': (ctx, { repId, asOf }) => repDashboard(ctx.db, repId, asOf ?? ctx.clock.today()),
   'metrics.list': (ctx, { asOf }) => repMetrics(ctx.db, asOf ?? ctx.clock.today()),
   'pipeline.open': (ctx, { asOf, repId }) => pipelineList(ctx.db, asOf ?? ctx.clock.today(), repId),
+  'pipeline.attention': (ctx, { asOf, repId, limit }) => needsAttention(ctx.db, asOf ?? ctx.clock.today(), { repId, limit }),
   'commitments.list': (ctx, { repId, include, asOf }) => commitmentsView(ctx.db, asOf ?? ctx.clock.today(), { repId, include }),
   'commitments.create': (ctx, input) => createCommitment(ctx.db, ctx.clock, input),
   'commitments.setStatus': (ctx, { id, status, on }) => setCommitmentStatus(ctx.db, ctx.clock, id, status, on),
@@ -114,9 +115,9 @@ export const handlers: Handlers = {
   'coachability.self': (ctx, { asOf }) => selfCoachability(ctx.db, asOf ?? ctx.clock.today()),
   'coachability.team': (ctx, { asOf }) => teamCoachability(ctx.db, asOf ?? ctx.clock.today()),
   'coachability.setCautions': (ctx, input) => setCautions(ctx.db, ctx.clock, input),
-  'valueProps.forDeal': (ctx, { dealId }) => dealValueProps(ctx.db, dealId),
+  'valueProps.forDeal': (ctx, { dealId, asOf }) => dealValueProps(ctx.db, dealId, asOf),
   'valueProps.assess': (ctx, input) => assessValueProp(ctx.db, ctx.clock, input),
-  'valueProps.team': (ctx) => teamValueProps(ctx.db),
+  'valueProps.team': (ctx, { asOf }) => teamValueProps(ctx.db, asOf ?? ctx.clock.today()),
   'stakeholders.map': (ctx, { dealId }) => stakeholderMap(ctx.db, dealId, ctx.clock.today()),
   'stakeholders.add': (ctx, input) => addStakeholder(ctx.db, ctx.clock, input),
   'stakeholders.update': (ctx, input) => updateStakeholder(ctx.db, ctx.clock, input),
@@ -125,6 +126,7 @@ export const handlers: Handlers = {
   'accounts.setLadder': (ctx, input) => setLadder(ctx.db, ctx.clock, input),
   'export.document': (ctx, req) => exportDocument(ctx, req),
   'deals.flags': (ctx, { id, asOf }) => dealFlags(ctx.db, id, asOf ?? ctx.clock.today()),
+  'deals.triage': (ctx, { id, asOf }) => dealTriage(ctx.db, id, asOf ?? ctx.clock.today()),
   'pipeline.weekly': (ctx, { asOf }) => weeklyReview(ctx.db, asOf ?? ctx.clock.today()),
   'development.team': (ctx, period) => teamDevelopment(ctx.db, ctx.clock, period),
   'development.place': (ctx, input) => (setPlacement(ctx.db, ctx.clock, input), null),

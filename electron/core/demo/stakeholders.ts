@@ -2,7 +2,7 @@
  * Who-is-who on open deals (domain section 7): single-threaded deals, deals with no decision
  * maker where a mid-level contact keeps the rep waiting, and properly multi-threaded deals.
  */
-import { addDays, dayBetween, laterOf } from './dates';
+import { addDays, dayBetween, earlierOf, laterOf } from './dates';
 import { TITLES, personName } from './names';
 import type { Rng } from './random';
 import type { DemoWriter, StakeholderRow, WrittenDeal } from './writer';
@@ -57,7 +57,10 @@ function contact(
     dmNameKnown: false,
     willRecommend: null,
     dmMeetingDate: null,
+    recordedOn: created,
   };
+  // Recorded within two weeks of the deal's creation, and by the last contact with them.
+  row.recordedOn = laterOf(created, earlierOf(row.lastContactDate ?? lastActivity, addDays(created, 14)));
   if (role === 'mid_level') {
     // The gatekeeper playbook: after 4-5 nudges, ask the DM's name and "will you recommend us?".
     const nudges = threading === 'multi' ? rng.int(0, 2) : rng.int(0, 6);

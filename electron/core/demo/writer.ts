@@ -29,6 +29,8 @@ export interface StakeholderRow {
   dmNameKnown: boolean;
   willRecommend: 'yes' | 'no' | 'unsure' | null;
   dmMeetingDate: string | null;
+  /** The day the rep recorded them (as-of screens count only the people known by then). */
+  recordedOn: string;
 }
 
 export interface NoteRow {
@@ -222,7 +224,7 @@ export class DemoWriter {
       bit(s.dmNameKnown),
       s.willRecommend,
       s.dmMeetingDate,
-      this.nowIso,
+      `${s.recordedOn}T09:00:00.000Z`,
       this.nowIso,
     );
   }

@@ -9,7 +9,7 @@ import { teamReview } from './teamReview';
 export function exportDocument(ctx: Ctx, req: z.output<typeof exportRequest>): ExportDoc {
   const opts = { includePrivate: req.includePrivate, generatedOn: ctx.clock.today() };
   const doc = req.doc;
-  if (doc.kind === 'oneOnOne') return oneOnOneSummary(ctx.db, doc.id, ctx.clock.today(), opts);
+  if (doc.kind === 'oneOnOne') return oneOnOneSummary(ctx.db, doc.id, req.asOf ?? ctx.clock.today(), opts);
   if (doc.kind === 'teamReview') return teamReview(ctx.db, ctx.clock, doc.from, doc.to, opts);
   return repReview(ctx.db, doc.repId, doc.from, doc.to, opts);
 }

@@ -140,6 +140,7 @@ export function oneOnOneSummary(db: Db, id: number, asOf: string, opts: ExportOp
     ['Meeting', date(m.meetingDate)],
     ['Status', status],
     ['Previous one-on-one', d.previousMeetingDate ? date(d.previousMeetingDate) : 'none recorded'],
+    ['As of', date(asOf)],
     ['Generated', date(opts.generatedOn ?? asOf)],
     privacyMeta(includePrivate),
   ];

@@ -4,7 +4,10 @@
  * coaching record and the coachability pattern. Private coaching notes appear only when
  * asked for; coachability evidence never does (counts only).
  */
-import { FLAG_LABELS } from '../../../shared/domain/flags';
+import { FLAG_LABELS, SEVERITY_LABELS, bySeverity } from '../../../shared/domain/flags';
+import { SIGN_LABELS, SIGNS as SIGN_CODES } from '../../../shared/domain/coachability';
+import { coverageStatus } from '../../../shared/domain/metrics';
+import { FOLLOW_UP_LABELS, NOTE_KIND_LABELS, type FollowUpAnswer, type NoteKind } from '../../../shared/schemas/notes';
 import { followThroughRate } from '../../../shared/domain/followThrough';
 import { dealHeading, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
 import type { RepMetrics } from '../../../shared/domain/metrics';
@@ -24,30 +27,11 @@ import { DRIVER_DEFS, PLAN_OUTCOME_TEXT, formatDriver } from '../../../shared/do
 import { PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, managerLabel, privacyMeta, type ExportOptions } from './oneOnOneSummary';
 import { callout, em, facts, heading, list, muted, paragraph, renderDoc, slug, strong, table, type Block, type ExportDoc, type Span } from './render';
 
-/** How many flagged deals the review lists (the largest first). */
+/** How many flagged deals the review lists (highest attention first, as on the rep page). */
 export const TOP_FLAGGED = 10;
 
-const NOTE_KINDS: Record<string, string> = {
-  deal_review: 'Deal review',
-  observation: 'Observation',
-  ride_along: 'Ride-along',
-  feedback: 'Feedback',
-  recognition: 'Recognition',
-  other: 'Other',
-};
-
-const FOLLOW_UP: Record<string, string> = { applied: 'applied', partly: 'partly applied', not_yet: 'not applied yet' };
-
-/** The seven signs (domain.md section 5), in the domain's order. */
-export const SIGNS: [string, string][] = [
-  ['bad_listener', 'Bad listener'],
-  ['not_open_to_feedback', 'Not open to feedback'],
-  ['knows_it_all', 'Presents as knowing it all'],
-  ['lone_wolf', 'Isolates themselves (lone wolf)'],
-  ['self_centred', 'Self-centred'],
-  ['resists_change', 'Resistant to change'],
-  ['passive_aggressive', 'Agrees, then does otherwise'],
-];
+/** The seven signs (domain.md section 5) in the domain's order, with the app's own labels. */
+export const SIGNS: [string, string][] = SIGN_CODES.map((s) => [s, SIGN_LABELS[s]]);
 
 interface NoteRow {
   noteDate: string;
@@ -90,7 +74,10 @@ function metricsBlocks(m: RepMetrics, settings: Settings, to: string, f: Fmt): B
       [`${f.money(m.wonThisPeriod)} of ${f.money(m.quota)} quota`, muted(` (${f.pct(m.attainment)} attained, ${f.money(m.remainingQuota)} to go)`)],
     ],
     ['Open pipeline', `${f.money(m.openValue)} in ${m.openCount} deal${m.openCount === 1 ? '' : 's'}`],
-    ['Coverage required / actual', [`${f.x(m.needs.requiredCoverage)} / ${f.x(m.actualCoverage)}`, muted(' (required = 1 ÷ win rate)')]],
+    [
+      'Coverage required / actual',
+      [`${f.x(m.needs.requiredCoverage)} / ${f.x(m.actualCoverage)}`, muted(`${coverageStatus(m) === 'short' ? ' short of it' : ''} (required = 1 ÷ win rate)`)],
+    ],
     [
       'Opportunities needed',
       m.remainingQuota <= 0
@@ -146,33 +133,33 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
   if (m) blocks.push(...metricsBlocks(m, settings, to, f));
   else blocks.push(paragraph(`No pipeline metrics: ${rep.name} is archived.`, 'muted'));
 
-  // The deals to question, largest first.
+  // The deals to question, in the order the rep page ranks them (attention, highest first).
   blocks.push(heading('Flagged open deals'));
-  const flagged = pipeline(db, to, repId)
-    .deals.filter((d) => d.flags.length > 0)
-    .sort((a, b) => b.amount - a.amount || a.id - b.id);
+  const flagged = pipeline(db, to, repId, locale).deals.filter((d) => d.flags.length > 0);
   if (flagged.length === 0) blocks.push(paragraph(`No open deal carried an integrity flag on ${f.date(to)}.`, 'muted'));
   else {
     blocks.push(
       paragraph(
         muted(
           `${flagged.length} open deal${flagged.length === 1 ? '' : 's'} carried integrity flags on ${f.date(to)}` +
-            (flagged.length > TOP_FLAGGED ? `; the ${TOP_FLAGGED} largest are below.` : '.') +
-            ' Each flag comes with the question to ask the rep.',
+            (flagged.length > TOP_FLAGGED ? `; the ${TOP_FLAGGED} that need attention first are below.` : ', highest attention first.') +
+            ' Each flag comes with its severity and the question to ask the rep.',
         ),
       ),
     );
     for (const d of flagged.slice(0, TOP_FLAGGED)) {
       blocks.push(heading(dealHeading(d.name, d.accountName), 3));
+      blocks.push(paragraph([strong(`Attention ${d.attention}`), ` · ${d.reason}`]));
       blocks.push(
         paragraph(
           muted(
             `${f.money(d.amount, d.currency)} · ${d.stage} · expected close ${f.date(d.expectedCloseDate)} · ` +
-              `${d.ageDays} days old, ${d.daysInStage} in stage · ${d.stakeholderCount} stakeholder${d.stakeholderCount === 1 ? '' : 's'}`,
+              `${d.ageDays} days old, ${d.daysInStage} in stage · ` +
+              (d.stakeholdersTracked ? `${d.stakeholderCount} stakeholder${d.stakeholderCount === 1 ? '' : 's'}` : 'stakeholders not tracked yet'),
           ),
         ),
       );
-      blocks.push(list(d.flags.map((fl) => [strong(`${FLAG_LABELS[fl.code]}:`), ` ${fl.reason} `, em(fl.question)])));
+      blocks.push(list(bySeverity(d.flags).map((fl) => [strong(`${FLAG_LABELS[fl.code]} (${SEVERITY_LABELS[fl.severity].toLowerCase()}):`), ` ${fl.reason} `, em(fl.question)])));
     }
   }
 
@@ -252,11 +239,11 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
           if (n.skill) sub.push(`Skill: ${n.skill}`);
           if (n.dealName) sub.push(`Deal: ${dealHeading(n.dealName, n.accountName)}`);
           if (n.questions) sub.push(`${n.questions} “How do you know?” question${n.questions === 1 ? '' : 's'} answered`);
-          if (n.followUpAnswer) sub.push(`Follow-up: ${FOLLOW_UP[n.followUpAnswer] ?? n.followUpAnswer}`);
+          if (n.followUpAnswer) sub.push(`Follow-up: ${(FOLLOW_UP_LABELS[n.followUpAnswer as FollowUpAnswer] ?? n.followUpAnswer).toLowerCase()}`);
           else if (n.followUpDue) sub.push(`Follow-up due ${f.date(n.followUpDue)}`);
           return [
             f.date(n.noteDate),
-            { main: [NOTE_KINDS[n.kind] ?? n.kind], ...(n.visibility === 'private' ? { sub: [strong('Private')] } : {}) },
+            { main: [NOTE_KIND_LABELS[n.kind as NoteKind] ?? n.kind], ...(n.visibility === 'private' ? { sub: [strong('Private')] } : {}) },
             { main: [n.body], ...(sub.length ? { sub: [sub.join(' · ')] } : {}) },
           ];
         }),
@@ -387,6 +374,7 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
     ['Role', REP_ROLE_LABELS[rep.role]],
     ...(rep.territory ? [['Territory', rep.territory] as [string, string]] : []),
     ['Period', `${f.date(from)} – ${f.date(to)}`],
+    ['As of', `${f.date(to)}: numbers, flags and stages as they stood that day`],
     ['Prepared by', settings.managerName],
     ['Generated', f.date(opts.generatedOn ?? localDate(new Date()))],
     privacyMeta(includePrivate),

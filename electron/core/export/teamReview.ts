@@ -6,14 +6,14 @@
  */
 import { DRIVER_DEFS, QUADRANT_DEFS, formatDriver, type Driver } from '../../../shared/domain/development';
 import { followThroughRate } from '../../../shared/domain/followThrough';
-import { formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
+import { dealHeading, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
 import { localDate } from '../../../shared/domain/periods';
 import type { PlanView } from '../../../shared/schemas/development';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { InvalidError } from '../errors';
 import { teamDevelopment } from '../repos/development';
-import { teamMetrics } from '../repos/metrics';
+import { needsAttention, teamMetrics } from '../repos/metrics';
 import { commitmentCountsBetween } from '../repos/commitments';
 import { getSettings } from '../repos/settings';
 import type { ExportOptions } from './oneOnOneSummary';
@@ -116,7 +116,27 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
     ),
   );
 
-  // 4. Neglect: nobody goes weeks without a one-on-one, a note or a deal review.
+  // 4. The deals that need the manager first: the Dashboard's "Needs attention", as of the last day.
+  blocks.push(heading('Needs attention'));
+  const top = needsAttention(db, to, {}, locale);
+  blocks.push(
+    paragraph(
+      muted(
+        `The team's ${top.deals.length} open deals with the highest attention on ${date(to)} (severity of their flags, size, nearness of the close date). ` +
+          `${top.warningOrWorse} of ${top.openCount} open deals carry a warning or critical flag.`,
+      ),
+    ),
+  );
+  blocks.push(
+    top.deals.length
+      ? table(
+          [{ label: 'Deal', width: '34%' }, 'Rep', { label: 'Attention', align: 'right' }, 'Why'],
+          top.deals.map((d) => [dealHeading(d.name, d.accountName), d.repName, String(d.attention), d.reason]),
+        )
+      : paragraph('No open deal carries a flag.', 'muted'),
+  );
+
+  // 5. Neglect: nobody goes weeks without a one-on-one, a note or a deal review.
   blocks.push(heading('Neglect radar'));
   const neglected = team.neglect.filter((n) => n.daysSince === null || n.daysSince >= team.neglectDays);
   blocks.push(
@@ -125,7 +145,7 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
       : paragraph(`Every rep had a one-on-one, a coaching note or a deal review in the last ${team.neglectDays} days.`, 'muted'),
   );
 
-  // 5. Promises kept, the manager's own included.
+  // 6. Promises kept, the manager's own included.
   blocks.push(heading('Commitments kept'));
   const kept = commitmentCountsBetween(db, from, to, { activeOnly: true });
   const mine = kept.filter((k) => k.owner === 'manager').reduce((a, k) => ({ due: a.due + k.due, on: a.on + k.keptOnTime }), { due: 0, on: 0 });
@@ -146,6 +166,7 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
     subtitle: `${date(from)} – ${date(to)}`,
     meta: [
       ['Period', `${date(from)} – ${date(to)}`],
+      ['As of', `${date(to)}: numbers and flags as they stood that day`],
       ['Prepared by', settings.managerName],
       ['Generated', date(opts.generatedOn ?? localDate(new Date()))],
       ['Coaching notes', 'Not included (see each rep review)'],

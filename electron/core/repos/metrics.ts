@@ -2,12 +2,13 @@
  * SQL aggregates behind the pipeline screens. SQLite sums per rep; the pure functions in
  * shared/domain turn the sums into rates, coverage, needs, diagnoses and flags.
  */
-import { flagCodes, flagDeal, type Flag, type OpenDealFacts } from '../../../shared/domain/flags';
+import { flagDeal, flagHits, flagPolicy, type Flag, type FlagHit, type FlagPolicy, type OpenDealFacts, type RepBaseline } from '../../../shared/domain/flags';
+import { attentionReason, attentionScore } from '../../../shared/domain/attention';
 import { NotFoundError } from '../errors';
 import { averageCycleDays, computeRepMetrics, teamAggregates, type RepAggregates, type RepMetrics } from '../../../shared/domain/metrics';
 import { fromCents } from '../../../shared/domain/money';
 import { addDays, daysBetween, periodContaining } from '../../../shared/domain/periods';
-import type { NeglectRow, Pipeline, PipelineDeal, PipelineList, PipelineRow, TeamMetrics } from '../../../shared/schemas/pipeline';
+import type { NeedsAttention, NeglectRow, Pipeline, PipelineDeal, PipelineList, PipelineRow, TeamMetrics } from '../../../shared/schemas/pipeline';
 import type { Settings } from '../../../shared/schemas/team';
 import type { Db } from '../db/open';
 import { getSettings } from './settings';
@@ -197,17 +198,81 @@ interface OpenRow extends Omit<OpenDealFacts, 'amount'> {
   amountCents: number;
 }
 
+/** A deal open on asOf, with its facts as they stood that day and its rep's baseline. */
+interface OpenDeal {
+  row: Omit<PipelineDeal, 'flags' | 'attention' | 'reason'>;
+  facts: OpenDealFacts;
+  base: RepBaseline;
+}
+
+const CLOSING_STAGES = new Set(['Closed Won', 'Closed Lost']);
+/** The stage of a deal open on a past date when its history cannot say which it was. */
+export const STAGE_UNKNOWN = 'Stage not recorded';
+
+/**
+ * What changed after asOf, per deal, read from the recorded history: the stage and the expected
+ * close date the deal had on asOf, and how many close-date moves came later. Both queries are
+ * range scans on the changed_on indexes, so for today's date (nothing later) they cost nothing.
+ */
+function laterHistory(db: Db, asOf: string) {
+  const stages = new Map<number, { stageThen: string | null; enteredThen: string | null }>();
+  const later = db
+    .prepare(
+      `SELECT deal_id AS dealId, from_stage AS fromStage FROM deal_stage_history
+       WHERE changed_on > ? ORDER BY deal_id, changed_on, id`,
+    )
+    .all(asOf) as { dealId: number; fromStage: string | null }[];
+  for (const h of later) if (!stages.has(h.dealId)) stages.set(h.dealId, { stageThen: h.fromStage, enteredThen: null });
+  if (stages.size > 0) {
+    // The day each of those deals entered the stage it had on asOf: its last move on or before.
+    const entered = db.prepare(`SELECT MAX(changed_on) AS d FROM deal_stage_history WHERE deal_id = ? AND changed_on <= ?`);
+    for (const [dealId, v] of stages) v.enteredThen = (entered.get(dealId, asOf) as { d: string | null }).d;
+  }
+  const closes = new Map<number, { closeThen: string | null; movesLater: number }>();
+  const moves = db
+    .prepare(
+      `SELECT deal_id AS dealId, from_date AS fromDate FROM deal_close_date_changes
+       WHERE changed_on > ? ORDER BY deal_id, changed_on, id`,
+    )
+    .all(asOf) as { dealId: number; fromDate: string | null }[];
+  for (const m of moves) {
+    const c = closes.get(m.dealId);
+    if (c) c.movesLater++;
+    else closes.set(m.dealId, { closeThen: m.fromDate, movesLater: 1 });
+  }
+  return { stages, closes };
+}
+
+/**
+ * Does the rep keep stakeholder maps? Yes when at least one of their deals open on asOf has a
+ * stakeholder recorded by then. (The whole list reads this from its own rows; one deal asks.)
+ */
+function repTracksStakeholders(db: Db, repId: number, asOf: string, asOfEnd: string): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM deals d JOIN stakeholders s ON s.deal_id = d.id
+         WHERE d.rep_id = @repId AND d.created_date <= @asOf AND (d.outcome = 'open' OR d.closed_date > @asOf) AND s.created_at < @asOfEnd
+         LIMIT 1`,
+      )
+      .get({ repId, asOf, asOfEnd }) !== undefined
+  );
+}
+
 /**
  * Every deal of the active team that was open on asOf, with what the flags need: the deal's
- * facts and its rep's own baseline. For a past date, stage and close-date facts are today's:
- * history is not replayed.
+ * facts and its rep's own baseline. For a past date the stage and expected close date are
+ * replayed from the deal's history, and only what existed by then counts: stakeholders recorded
+ * by that day, the value-proposition check assessed by then, activity logged by then (the store
+ * keeps only the latest activity date, so a later one means "unknown" and raises no flag).
  */
-function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: number | undefined; dealId?: number | undefined } = {}) {
+function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: number | undefined; dealId?: number | undefined } = {}): OpenDeal[] {
   // Baselines need only each rep's own sums (cycle, deal size), not the team's.
-  const baselines = new Map(
+  const asOfEnd = addDays(asOf, 1);
+  const baselines = new Map<number, RepBaseline>(
     repAggregates(db, asOf, settings, opts.repId).map((a) => [
       a.repId,
-      { avgCycleDays: averageCycleDays(a), avgWonDealSize: a.wonCount > 0 ? a.wonValue / a.wonCount : null },
+      { avgCycleDays: averageCycleDays(a), avgWonDealSize: a.wonCount > 0 ? a.wonValue / a.wonCount : null, stakeholdersTracked: false },
     ]),
   );
   const rows = db
@@ -218,62 +283,155 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
          SELECT id FROM deals WHERE outcome IN ('won', 'lost') AND closed_date > @asOf AND created_date <= @asOf
            AND (@repId IS NULL OR rep_id = @repId)
        ), people AS (
-         SELECT deal_id, COUNT(*) AS n, SUM(role = 'decision_maker') AS dm, SUM(role = 'champion') AS champ FROM stakeholders GROUP BY deal_id
+         SELECT deal_id, COUNT(*) AS n, SUM(role = 'decision_maker') AS dm, SUM(role = 'champion') AS champ
+         FROM stakeholders WHERE created_at < @asOfEnd GROUP BY deal_id
+       ), latest AS (
+         SELECT deal_id, id FROM (
+           SELECT c.deal_id, c.id, ROW_NUMBER() OVER (PARTITION BY c.deal_id ORDER BY c.assessed_on DESC, c.id DESC) AS rn
+           FROM value_prop_checks c WHERE c.assessed_on <= @asOf
+         ) WHERE rn = 1
        ), vp AS (
-         SELECT c.deal_id, (SELECT COUNT(*) FROM value_prop_results r WHERE r.check_id = c.id AND r.result = 'pass') AS passing
-         FROM value_prop_checks c
-         WHERE c.id = (SELECT MAX(c2.id) FROM value_prop_checks c2 WHERE c2.deal_id = c.deal_id)
+         SELECT l.deal_id, SUM(r.result = 'pass') AS passing, SUM(r.result = 'partial') AS partial
+         FROM latest l JOIN value_prop_results r ON r.check_id = l.id GROUP BY l.deal_id
        )
        SELECT d.id, d.rep_id AS repId, r.name AS repName, a.name AS accountName, d.name, d.stage,
          d.amount_cents AS amountCents, d.currency, d.created_date AS createdDate,
          d.expected_close_date AS expectedCloseDate, d.close_date_changes AS closeDateChanges,
          d.stage_entered_date AS stageEnteredDate, d.last_activity_date AS lastActivityDate,
-         COALESCE(p.n, 0) AS stakeholderCount, COALESCE(p.dm, 0) AS decisionMakerCount, COALESCE(p.champ, 0) AS championCount, v.passing AS vpPassing
+         COALESCE(p.n, 0) AS stakeholderCount, COALESCE(p.dm, 0) AS decisionMakerCount, COALESCE(p.champ, 0) AS championCount,
+         CASE WHEN l.id IS NULL THEN NULL ELSE COALESCE(v.passing, 0) END AS vpPassing, COALESCE(v.partial, 0) AS vpPartial
        FROM open_then o JOIN deals d ON d.id = o.id JOIN reps r ON r.id = d.rep_id
-         LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id LEFT JOIN vp v ON v.deal_id = d.id
+         LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id
+         LEFT JOIN latest l ON l.deal_id = d.id LEFT JOIN vp v ON v.deal_id = d.id
        WHERE r.status <> 'archived' AND (@dealId IS NULL OR d.id = @dealId)
        ORDER BY d.expected_close_date, d.id`,
     )
-    .all({ repId: opts.repId ?? null, dealId: opts.dealId ?? null, asOf }) as OpenRow[];
-  return rows.map((r) => {
+    .all({ repId: opts.repId ?? null, dealId: opts.dealId ?? null, asOf, asOfEnd }) as OpenRow[];
+  const { stages, closes } = laterHistory(db, asOf);
+  // Stakeholders tracked: the rows are all the rep's open deals, except when one deal is asked for.
+  if (opts.dealId === undefined) {
+    for (const r of rows) if (r.stakeholderCount > 0) baselines.get(r.repId)!.stakeholdersTracked = true;
+  } else {
+    for (const r of rows) {
+      const b = baselines.get(r.repId);
+      if (b) b.stakeholdersTracked = repTracksStakeholders(db, r.repId, asOf, asOfEnd);
+    }
+  }
+  const out: OpenDeal[] = [];
+  for (const r of rows) {
+    // Replay: the stage and close date the deal had on asOf, if they changed since.
+    const st = stages.get(r.id);
+    if (st) {
+      // Closed on asOf and reopened since: it was not open then.
+      if (st.stageThen !== null && CLOSING_STAGES.has(st.stageThen)) continue;
+      if (st.stageThen !== null) r.stage = st.stageThen;
+      r.stageEnteredDate = st.enteredThen ?? r.createdDate;
+    }
+    // Closed later, with no history to say which stage it had then (an imported closed deal).
+    if (CLOSING_STAGES.has(r.stage)) r.stage = STAGE_UNKNOWN;
+    const cl = closes.get(r.id);
+    if (cl) {
+      r.expectedCloseDate = cl.closeThen;
+      r.closeDateChanges = Math.max(0, r.closeDateChanges - cl.movesLater);
+    }
+    if (r.lastActivityDate !== null && r.lastActivityDate > asOf) {
+      r.lastActivityDate = null;
+      r.activityUnknown = true;
+    }
     const amount = fromCents(r.amountCents);
-    const facts: OpenDealFacts = { ...r, amount };
-    const row: Omit<PipelineDeal, 'flags'> = {
-      id: r.id,
-      repId: r.repId,
-      repName: r.repName,
-      accountName: r.accountName,
-      name: r.name,
+    const facts: OpenDealFacts = {
       stage: r.stage,
       amount,
       currency: r.currency,
       createdDate: r.createdDate,
       expectedCloseDate: r.expectedCloseDate,
-      ageDays: daysBetween(r.createdDate, asOf),
-      daysInStage: Math.max(0, daysBetween(r.stageEnteredDate, asOf)),
-      lastActivityDate: r.lastActivityDate,
       closeDateChanges: r.closeDateChanges,
+      stageEnteredDate: r.stageEnteredDate,
+      lastActivityDate: r.lastActivityDate,
+      activityUnknown: r.activityUnknown ?? false,
       stakeholderCount: r.stakeholderCount,
+      decisionMakerCount: r.decisionMakerCount,
+      championCount: r.championCount ?? 0,
+      vpPassing: r.vpPassing ?? null,
+      vpPartial: r.vpPartial ?? 0,
     };
-    return { row, facts, base: baselines.get(r.repId) ?? { avgCycleDays: null, avgWonDealSize: null } };
+    const base = baselines.get(r.repId) ?? { avgCycleDays: null, avgWonDealSize: null, stakeholdersTracked: r.stakeholderCount > 0 };
+    out.push({
+      row: {
+        id: r.id,
+        repId: r.repId,
+        repName: r.repName,
+        accountName: r.accountName,
+        name: r.name,
+        stage: r.stage,
+        amount,
+        currency: r.currency,
+        createdDate: r.createdDate,
+        expectedCloseDate: r.expectedCloseDate,
+        ageDays: daysBetween(r.createdDate, asOf),
+        daysInStage: Math.max(0, daysBetween(r.stageEnteredDate, asOf)),
+        lastActivityDate: r.lastActivityDate,
+        closeDateChanges: r.closeDateChanges,
+        stakeholderCount: r.stakeholderCount,
+        stakeholdersTracked: base.stakeholdersTracked !== false,
+      },
+      facts,
+      base,
+    });
+  }
+  return out;
+}
+
+function untracked(deals: OpenDeal[]): string[] {
+  return [...new Set(deals.filter((d) => !d.row.stakeholdersTracked).map((d) => d.row.repName))].sort();
+}
+
+/** One deal in full: its flags with reasons and questions, its attention and the line that explains it. */
+function explainDeal(d: OpenDeal, hits: FlagHit[], attention: number, asOf: string, settings: Settings, policy: FlagPolicy, locale?: string): PipelineDeal {
+  const flags = flagDeal(d.facts, d.base, settings.thresholds, asOf, locale, policy);
+  return {
+    ...d.row,
+    flags,
+    attention,
+    reason: attentionReason({ flags: hits, amount: d.row.amount, currency: d.row.currency, expectedCloseDate: d.row.expectedCloseDate }, asOf, policy.bigDealAmount, settings.triage.horizonDays, locale),
+  };
+}
+
+/** Every open deal with its flags' severities and its attention, ranked (highest first). */
+function ranked(db: Db, asOf: string, settings: Settings, opts: { repId?: number | undefined; dealId?: number | undefined } = {}) {
+  const policy = flagPolicy(settings);
+  const deals = openDeals(db, asOf, settings, opts).map((d) => {
+    const hits = flagHits(d.facts, d.base, settings.thresholds, asOf, policy);
+    return { d, hits, attention: attentionScore({ flags: hits, amount: d.row.amount, expectedCloseDate: d.row.expectedCloseDate }, asOf, policy.bigDealAmount, settings.triage) };
   });
+  // byAttention's order (attention, then amount, then id), without an object per comparison.
+  deals.sort((a, b) => b.attention - a.attention || b.d.row.amount - a.d.row.amount || a.d.row.id - b.d.row.id);
+  return { policy, deals };
 }
 
-/** Open deals with their flags spelled out (reasons and questions): one rep, the CLI, tests. */
-export function pipeline(db: Db, asOf: string, repId?: number): Pipeline {
+/** Open deals with their flags spelled out (reasons and questions), ranked: one rep, the CLI, exports, tests. */
+export function pipeline(db: Db, asOf: string, repId?: number, locale?: string): Pipeline {
   const settings = getSettings(db);
-  const deals = openDeals(db, asOf, settings, { repId }).map(({ row, facts, base }) => ({
-    ...row,
-    flags: flagDeal(facts, base, settings.thresholds, asOf, undefined, settings.valueProps),
-  }));
-  return { asOf, stages: settings.stages, deals };
+  const { policy, deals } = ranked(db, asOf, settings, { repId });
+  return {
+    asOf,
+    stages: settings.stages,
+    deals: deals.map((x) => explainDeal(x.d, x.hits, x.attention, asOf, settings, policy, locale)),
+    untrackedReps: untracked(deals.map((x) => x.d)),
+  };
 }
 
-/** The whole team's open deals with flag codes only: the Pipeline screen's list, kept small. */
+/** The whole team's open deals with flag codes and severities only, ranked: the Pipeline screen's list, kept small. */
 export function pipelineList(db: Db, asOf: string, repId?: number): PipelineList {
   const settings = getSettings(db);
-  const deals = openDeals(db, asOf, settings, { repId }).map(
-    ({ row: r, facts, base }): PipelineRow => ({
+  const { policy, deals } = ranked(db, asOf, settings, { repId });
+  return {
+    asOf,
+    stages: settings.stages,
+    bigDealAmount: policy.bigDealAmount,
+    horizonDays: settings.triage.horizonDays,
+    untrackedReps: untracked(deals.map((x) => x.d)),
+    deals: deals.map(({ d: { row: r }, hits, attention }): PipelineRow => ({
       id: r.id,
       repId: r.repId,
       repName: r.repName,
@@ -285,10 +443,47 @@ export function pipelineList(db: Db, asOf: string, repId?: number): PipelineList
       expectedCloseDate: r.expectedCloseDate,
       ageDays: r.ageDays,
       daysInStage: r.daysInStage,
-      flags: flagCodes(facts, base, settings.thresholds, asOf, settings.valueProps),
-    }),
-  );
-  return { asOf, stages: settings.stages, deals };
+      flags: hits.map((h) => h.code),
+      severities: hits.map((h) => h.severity),
+      attention,
+    })),
+  };
+}
+
+/**
+ * "Needs attention": the top deals by attention (flagged ones only), the team's or one rep's.
+ * Only those few are spelled out, so the Dashboard's card costs one ranking of the pipeline.
+ */
+export function needsAttention(db: Db, asOf: string, opts: { repId?: number | undefined; limit?: number | undefined } = {}, locale?: string): NeedsAttention {
+  const settings = getSettings(db);
+  const { policy, deals } = ranked(db, asOf, settings, { repId: opts.repId });
+  const limit = opts.limit ?? (opts.repId === undefined ? TEAM_TOP : settings.triage.perRep);
+  return {
+    asOf,
+    deals: deals
+      .filter((x) => x.attention > 0)
+      .slice(0, limit)
+      .map((x) => explainDeal(x.d, x.hits, x.attention, asOf, settings, policy, locale)),
+    openCount: deals.length,
+    warningOrWorse: deals.filter((x) => x.hits.some((h) => h.severity !== 'info')).length,
+    untrackedReps: untracked(deals.map((x) => x.d)),
+  };
+}
+
+/** The Dashboard's "Needs attention" shows the team's top ten. */
+export const TEAM_TOP = 10;
+
+/**
+ * One deal as it stood on asOf, the way the Pipeline ranks it: flags, attention and the line that
+ * explains it, with the replayed stage and close date. Null when it was not open that day.
+ */
+export function dealTriage(db: Db, dealId: number, asOf: string): PipelineDeal | null {
+  const settings = getSettings(db);
+  const repId = (db.prepare('SELECT rep_id FROM deals WHERE id = ?').get(dealId) as { rep_id: number } | undefined)?.rep_id;
+  if (repId === undefined) throw new NotFoundError('Deal', dealId);
+  const { policy, deals } = ranked(db, asOf, settings, { repId, dealId });
+  const x = deals[0];
+  return x ? explainDeal(x.d, x.hits, x.attention, asOf, settings, policy) : null;
 }
 
 /** One deal's flags with reasons and questions ([] when it was not open on asOf). */
@@ -297,5 +492,5 @@ export function dealFlags(db: Db, dealId: number, asOf: string): Flag[] {
   const repId = (db.prepare('SELECT rep_id FROM deals WHERE id = ?').get(dealId) as { rep_id: number } | undefined)?.rep_id;
   if (repId === undefined) throw new NotFoundError('Deal', dealId);
   const [hit] = openDeals(db, asOf, settings, { repId, dealId });
-  return hit ? flagDeal(hit.facts, hit.base, settings.thresholds, asOf, undefined, settings.valueProps) : [];
+  return hit ? flagDeal(hit.facts, hit.base, settings.thresholds, asOf, undefined, flagPolicy(settings)) : [];
 }

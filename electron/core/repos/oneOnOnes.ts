@@ -14,10 +14,17 @@ import type { Db } from '../db/open';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import { commitmentsView } from './commitments';
 import { pipeline } from './metrics';
+import { repCoachability } from './coachability';
+import { latestCheck } from './valueProps';
+import { showsPattern, signLabels } from '../../../shared/domain/coachability';
+import { VP_TESTS, vpGaps } from '../../../shared/domain/valueProps';
 import { getRep } from './reps';
 import { activePlan } from './development';
 import { getSettings } from './settings';
 import { DRIVER_DEFS, formatDriver } from '../../../shared/domain/development';
+
+/** Value-proposition items on one agenda: the biggest deals with the value_prop_gap flag. */
+export const MAX_VP_ITEMS = 3;
 
 const SELECT = `
   SELECT o.id, o.rep_id AS repId, r.name AS repName, o.meeting_date AS meetingDate, o.status,
@@ -98,56 +105,27 @@ export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] 
        WHERE d.rep_id = ? AND d.created_date > ? AND d.created_date <= ? ORDER BY d.created_date`,
     )
     .all(m.repId, sinceDate, asOf) as { id: number; name: string; accountName: string | null }[];
-  const flagged = pipeline(db, asOf, m.repId).deals.filter((x) => x.flags.length > 0);
-  const since8w = addDays(asOf, -56);
-  const coach = db
-    .prepare(
-      `SELECT r.sign, COUNT(DISTINCT o.id) AS n FROM coachability_observations o
-       JOIN coachability_ratings r ON r.observation_id = o.id
-       WHERE o.rep_id = ? AND o.observed_on > ? AND o.observed_on <= ? AND r.frequency >= 2
-       GROUP BY r.sign HAVING n >= 2 ORDER BY n DESC, r.sign`,
-    )
-    .all(m.repId, since8w, asOf) as { sign: string; n: number }[];
-  const observations = coach.length
-    ? (db.prepare(`SELECT COUNT(*) AS n FROM coachability_observations WHERE rep_id = ? AND observed_on > ? AND observed_on <= ?`).get(m.repId, since8w, asOf) as { n: number }).n
-    : 0;
-  // Latest value-proposition check of the rep's three biggest late-stage open deals.
-  const vp = db
-    .prepare(
-      `WITH big AS (
-         SELECT id, name, amount_cents, currency FROM deals
-         WHERE rep_id = ? AND outcome = 'open' AND stage IN ('Proposal', 'Negotiation')
-         ORDER BY amount_cents DESC LIMIT 3
-       ), latest AS (
-         SELECT c.deal_id, MAX(c.id) AS check_id FROM value_prop_checks c JOIN big ON big.id = c.deal_id GROUP BY c.deal_id
-       )
-       SELECT big.id AS dealId, big.name AS dealName, big.amount_cents AS cents, big.currency, latest.check_id AS checkId,
-         (SELECT group_concat(test, ', ') FROM value_prop_results v WHERE v.check_id = latest.check_id AND v.result <> 'pass') AS weak
-       FROM big LEFT JOIN latest ON latest.deal_id = big.id`,
-    )
-    .all(m.repId) as { dealId: number; dealName: string; cents: number; currency: string; checkId: number | null; weak: string | null }[];
-  const labels: Record<string, string> = {
-    bad_listener: 'bad listener', not_open_to_feedback: 'not open to feedback', knows_it_all: 'knows it all', lone_wolf: 'lone wolf',
-    self_centred: 'self-centred', resists_change: 'resists change', passive_aggressive: 'passive-aggressive agreement',
-  };
+  // Deal items come from the rep's ranking by attention, the same list as the rep page's
+  // "Needs attention"; value-proposition items from the same value_prop_gap rule as the flags.
+  const settings = getSettings(db);
+  const ranked = pipeline(db, asOf, m.repId).deals;
+  const gaps = ranked.filter((x) => x.flags.some((f) => f.code === 'value_prop_gap')).sort((a, b) => b.amount - a.amount || a.id - b.id).slice(0, MAX_VP_ITEMS);
+  // Coachability: the same judgement as the Coachability screen, raised only as a pattern.
+  const judged = repCoachability(db, m.repId, asOf).judgement;
   return buildAgenda(
     {
       asOf,
       lastMeetingDate: last,
       openCommitments: d.commitments.filter((c) => c.status === 'open'),
-      flaggedDeals: flagged,
+      flaggedDeals: ranked,
+      maxDeals: settings.triage.perRep,
       newDeals,
-      coachability: coach.length ? { signs: coach.map((c) => labels[c.sign] ?? c.sign), observations, since: since8w } : null,
+      coachability: showsPattern(judged) ? { headline: judged.headline, signs: signLabels(judged.signs), evidence: judged.reasons[0] ?? '' } : null,
       development: developmentFacts(db, m.repId, asOf),
-      valuePropGaps: vp
-        .filter((g) => g.checkId === null || g.weak !== null) // never checked, or some test not passing
-        .map((g) => ({
-          dealId: g.dealId,
-          dealName: g.dealName,
-          amount: g.cents / 100,
-          currency: g.currency,
-          weak: g.weak ? g.weak.split(', ').map((t) => t.replace('_', '-')) : ['not assessed yet'],
-        })),
+      valuePropGaps: gaps.map((g) => {
+        const check = latestCheck(db, g.id, asOf);
+        return { dealId: g.id, dealName: g.name, amount: g.amount, currency: g.currency, score: check?.score ?? null, weak: check ? vpGaps(Object.fromEntries(VP_TESTS.map((t) => [t, check.results[t].result]))) : [] };
+      }),
     },
     // A carried-over data item (last week's "new opportunities", an old deal snapshot) must not
     // hide today's; carried commitments still refer to the same open promise.

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { mapWarnings, playbook } from '../../../shared/domain/gatekeeper';
+import { isBigDeal } from '../../../shared/domain/flags';
 import type { Stakeholder, StakeholderMap, stakeholderInput, stakeholderUpdate } from '../../../shared/schemas/stakeholders';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -15,7 +16,7 @@ const toStakeholder = (r: Omit<Stakeholder, 'dmNameKnown'> & { dmNameKnown: numb
 export function stakeholderMap(db: Db, dealId: number, asOf: string): StakeholderMap {
   const deal = getDeal(db, dealId);
   const list = (db.prepare(`${SELECT} WHERE deal_id = ? ORDER BY CASE role WHEN 'decision_maker' THEN 0 WHEN 'champion' THEN 1 ELSE 2 END, name`).all(dealId) as Parameters<typeof toStakeholder>[0][]).map(toStakeholder);
-  const big = deal.amount >= getSettings(db).valueProps.bigDealAmount;
+  const big = isBigDeal(deal.amount, getSettings(db).valueProps);
   return { dealId, stakeholders: list.map((s) => ({ ...s, playbook: playbook(s, asOf) })), warnings: mapWarnings(list, big) };
 }
 

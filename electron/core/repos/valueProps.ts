@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { InvalidError } from '../errors';
 import { getDeal } from './deals';
 import { getSettings } from './settings';
+import { flagPolicy, vpRequired } from '../../../shared/domain/flags';
 
 function checksOf(db: Db, dealId: number): VpCheck[] {
   const rows = db
@@ -38,14 +39,23 @@ function checksOf(db: Db, dealId: number): VpCheck[] {
   return [...byId.values()];
 }
 
-export function dealValueProps(db: Db, dealId: number): DealValueProps {
+/**
+ * A deal's assessments, newest first; with asOf, only those made by then. `required` is the
+ * same rule as the value_prop_gap flag (shared/domain/flags.ts vpRequired).
+ */
+export function dealValueProps(db: Db, dealId: number, asOf?: string): DealValueProps {
   const deal = getDeal(db, dealId);
-  const policy = getSettings(db).valueProps;
+  const policy = flagPolicy(getSettings(db));
   return {
     dealId,
-    checks: checksOf(db, dealId),
-    required: deal.outcome === 'open' && deal.amount >= policy.bigDealAmount && policy.lateStages.includes(deal.stage),
+    checks: checksOf(db, dealId).filter((c) => asOf === undefined || c.assessedOn <= asOf),
+    required: deal.outcome === 'open' && vpRequired(deal, policy),
   };
+}
+
+/** The latest assessment made by asOf (by date, then the later record), or null. */
+export function latestCheck(db: Db, dealId: number, asOf: string): VpCheck | null {
+  return checksOf(db, dealId).find((c) => c.assessedOn <= asOf) ?? null;
 }
 
 /** A new assessment; the earlier ones stay as history. One transaction. */
@@ -71,20 +81,23 @@ export function assessValueProp(db: Db, clock: Clock, input: z.output<typeof ass
 }
 
 /** Which tests fail most across the team and per rep (latest check of each open deal): a coaching focus. */
-export function teamValueProps(db: Db): TeamValueProps {
+export function teamValueProps(db: Db, asOf: string): TeamValueProps {
+  // The latest check made by asOf of each deal open on asOf (the pipeline's own rule).
   const rows = db
     .prepare(
       `WITH latest AS (
-         SELECT c.id, c.deal_id FROM value_prop_checks c
-         WHERE c.id = (SELECT MAX(c2.id) FROM value_prop_checks c2 WHERE c2.deal_id = c.deal_id)
+         SELECT deal_id, id FROM (
+           SELECT c.deal_id, c.id, ROW_NUMBER() OVER (PARTITION BY c.deal_id ORDER BY c.assessed_on DESC, c.id DESC) AS rn
+           FROM value_prop_checks c WHERE c.assessed_on <= @asOf
+         ) WHERE rn = 1
        )
        SELECT rp.id AS repId, rp.name, r.test, r.result, COUNT(*) AS n
-       FROM latest l JOIN deals d ON d.id = l.deal_id AND d.outcome = 'open'
+       FROM latest l JOIN deals d ON d.id = l.deal_id AND d.created_date <= @asOf AND (d.outcome = 'open' OR d.closed_date > @asOf)
          JOIN reps rp ON rp.id = d.rep_id AND rp.status <> 'archived'
          JOIN value_prop_results r ON r.check_id = l.id
        GROUP BY rp.id, r.test, r.result`,
     )
-    .all() as { repId: number; name: string; test: VpTest; result: VpResult; n: number }[];
+    .all({ asOf }) as { repId: number; name: string; test: VpTest; result: VpResult; n: number }[];
   const byTest = VP_TESTS.map((test) => {
     const of = (res: VpResult) => rows.filter((r) => r.test === test && r.result === res).reduce((s, r) => s + r.n, 0);
     const all = rows.filter((r) => r.test === test).reduce((s, r) => s + r.n, 0);

@@ -19,13 +19,19 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { call } from '../api/client';
 import { useApp } from './appStore';
 import { StoreBanner } from './StoreBanner';
+import { AsOfBanner } from './AsOfBanner';
+import { usePipelineQuery } from '../features/pipeline/pipelineQuery';
 import { hrefFor, useRouter, type Route } from './router';
 import { SECTIONS } from '../../../shared/sections';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { usePalette } from '../features/palette/paletteStore';
 import { MOD, useKeyboard } from './keyboard';
+import { sectionRoute } from './sectionRoute';
 
-const NAV: { route: Route; label: string; key: string }[] = SECTIONS.map((s) => ({ route: { name: s.name }, label: s.label, key: s.key }));
+const NAV = SECTIONS.map((s) => ({ route: { name: s.name }, label: s.label, key: s.key }));
+
+/** The screens whose numbers follow the session's "as of" date: they show its banner. */
+const AS_OF_SCREENS: ReadonlySet<Route['name']> = new Set(['dashboard', 'pipeline', 'weekly', 'commitments', 'coachability', 'team', 'rep', 'deal']);
 
 /** Which sidebar entry a route belongs to (rep and deal pages sit under Team). */
 const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'dealReview' || r.name === 'oneOnOne' ? 'team' : r.name);
@@ -33,6 +39,7 @@ const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === '
 export function App() {
   const { info, settings, error, problem, load } = useApp();
   const route = useRouter((s) => s.route);
+  const lastPipeline = usePipelineQuery((s) => s.last);
   useEffect(() => void load(), [load]);
 
   useKeyboard();
@@ -88,7 +95,7 @@ export function App() {
           <ul>
             {NAV.map((n) => (
               <li key={n.label}>
-                <a href={hrefFor(n.route)} aria-current={section === n.route.name ? 'page' : undefined} aria-keyshortcuts={`Control+${n.key}`} title={`${MOD}+${n.key}, or G then ${n.key}`}>
+                <a href={hrefFor(sectionRoute(n.route.name, lastPipeline))} aria-current={section === n.route.name ? 'page' : undefined} aria-keyshortcuts={`Control+${n.key}`} title={`${MOD}+${n.key}, or G then ${n.key}`}>
                   {n.label}
                 </a>
               </li>
@@ -107,6 +114,7 @@ export function App() {
       </aside>
       <main id="main" className="main">
         <StoreBanner />
+        {AS_OF_SCREENS.has(route.name) && <AsOfBanner />}
         <ErrorBoundary key={JSON.stringify(route)} label="This screen">
         {error ? (
           <p className="form-error" role="alert">
@@ -119,7 +127,7 @@ export function App() {
         ) : route.name === 'deal' ? (
           <DealScreen id={route.id} />
         ) : route.name === 'dealReview' ? (
-          <DealReviewScreen key={route.id} id={route.id} />
+          <DealReviewScreen key={route.id} id={route.id} list={route.list} />
         ) : route.name === 'settings' ? (
           <SettingsScreen />
         ) : route.name === 'import' ? (
@@ -131,7 +139,7 @@ export function App() {
         ) : route.name === 'team' ? (
           <TeamScreen />
         ) : route.name === 'pipeline' ? (
-          <PipelineScreen />
+          <PipelineScreen query={route.query ?? ''} />
         ) : route.name === 'weekly' ? (
           <WeeklyScreen />
         ) : route.name === 'commitments' ? (

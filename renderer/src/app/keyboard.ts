@@ -3,6 +3,7 @@ import { SECTIONS } from '../../../shared/sections';
 import { usePalette } from '../features/palette/paletteStore';
 import { screenShortcut } from '../lib/useShortcut';
 import { useRouter } from './router';
+import { sectionRoute } from './sectionRoute';
 
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
@@ -27,7 +28,7 @@ export function useKeyboard(): void {
     let gAt = 0;
     const goSection = (key: string) => {
       const s = SECTIONS.find((x) => x.key === key);
-      if (s) useRouter.getState().go({ name: s.name });
+      if (s) useRouter.getState().go(sectionRoute(s.name));
       return !!s;
     };
     const onKey = (e: KeyboardEvent) => {

@@ -1,7 +1,7 @@
 /** Hash routes, so a reload (or the Electron file:// page) keeps the screen. */
 export type Route =
   | { name: 'dashboard' }
-  | { name: 'pipeline' }
+  | { name: 'pipeline'; query?: string }
   | { name: 'weekly' }
   | { name: 'commitments' }
   | { name: 'coachability' }
@@ -9,24 +9,29 @@ export type Route =
   | { name: 'team' }
   | { name: 'rep'; id: number }
   | { name: 'deal'; id: number }
-  | { name: 'dealReview'; id: number }
+  | { name: 'dealReview'; id: number; list?: string }
   | { name: 'import' }
   | { name: 'development' }
   | { name: 'data' }
   | { name: 'settings' };
 
+/**
+ * Hash routes; the Pipeline keeps its filters and sort in the query (`#/pipeline?rep=…&sort=amount`)
+ * and a deal review opened from it carries that query, so "Next deal" follows the same list.
+ */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/');
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/');
   const id = Number(parts[1]);
   if (parts[0] === 'reps' && Number.isInteger(id) && id > 0) return { name: 'rep', id };
-  if (parts[0] === 'deals' && Number.isInteger(id) && id > 0) return parts[2] === 'review' ? { name: 'dealReview', id } : { name: 'deal', id };
+  if (parts[0] === 'deals' && Number.isInteger(id) && id > 0) return parts[2] === 'review' ? { name: 'dealReview', id, ...(query ? { list: query } : {}) } : { name: 'deal', id };
   if (parts[0] === 'one-on-ones' && Number.isInteger(id) && id > 0) return { name: 'oneOnOne', id };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'import') return { name: 'import' };
   if (parts[0] === 'development') return { name: 'development' };
   if (parts[0] === 'data') return { name: 'data' };
   if (parts[0] === 'team') return { name: 'team' };
-  if (parts[0] === 'pipeline') return { name: 'pipeline' };
+  if (parts[0] === 'pipeline') return query ? { name: 'pipeline', query } : { name: 'pipeline' };
   if (parts[0] === 'weekly') return { name: 'weekly' };
   if (parts[0] === 'commitments') return { name: 'commitments' };
   if (parts[0] === 'coachability') return { name: 'coachability' };
@@ -40,7 +45,7 @@ export function hrefFor(route: Route): string {
     case 'deal':
       return `#/deals/${route.id}`;
     case 'dealReview':
-      return `#/deals/${route.id}/review`;
+      return `#/deals/${route.id}/review${route.list ? `?${route.list}` : ''}`;
     case 'settings':
       return '#/settings';
     case 'import':
@@ -52,7 +57,7 @@ export function hrefFor(route: Route): string {
     case 'team':
       return '#/team';
     case 'pipeline':
-      return '#/pipeline';
+      return `#/pipeline${route.query ? `?${route.query}` : ''}`;
     case 'weekly':
       return '#/weekly';
     case 'commitments':

@@ -23,24 +23,41 @@ interface Props<T> {
   height?: number | string;
   /** Fixed column widths (from each column's meta.width): cheaper layout for very long lists. */
   fixed?: boolean;
+  /**
+   * Sorting owned by the caller (kept in the URL): the rows arrive in order and the headers only
+   * report clicks. Without it the table sorts by itself from `initialSort`.
+   */
+  sorting?: SortingState;
+  onSortingChange?: (s: SortingState) => void;
+  /** Row height in pixels (two-line rows need more than the default 40). */
+  rowHeight?: number;
 }
 
-type Meta = { numeric?: boolean; width?: string } | undefined;
+/**
+ * `priority` 2 hides the column below 1400 px of window width, 3 below 1600 px: less important
+ * columns give way first, so money and dates never have to be cut.
+ */
+type Meta = { numeric?: boolean; width?: string; priority?: 2 | 3; className?: string } | undefined;
 
 const ROW_HEIGHT = 40;
-const rowHeight = () => ROW_HEIGHT;
+const cellClass = (meta: Meta): string | undefined =>
+  [meta?.numeric ? 'num' : '', meta?.priority ? `p${meta.priority}` : '', meta?.className ?? ''].filter(Boolean).join(' ') || undefined;
 
 /**
  * Sortable, filterable table whose body is virtualized: only the visible rows are in the
  * DOM, so thousands of rows stay smooth. Rows open with Enter; arrow keys move between them.
  */
-export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen, rowTestId, height = '60vh', fixed }: Props<T>) {
-  const [sorting, setSorting] = useState<SortingState>(initialSort ?? []);
+export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen, rowTestId, height = '60vh', fixed, sorting: outerSorting, onSortingChange, rowHeight: rowPx = ROW_HEIGHT }: Props<T>) {
+  const [innerSorting, setSorting] = useState<SortingState>(initialSort ?? []);
+  const manual = outerSorting !== undefined && onSortingChange !== undefined;
+  const sorting = manual ? outerSorting : innerSorting;
   const table = useReactTable({
     data,
     columns,
     state: { sorting, globalFilter: filter ?? '' },
-    onSortingChange: setSorting,
+    onSortingChange: manual ? (u) => onSortingChange(typeof u === 'function' ? u(sorting) : u) : setSorting,
+    manualSorting: manual,
+    enableSortingRemoval: !manual,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
@@ -49,10 +66,11 @@ export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen
   const scrollRef = useRef<HTMLDivElement>(null);
   // Stable callbacks: the virtualizer re-measures every row when they change identity.
   const getScroll = useCallback(() => scrollRef.current, []);
+  const estimate = useCallback(() => rowPx, [rowPx]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: getScroll,
-    estimateSize: rowHeight,
+    estimateSize: estimate,
     overscan: 12,
   });
   // A new order or filter starts from the top, where the first matching rows are.
@@ -93,7 +111,7 @@ export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen
                 return (
                   <th
                     key={h.id}
-                    className={meta?.numeric ? 'num' : undefined}
+                    className={cellClass(meta)}
                     style={fixed && meta?.width ? { width: meta.width } : undefined}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   >
@@ -126,6 +144,7 @@ export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen
               index={vi.index}
               testId={rowTestId?.(rows[vi.index]!.original)}
               clickable={!!onOpen}
+              height={rowPx}
               onOpenRow={openRow}
               onKeyRow={onKeyRef}
             />
@@ -147,12 +166,13 @@ interface BodyRowProps<T> {
   index: number;
   testId: string | undefined;
   clickable: boolean;
+  height: number;
   onOpenRow: (r: T) => void;
   onKeyRow: (e: KeyboardEvent<HTMLTableRowElement>, index: number, r: T) => void;
 }
 
 /** Memoized so scrolling renders only the rows that come into view. */
-const BodyRow = memo(function BodyRow<T>({ row, index, testId, clickable, onOpenRow, onKeyRow }: BodyRowProps<T>) {
+const BodyRow = memo(function BodyRow<T>({ row, index, testId, clickable, height, onOpenRow, onKeyRow }: BodyRowProps<T>) {
   return (
     <tr
       data-index={index}
@@ -161,12 +181,11 @@ const BodyRow = memo(function BodyRow<T>({ row, index, testId, clickable, onOpen
       className={clickable ? 'clickable' : undefined}
       onDoubleClick={clickable ? () => onOpenRow(row.original) : undefined}
       onKeyDown={(e) => onKeyRow(e, index, row.original)}
-      style={{ height: ROW_HEIGHT }}
+      style={{ height }}
     >
       {row.getVisibleCells().map((cell) => {
-        const numeric = (cell.column.columnDef.meta as Meta)?.numeric;
         return (
-          <td key={cell.id} className={numeric ? 'num' : undefined}>
+          <td key={cell.id} className={cellClass(cell.column.columnDef.meta as Meta)}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </td>
         );

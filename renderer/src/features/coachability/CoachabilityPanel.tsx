@@ -5,6 +5,7 @@ import { useApp } from '../../app/appStore';
 import { toast, toastError } from '../../app/toasts';
 import { useFormat } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
 import { ObservationDialog } from './ObservationDialog';
 import { SignCharts } from './SignCharts';
 
@@ -28,7 +29,8 @@ export const STATUS_LABEL: Record<CoachabilityStatus, string> = {
 /** Rep page: status with reasons, the cautions checklist, a chart per sign, quick entry. */
 export function CoachabilityPanel({ repId, repName }: { repId: number; repName: string }) {
   const fmt = useFormat();
-  const { data } = useApiData('coachability.rep', { repId }, String(repId));
+  const asOf = useAsOf((s) => s.asOf);
+  const { data } = useApiData('coachability.rep', { repId, ...asOfArg(asOf) }, `${repId}|${asOf}`);
   const [recording, setRecording] = useState(false);
   if (!data) return null;
   const j = data.judgement;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { SIGN_LABELS } from '../../../../shared/domain/coachability';
 import { hrefFor } from '../../app/router';
 import { useApiData } from '../../lib/useApiData';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
 import { useFormat } from '../../lib/format';
 import { STATUS_LABEL, STATUS_TONE } from './CoachabilityPanel';
 import { ObservationDialog } from './ObservationDialog';
@@ -10,8 +11,9 @@ import { SignCharts } from './SignCharts';
 /** Everyone's status at a glance, most concerning first, and the manager's own mirror. */
 export function CoachabilityScreen() {
   const fmt = useFormat();
-  const team = useApiData('coachability.team', {}, 'team');
-  const self = useApiData('coachability.self', {}, 'self');
+  const asOf = useAsOf((s) => s.asOf);
+  const team = useApiData('coachability.team', asOfArg(asOf), `team|${asOf}`);
+  const self = useApiData('coachability.self', asOfArg(asOf), `self|${asOf}`);
   const [assessing, setAssessing] = useState(false);
   if (team.error) return <p className="form-error" role="alert">{team.error}</p>;
   if (!team.data) return <p className="loading">Loading…</p>;

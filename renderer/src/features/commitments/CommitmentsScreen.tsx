@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
 import { useApiData } from '../../lib/useApiData';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
 import { CommitmentForm } from './CommitmentForm';
 import { setCommitmentStatus } from './setCommitmentStatus';
 
@@ -22,7 +23,8 @@ export function CommitmentsScreen() {
   useShortcut('n', useCallback(() => setAdding(true), []), 'New commitment');
 
   useEffect(() => void call('reps.list', {}).then(setReps, () => setReps([])), [version]);
-  const { data, error } = useApiData('commitments.list', { include, ...(repId ? { repId: Number(repId) } : {}) }, `${include}|${repId}`);
+  const asOf = useAsOf((s) => s.asOf);
+  const { data, error } = useApiData('commitments.list', { include, ...asOfArg(asOf), ...(repId ? { repId: Number(repId) } : {}) }, `${include}|${repId}|${asOf}`);
 
   const setStatus = setCommitmentStatus;
 

@@ -1,8 +1,11 @@
-/** Required vs actual coverage side by side, with a bar that shows the gap. */
+import { coverageStatus } from '../../../../shared/domain/metrics';
+
+/** Required vs actual coverage side by side, with a bar that shows the gap (coverageStatus decides the colour). */
 export function Coverage({ required, actual }: { required: number | null; actual: number | null }) {
+  const status = coverageStatus({ needs: { requiredCoverage: required }, actualCoverage: actual });
   if (required === null) return <span className="subtle">no win rate yet</span>;
-  if (actual === null) return <span className="subtle">{required.toFixed(1)}x · quota met</span>;
-  const short = actual < required;
+  if (actual === null || status === 'met') return <span className="subtle">{required.toFixed(1)}x · quota met</span>;
+  const short = status === 'short';
   const scale = Math.max(required, actual, 1);
   return (
     <span className="coverage" aria-label={`needs ${required.toFixed(1)} times, has ${actual.toFixed(1)} times: ${short ? 'short' : 'covered'}`}>

@@ -8,7 +8,8 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Sparkline } from '../../components/Sparkline';
 import { useFormat } from '../../lib/format';
-import { useAsOf } from '../../lib/useAsOf';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
+import { NeedsAttentionList } from './NeedsAttention';
 import { useApiData } from '../../lib/useApiData';
 import { DemoOffer } from '../team/DemoOffer';
 import { Coverage } from './Coverage';
@@ -23,7 +24,9 @@ export function DashboardScreen() {
   const asOf = useAsOf((s) => s.asOf);
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
-  const { data, error } = useApiData('metrics.team', asOf ? { asOf } : {}, asOf);
+  const { data, error } = useApiData('metrics.team', asOfArg(asOf), asOf);
+  // Loaded on its own: ranking the whole pipeline must not hold up the team's numbers.
+  const attention = useApiData('pipeline.attention', asOfArg(asOf), asOf).data;
 
   const columns = useMemo<ColumnDef<RepMetrics, any>[]>(
     () => [
@@ -43,8 +46,8 @@ export function DashboardScreen() {
         cell: (c) => <DiagnosisBadge kind={c.row.original.diagnosis.kind} evidence={c.row.original.diagnosis.evidence} />,
       },
       { accessorKey: 'winRate', header: 'Win rate', meta: { numeric: true }, sortUndefined: 'last', cell: (c) => fmt.percent(c.getValue()) },
-      { accessorKey: 'avgWonDealSize', header: 'Avg deal', meta: { numeric: true }, sortUndefined: 'last', cell: (c) => (c.getValue() === null ? '—' : fmt.compactMoney(c.getValue())) },
-      { accessorKey: 'avgCycleDays', header: 'Cycle', meta: { numeric: true }, sortUndefined: 'last', cell: (c) => (c.getValue() === null ? '—' : `${Math.round(c.getValue())} d`) },
+      { accessorKey: 'avgWonDealSize', header: 'Avg deal', meta: { numeric: true, priority: 2 }, sortUndefined: 'last', cell: (c) => (c.getValue() === null ? '—' : fmt.compactMoney(c.getValue())) },
+      { accessorKey: 'avgCycleDays', header: 'Cycle', meta: { numeric: true, priority: 2 }, sortUndefined: 'last', cell: (c) => (c.getValue() === null ? '—' : `${Math.round(c.getValue())} d`) },
       { accessorKey: 'openValue', header: 'Pipeline', meta: { numeric: true }, cell: (c) => fmt.compactMoney(c.getValue()) },
       {
         id: 'coverage',
@@ -130,6 +133,26 @@ export function DashboardScreen() {
             </div>
           </dl>
 
+          <section className="card" aria-labelledby="attention-title">
+            <div className="card-head">
+              <h2 id="attention-title">Needs attention</h2>
+              <a href={hrefFor({ name: 'pipeline' })}>The whole pipeline, ranked</a>
+            </div>
+            {!attention ? (
+              <p className="loading">Ranking the open deals…</p>
+            ) : attention.deals.length === 0 ? (
+              <p className="good-text">No open deal carries a flag.</p>
+            ) : (
+              <>
+                <p className="subtle small">
+                  The team's {attention.deals.length} open deals with the highest attention: the severity of their flags, their size and how near the close date is.{' '}
+                  {attention.warningOrWorse} of {attention.openCount} open deals ({fmt.percent(attention.openCount ? attention.warningOrWorse / attention.openCount : null)}) carry a
+                  warning or critical flag.
+                </p>
+                <NeedsAttentionList deals={attention.deals} showRep detail={false} testId="team-attention" />
+              </>
+            )}
+          </section>
           <DataTable
             label="Reps"
             data={data.reps}

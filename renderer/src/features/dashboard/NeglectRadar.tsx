@@ -1,6 +1,7 @@
 import type { NeglectRow } from '../../../../shared/schemas/pipeline';
 import { hrefFor } from '../../app/router';
 import { useFormat } from '../../lib/format';
+import { countOf } from '../../../../shared/domain/format';
 
 /** "There is no benign neglect": who has had no one-on-one, coaching note or deal review lately. */
 export function NeglectRadar({ rows, days }: { rows: NeglectRow[]; days: number }) {
@@ -20,7 +21,7 @@ export function NeglectRadar({ rows, days }: { rows: NeglectRow[]; days: number 
                 {r.name}
               </a>
               {r.isTopPerformer && <span className="badge tone-neutral">top performer</span>}
-              <span className="bad-text">{r.daysSince === null ? 'never' : `${r.daysSince} days`}</span>
+              <span className="bad-text">{r.daysSince === null ? 'never' : countOf(r.daysSince, 'day')}</span>
               <span className="subtle">
                 last one-on-one {fmt.date(r.lastOneOnOne)} · note {fmt.date(r.lastNote)} · deal review {fmt.date(r.lastDealReview)}
               </span>

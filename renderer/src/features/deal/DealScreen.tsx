@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DealDetail } from '../../../../shared/schemas/deal';
-import { FLAG_LABELS, type Flag } from '../../../../shared/domain/flags';
+import { FLAG_LABELS, SEVERITY_LABELS, bySeverity } from '../../../../shared/domain/flags';
+import type { PipelineDeal } from '../../../../shared/schemas/pipeline';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
 import { daysBetween } from '../../../../shared/domain/periods';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
@@ -15,7 +17,7 @@ import { ValuePropCard } from '../valueProps/ValuePropCard';
 import { PastReviewsCard } from '../dealReview/PastReviewsCard';
 import { StakeholderCard } from '../stakeholders/StakeholderCard';
 import { LadderCard } from '../stakeholders/LadderCard';
-import { accountLabel } from '../../../../shared/domain/format';
+import { accountLabel, countOf } from '../../../../shared/domain/format';
 
 export function DealScreen({ id }: { id: number }) {
   const { version, info, settings, changed } = useApp();
@@ -24,7 +26,8 @@ export function DealScreen({ id }: { id: number }) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState<'won' | 'lost' | null>(null);
-  const [flags, setFlags] = useState<Flag[]>([]);
+  const [triage, setTriage] = useState<PipelineDeal | null>(null);
+  const asOf = useAsOf((s) => s.asOf);
 
   useEffect(() => {
     let live = true; // ignore answers for a deal the manager has already left
@@ -32,12 +35,12 @@ export function DealScreen({ id }: { id: number }) {
       (d) => live && (setDetail(d), setError(null)),
       (err: Error) => live && setError(err.message),
     );
-    call('deals.flags', { id }).then(
-      (f) => live && setFlags(f),
-      () => live && setFlags([]),
+    call('deals.triage', { id, ...asOfArg(asOf) }).then(
+      (t) => live && setTriage(t),
+      () => live && setTriage(null),
     );
     return () => void (live = false);
-  }, [id, version]);
+  }, [id, version, asOf]);
   const openEdit = useCallback(() => setEditing(true), []);
   useShortcut('e', openEdit, 'Edit this deal');
   useShortcut('r', useCallback(() => useRouter.getState().go({ name: 'dealReview', id }), [id]), 'Review this deal');
@@ -108,7 +111,7 @@ export function DealScreen({ id }: { id: number }) {
               <dt>Created</dt>
               <dd>
                 {fmt.date(deal.createdDate)}
-                {today && <span className="subtle"> · {daysBetween(deal.createdDate, deal.closedDate ?? today)} days {isOpen ? 'old' : 'to close'}</span>}
+                {today && <span className="subtle"> · {countOf(daysBetween(deal.createdDate, deal.closedDate ?? today), 'day')} {isOpen ? 'old' : 'to close'}</span>}
               </dd>
               <dt>Expected close</dt>
               <dd className={overdue ? 'warn' : undefined}>
@@ -130,7 +133,7 @@ export function DealScreen({ id }: { id: number }) {
               <dt>In stage since</dt>
               <dd>
                 {fmt.date(deal.stageEnteredDate)}
-                {isOpen && today && <span className="subtle"> · {daysBetween(deal.stageEnteredDate, today)} days</span>}
+                {isOpen && today && <span className="subtle"> · {countOf(daysBetween(deal.stageEnteredDate, today), 'day')}</span>}
               </dd>
               <dt>Last activity</dt>
               <dd>{fmt.date(deal.lastActivityDate)}</dd>
@@ -158,13 +161,22 @@ export function DealScreen({ id }: { id: number }) {
           )}
         </div>
         <div className="stack">
-          {flags.length > 0 && (
+          {asOf && triage && (triage.stage !== deal.stage || triage.expectedCloseDate !== deal.expectedCloseDate) && (
+            <p className="notice small" data-testid="deal-then">
+              On {fmt.date(asOf)} this deal was in {triage.stage}, expected to close {fmt.date(triage.expectedCloseDate)}.
+            </p>
+          )}
+          {triage && triage.flags.length > 0 && (
             <section className="card" aria-labelledby="flags-title">
-              <h2 id="flags-title">Integrity flags ({flags.length})</h2>
+              <h2 id="flags-title">Integrity flags ({triage.flags.length})</h2>
+              <p className="small" data-testid="deal-attention">
+                <strong>Attention {triage.attention}</strong> · {triage.reason}
+              </p>
               <ul className="flag-list">
-                {flags.map((f) => (
+                {bySeverity(triage.flags).map((f) => (
                   <li key={f.code}>
-                    <strong>{FLAG_LABELS[f.code]}</strong> <span className="subtle">{f.reason}</span>
+                    <span className={`badge sev-badge sev-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> <strong>{FLAG_LABELS[f.code]}</strong>{' '}
+                    <span className="subtle">{f.reason}</span>
                     <p className="coach-question">Ask: {f.question}</p>
                   </li>
                 ))}
@@ -172,7 +184,7 @@ export function DealScreen({ id }: { id: number }) {
             </section>
           )}
           <PastReviewsCard dealId={deal.id} />
-          <ValuePropCard dealId={deal.id} />
+          <ValuePropCard dealId={deal.id} asOf={asOf} />
           <section className="card" aria-labelledby="stages">
             <h2 id="stages">Stage history</h2>
             <ol className="timeline">

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
-import { FLAG_LABELS, type Flag } from '../../../../shared/domain/flags';
+import { FLAG_LABELS, SEVERITY_LABELS, bySeverity, type Flag } from '../../../../shared/domain/flags';
+import { nextInList, parsePipelineQuery, workingList } from '../../../../shared/domain/workingList';
+import type { PastReview } from '../../../../shared/schemas/notes';
+import type { PipelineRow } from '../../../../shared/schemas/pipeline';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
+import { usePipelineQuery } from '../pipeline/pipelineQuery';
+import { ReviewAnswers } from './ReviewAnswers';
 import { addDays } from '../../../../shared/domain/periods';
-import { VP_TEST_LABELS, VP_TESTS } from '../../../../shared/domain/valueProps';
+import { VP_RESULT_LABELS, VP_TEST_LABELS, VP_TESTS, vpScoreText } from '../../../../shared/domain/valueProps';
 import type { DealDetail } from '../../../../shared/schemas/deal';
 import { dealReviewInput } from '../../../../shared/schemas/notes';
 import type { StakeholderMap } from '../../../../shared/schemas/stakeholders';
@@ -21,10 +27,13 @@ interface Loaded {
   flags: Flag[];
   map: StakeholderMap;
   vp: DealValueProps;
+  past: PastReview[];
 }
 
 interface Question {
   flagCode: string | null;
+  /** 'close' for the close-date question, 'own' for the manager's own; null for a flag's. */
+  kind: 'flag' | 'close' | 'own';
   label: string;
   reason: string;
   question: string;
@@ -41,29 +50,52 @@ interface Step {
  * rep's answer, the coaching given, and the next steps as commitments. Inspect and coach;
  * never take the deal over.
  */
-export function DealReviewScreen({ id }: { id: number }) {
+export function DealReviewScreen({ id, list }: { id: number; list?: string | undefined }) {
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    Promise.all([call('deals.get', { id }), call('deals.flags', { id }), call('stakeholders.map', { dealId: id }), call('valueProps.forDeal', { dealId: id })]).then(
-      ([detail, flags, map, vp]) => setData({ detail, flags, map, vp }),
+    Promise.all([
+      call('deals.get', { id }),
+      call('deals.flags', { id }),
+      call('stakeholders.map', { dealId: id }),
+      call('valueProps.forDeal', { dealId: id }),
+      call('dealReviews.forDeal', { dealId: id }),
+    ]).then(
+      ([detail, flags, map, vp, past]) => setData({ detail, flags, map, vp, past }),
       (err: Error) => setError(err.message),
     );
   }, [id]);
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!data) return <p className="loading">Loading the deal…</p>;
-  return <ReviewForm data={data} />;
+  return <ReviewForm data={data} list={list} />;
 }
 
-function ReviewForm({ data }: { data: Loaded }) {
+/** The rep's answer to the same question at the latest earlier review that recorded one. */
+function earlierAnswer(q: Pick<Question, 'kind' | 'flagCode' | 'question'>, past: PastReview[]): { on: string; answer: string } | null {
+  for (const r of past) {
+    const hit = r.answers.find((a) =>
+      a.answer &&
+      (q.kind === 'flag'
+        ? a.flagCode === q.flagCode
+        : q.kind === 'close'
+          ? a.flagCode === null && /^(How do you know the buyer will sign by|What has to happen, and by when)/.test(a.question)
+          : a.flagCode === null && a.question === q.question),
+    );
+    if (hit?.answer) return { on: r.noteDate, answer: hit.answer };
+  }
+  return null;
+}
+
+function ReviewForm({ data, list }: { data: Loaded; list?: string | undefined }) {
   const { info, settings, changed } = useApp();
   const fmt = useFormat();
   const today = info?.today ?? '';
   const { deal, stageHistory, closeDateChanges } = data.detail;
   const [questions, setQuestions] = useState<Question[]>(() => [
-    ...data.flags.map((f) => ({ flagCode: f.code, label: FLAG_LABELS[f.code], reason: f.reason, question: f.question, answer: '' })),
+    ...bySeverity(data.flags).map((f) => ({ flagCode: f.code, kind: 'flag' as const, label: `${FLAG_LABELS[f.code]} · ${SEVERITY_LABELS[f.severity].toLowerCase()}`, reason: f.reason, question: f.question, answer: '' })),
     {
       flagCode: null,
+      kind: 'close' as const,
       label: 'Close',
       reason: deal.expectedCloseDate ? `Expected to close ${fmt.date(deal.expectedCloseDate)}.` : 'No close date.',
       question: deal.expectedCloseDate ? `How do you know the buyer will sign by ${fmt.date(deal.expectedCloseDate)}?` : 'What has to happen, and by when, for this deal to close?',
@@ -75,6 +107,22 @@ function ReviewForm({ data }: { data: Loaded }) {
   const form = useZodForm(dealReviewInput, { coaching: '', skill: '', visibility: 'private' as 'private' | 'shareable' });
   const v = form.values;
   const vpCheck = data.vp.checks[0];
+  const asOf = useAsOf((s) => s.asOf);
+  const lastList = usePipelineQuery((s) => s.last);
+  const listQuery = list ?? lastList;
+  const [saved, setSaved] = useState<{ steps: number; next: PipelineRow | null; loading: boolean } | null>(null);
+
+  // "Next deal": the row after this one in the Pipeline's filtered, ranked list (the same query
+  // and the same function as the Pipeline screen).
+  const findNext = async (steps: number) => {
+    setSaved({ steps, next: null, loading: true });
+    try {
+      const p = await call('pipeline.open', asOfArg(asOf));
+      setSaved({ steps, next: nextInList(workingList(p.deals, parsePipelineQuery(listQuery)), deal.id), loading: false });
+    } catch {
+      setSaved({ steps, next: null, loading: false });
+    }
+  };
 
   const setAnswer = (i: number, answer: string) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, answer } : q)));
   const setStep = (i: number, patch: Partial<Step>) => setSteps((ss) => ss.map((s, j) => (j === i ? { ...s, ...patch } : s)));
@@ -92,14 +140,16 @@ function ReviewForm({ data }: { data: Loaded }) {
       await call('dealReviews.create', payload);
       changed();
       toast(`Deal review saved${payload.nextSteps.length ? ` with ${payload.nextSteps.length} next step${payload.nextSteps.length === 1 ? '' : 's'} as commitments` : ''}.`);
-      useRouter.getState().go({ name: 'deal', id: deal.id });
+      await findNext(payload.nextSteps.length);
     });
   };
+
+  if (saved) return <SavedPanel deal={deal} saved={saved} listQuery={listQuery} />;
 
   return (
     <section className="screen" aria-labelledby="review-title">
       <nav className="crumbs" aria-label="Breadcrumb">
-        <a href={hrefFor({ name: 'pipeline' })}>Pipeline</a> › <a href={hrefFor({ name: 'deal', id: deal.id })}>{deal.name}</a> › Review
+        <a href={hrefFor({ name: 'pipeline', query: listQuery })}>Pipeline</a> › <a href={hrefFor({ name: 'deal', id: deal.id })}>{deal.name}</a> › Review
       </nav>
       <header className="screen-head">
         <div>
@@ -172,15 +222,27 @@ function ReviewForm({ data }: { data: Loaded }) {
           </section>
           {vpCheck && (
             <section className="card" aria-labelledby="rv-vp">
-              <h2 id="rv-vp">Value proposition ({vpCheck.score} / 7)</h2>
+              <h2 id="rv-vp">Value proposition ({vpScoreText(vpCheck.score)})</h2>
               <p className="small">“{vpCheck.statement}”</p>
               <ul className="plain-list small">
                 {VP_TESTS.map((t) => (
                   <li key={t}>
-                    {VP_TEST_LABELS[t]}: <strong>{vpCheck.results[t].result.replace('_', ' ')}</strong>
+                    {VP_TEST_LABELS[t]}: <strong>{VP_RESULT_LABELS[vpCheck.results[t].result]}</strong>
                   </li>
                 ))}
               </ul>
+            </section>
+          )}
+          {data.past.length > 0 && (
+            <section className="card" aria-labelledby="rv-past">
+              <h2 id="rv-past">Earlier reviews ({data.past.length})</h2>
+              {data.past.map((r) => (
+                <article key={r.id} className="past-review">
+                  <h3>{fmt.date(r.noteDate)}</h3>
+                  <ReviewAnswers answers={r.answers} />
+                  <p className={`verdict tone-${r.verdict.tone} small`}>{r.verdict.text}</p>
+                </article>
+              ))}
             </section>
           )}
         </div>
@@ -201,6 +263,14 @@ function ReviewForm({ data }: { data: Loaded }) {
                     <span className="chip">{q.label}</span> {q.reason}
                   </p>
                   <p className="review-question">{q.question}</p>
+                  {(() => {
+                    const before = earlierAnswer(q, data.past);
+                    return before ? (
+                      <p className="earlier-answer small" data-testid="earlier-answer">
+                        Last time ({fmt.date(before.on)}): “{before.answer}”
+                      </p>
+                    ) : null;
+                  })()}
                   <textarea aria-label={`Their answer: ${q.question}`} rows={2} value={q.answer} maxLength={2000} onChange={(e) => setAnswer(i, e.target.value)} placeholder="Their answer, in their words" />
                 </li>
               ))}
@@ -211,7 +281,7 @@ function ReviewForm({ data }: { data: Loaded }) {
                 type="button"
                 disabled={!own.trim()}
                 onClick={() => {
-                  setQuestions((qs) => [...qs, { flagCode: null, label: 'Yours', reason: '', question: own.trim(), answer: '' }]);
+                  setQuestions((qs) => [...qs, { flagCode: null, kind: 'own', label: 'Yours', reason: '', question: own.trim(), answer: '' }]);
                   setOwn('');
                 }}
               >
@@ -270,6 +340,48 @@ function ReviewForm({ data }: { data: Loaded }) {
           </section>
           <FormFooter error={form.formError} busy={form.busy} submitLabel="Save the review" onCancel={() => useRouter.getState().go({ name: 'deal', id: deal.id })} />
         </form>
+      </div>
+    </section>
+  );
+}
+
+/** After saving: the next deal of the working list, one key away. */
+function SavedPanel({ deal, saved, listQuery }: { deal: DealDetail['deal']; saved: { steps: number; next: PipelineRow | null; loading: boolean }; listQuery: string }) {
+  const fmt = useFormat();
+  const next = saved.next;
+  return (
+    <section className="screen" aria-labelledby="saved-title">
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <a href={hrefFor({ name: 'pipeline', query: listQuery })}>Pipeline</a> › <a href={hrefFor({ name: 'deal', id: deal.id })}>{deal.name}</a> › Review saved
+      </nav>
+      <header className="screen-head">
+        <div>
+          <h1 id="saved-title" tabIndex={-1}>
+            Review of {dealHeading(deal.name, deal.accountName)} saved
+          </h1>
+          <p className="subtle">
+            {saved.steps ? `${saved.steps} next step${saved.steps === 1 ? '' : 's'} saved as commitments; they come up on the next one-on-one.` : 'Saved as a coaching note of kind deal review.'}
+          </p>
+        </div>
+      </header>
+      <div className="card next-deal" data-testid="next-deal">
+        {saved.loading ? (
+          <p className="loading">Finding the next deal in your list…</p>
+        ) : next ? (
+          <>
+            <p>
+              Next in your list: <strong>{next.name}</strong> <span className="subtle">· {next.repName} · {next.stage} · {fmt.money(next.amount, next.currency)} · attention {next.attention}</span>
+            </p>
+            <a className="button primary" href={hrefFor({ name: 'dealReview', id: next.id, list: listQuery })} data-autofocus ref={(el) => el?.focus()}>
+              Next deal: review {next.name}
+            </a>
+          </>
+        ) : (
+          <p>That was the last deal in your list.</p>
+        )}
+        <p className="small">
+          <a href={hrefFor({ name: 'pipeline', query: listQuery })}>Back to the list</a> · <a href={hrefFor({ name: 'deal', id: deal.id })}>This deal's page</a>
+        </p>
       </div>
     </section>
   );

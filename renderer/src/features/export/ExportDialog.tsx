@@ -7,6 +7,8 @@ import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { useFormat } from '../../lib/format';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
 
 type Props = { onClose: () => void } & ({ kind: 'oneOnOne'; id: number } | { kind: 'repReview'; repId: number; repName: string } | { kind: 'teamReview'; from?: string; to?: string });
 
@@ -14,9 +16,14 @@ type Props = { onClose: () => void } & ({ kind: 'oneOnOne'; id: number } | { kin
 export function ExportDialog(props: Props) {
   const { info, settings } = useApp();
   const today = info?.today ?? '';
-  const quarter = today ? periodContaining(today, settings?.quotaPeriod ?? 'quarter') : null;
+  const fmt = useFormat();
+  // The session's "as of" date: reviews end on it by default, a one-on-one summary lists open
+  // commitments as of it; every document says which day it is as of.
+  const asOf = useAsOf((s) => s.asOf);
+  const end = asOf || today;
+  const quarter = end ? periodContaining(end, settings?.quotaPeriod ?? 'quarter') : null;
   const [from, setFrom] = useState((props.kind === 'teamReview' ? props.from : undefined) ?? quarter?.start ?? '');
-  const [to, setTo] = useState((props.kind === 'teamReview' ? props.to : undefined) ?? today);
+  const [to, setTo] = useState((props.kind === 'teamReview' ? props.to : undefined) ?? end);
   const [format, setFormat] = useState<'md' | 'pdf'>('pdf');
   const [includePrivate, setIncludePrivate] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -24,7 +31,7 @@ export function ExportDialog(props: Props) {
 
   const request: ExportRequest =
     props.kind === 'oneOnOne'
-      ? { doc: { kind: 'oneOnOne', id: props.id }, includePrivate }
+      ? { doc: { kind: 'oneOnOne', id: props.id }, includePrivate, ...asOfArg(asOf) }
       : props.kind === 'teamReview'
         ? { doc: { kind: 'teamReview', from, to }, includePrivate: false }
         : { doc: { kind: 'repReview', repId: props.repId, from, to }, includePrivate };
@@ -58,6 +65,11 @@ export function ExportDialog(props: Props) {
           void run();
         }}
       >
+        <p className="subtle span-all small" data-testid="export-as-of">
+          {props.kind === 'oneOnOne'
+            ? `As of ${fmt.date(end)}${asOf ? ' (the date you are viewing)' : ''}.`
+            : `Numbers, flags and stages as of the last day of the period${asOf ? `; it starts as the date you are viewing, ${fmt.date(asOf)}` : ''}.`}
+        </p>
         {props.kind !== 'oneOnOne' && (
           <>
             <Field label="From" error={error?.field === 'from' ? error.message : undefined}>

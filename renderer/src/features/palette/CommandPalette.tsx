@@ -16,6 +16,7 @@ import { nextOneOnOne } from '../oneOnOne/nextOneOnOne';
 import { GO_ACTIONS, matches, REP_ACTIONS, SCREENS, type RepActionId } from './actions';
 import { usePalette, type PalettePage } from './paletteStore';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { sectionRoute } from '../../app/sectionRoute';
 
 /** Waits this long after the last key before asking the store (typing "platform" asks once). */
 const SEARCH_DELAY_MS = 120;
@@ -156,7 +157,7 @@ function PaletteDialog({ page }: { page: PalettePage }) {
                 </Command.Item>
               ))}
               {goActions.map((a) => (
-                <Command.Item key={a.id} value={`action:${a.id}`} onSelect={() => openRoute({ name: a.section })}>
+                <Command.Item key={a.id} value={`action:${a.id}`} onSelect={() => openRoute(sectionRoute(a.section))}>
                   <span className="palette-title">{a.label}</span>
                 </Command.Item>
               ))}
@@ -182,7 +183,7 @@ function PaletteDialog({ page }: { page: PalettePage }) {
           {screens.length > 0 && (
             <Command.Group heading="Screens">
               {screens.map((s) => (
-                <Command.Item key={s.id} value={`screen:${s.id}`} onSelect={() => openRoute({ name: s.section })}>
+                <Command.Item key={s.id} value={`screen:${s.id}`} onSelect={() => openRoute(sectionRoute(s.section))}>
                   <span className="palette-title">{s.label}</span>
                   <kbd className="palette-key">
                     {MOD}+{s.key}

@@ -1,6 +1,19 @@
-import type { ColumnDef } from '@tanstack/react-table';
-import { useMemo, useRef, useState } from 'react';
-import { FLAG_CODES, FLAG_LABELS, type FlagCode } from '../../../../shared/domain/flags';
+import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { attentionReason } from '../../../../shared/domain/attention';
+import { FLAG_CODES, FLAG_LABELS, SEVERITY_RANK, type FlagCode, type Severity } from '../../../../shared/domain/flags';
+import { accountLabel } from '../../../../shared/domain/format';
+import {
+  DEFAULT_QUERY,
+  SORT_KEYS,
+  firstDirectionDesc,
+  parsePipelineQuery,
+  pipelineQueryString,
+  workingList,
+  type Level,
+  type PipelineQuery,
+  type SortKey,
+} from '../../../../shared/domain/workingList';
 import type { PipelineRow } from '../../../../shared/schemas/pipeline';
 import { useApp } from '../../app/appStore';
 import { hrefFor, useRouter } from '../../app/router';
@@ -8,98 +21,152 @@ import { AsOfPicker } from '../../components/AsOfPicker';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../lib/format';
-import { useAsOf } from '../../lib/useAsOf';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
 import { useApiData } from '../../lib/useApiData';
 import { useShortcut } from '../../lib/useShortcut';
-import { FlagChips } from './FlagChips';
-import { accountLabel } from '../../../../shared/domain/format';
+import { usePipelineQuery } from './pipelineQuery';
+import { AttentionBadge, FlagChips } from './FlagChips';
 
-export function PipelineScreen() {
+const worst = (s: Severity[]): Severity | null => s.reduce<Severity | null>((w, x) => (w === null || SEVERITY_RANK[x] < SEVERITY_RANK[w] ? x : w), null);
+
+export function PipelineScreen({ query }: { query: string }) {
   const info = useApp((s) => s.info);
   const asOf = useAsOf((s) => s.asOf);
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
-  const [rep, setRep] = useState('');
-  const [stage, setStage] = useState('');
-  const [flag, setFlag] = useState<FlagCode | '' | 'any'>('');
-  const [text, setText] = useState('');
+  const remember = usePipelineQuery((s) => s.remember);
+  const [q, setQ] = useState<PipelineQuery>(() => parsePipelineQuery(query));
   const searchRef = useRef<HTMLInputElement>(null);
   useShortcut('f', () => searchRef.current?.focus(), 'Filter the deals');
 
-  const { data, error } = useApiData('pipeline.open', asOf ? { asOf } : {}, asOf);
+  // The filters and sort live in the URL (replaced, not pushed: Back leaves the screen), and the
+  // sidebar's link comes back to them.
+  const qs = pipelineQueryString(q);
+  useEffect(() => {
+    const hash = hrefFor({ name: 'pipeline', query: qs });
+    if (window.location.hash !== hash) history.replaceState(null, '', hash);
+    remember(qs);
+  }, [qs, remember]);
+  const set = useCallback((patch: Partial<PipelineQuery>) => setQ((old) => ({ ...old, ...patch })), []);
+
+  const { data, error } = useApiData('pipeline.open', asOfArg(asOf), asOf);
 
   const reps = useMemo(() => [...new Set(data?.deals.map((d) => d.repName))].sort(), [data]);
   const stages = useMemo(() => {
     const inUse = new Set(data?.deals.map((d) => d.stage));
     return [...(data?.stages ?? []).filter((s) => inUse.has(s)), ...[...inUse].filter((s) => !data?.stages.includes(s)).sort()];
   }, [data]);
-  const shown = useMemo(
-    () =>
-      (data?.deals ?? []).filter(
-        (d) =>
-          (!rep || d.repName === rep) &&
-          (!stage || d.stage === stage) &&
-          (!flag || (flag === 'any' ? d.flags.length > 0 : d.flags.includes(flag))),
-      ),
-    [data, rep, stage, flag],
-  );
-  const flagCounts = useMemo(() => {
-    const counts = new Map<FlagCode, number>();
-    for (const d of data?.deals ?? []) for (const f of d.flags) counts.set(f, (counts.get(f) ?? 0) + 1);
-    return counts;
+  const shown = useMemo(() => (data ? workingList(data.deals, q) : []), [data, q]);
+  const counts = useMemo(() => {
+    const byFlag = new Map<FlagCode, number>();
+    let flagged = 0;
+    let critical = 0;
+    let warning = 0;
+    for (const d of data?.deals ?? []) {
+      if (d.flags.length) flagged++;
+      const w = worst(d.severities);
+      if (w === 'critical') critical++;
+      if (w === 'critical' || w === 'warning') warning++;
+      for (const f of d.flags) byFlag.set(f, (byFlag.get(f) ?? 0) + 1);
+    }
+    return { byFlag, flagged, critical, warning };
   }, [data]);
 
+  const reason = useCallback(
+    (d: PipelineRow) =>
+      data
+        ? attentionReason(
+            { flags: d.flags.map((code, i) => ({ code, severity: d.severities[i]! })), amount: d.amount, currency: d.currency, expectedCloseDate: d.expectedCloseDate },
+            data.asOf,
+            data.bigDealAmount,
+            data.horizonDays,
+          )
+        : '',
+    [data],
+  );
+
+  const review = useCallback((id: number) => hrefFor({ name: 'dealReview', id, list: qs }), [qs]);
   const columns = useMemo<ColumnDef<PipelineRow, any>[]>(
     () => [
       {
+        accessorKey: 'attention',
+        header: 'Attention',
+        meta: { numeric: true, width: '86px' },
+        cell: (c) => <AttentionBadge score={c.row.original.attention} severity={worst(c.row.original.severities)} />,
+      },
+      {
         accessorKey: 'name',
         header: 'Deal',
-        meta: { width: '19%' },
+        meta: { width: '20%', className: 'wrap2' },
         cell: (c) => (
-          <a className="strong-link" href={hrefFor({ name: 'deal', id: c.row.original.id })}>
+          <a className="strong-link clamp2" href={hrefFor({ name: 'deal', id: c.row.original.id })} title={c.row.original.name}>
             {c.row.original.name}
           </a>
         ),
       },
-      { accessorKey: 'repName', header: 'Rep', meta: { width: '11%' } },
-      { accessorKey: 'stage', header: 'Stage', meta: { width: '9%' } },
-      { accessorKey: 'amount', header: 'Amount', meta: { numeric: true, width: '8%' }, cell: (c) => fmt.money(c.getValue(), c.row.original.currency) },
+      {
+        id: 'why',
+        header: 'Why it ranks here',
+        enableSorting: false,
+        meta: { width: '27%', className: 'why' },
+        cell: (c) => {
+          const text = reason(c.row.original);
+          return (
+            <span className="why-text" title={text}>
+              {text}
+            </span>
+          );
+        },
+      },
+      { accessorKey: 'repName', header: 'Rep', meta: { width: '13%' } },
+      { accessorKey: 'stage', header: 'Stage', meta: { width: '108px' } },
+      { accessorKey: 'amount', header: 'Amount', meta: { numeric: true, width: '104px' }, cell: (c) => fmt.money(c.getValue(), c.row.original.currency) },
       {
         accessorKey: 'expectedCloseDate',
         header: 'Close date',
-        meta: { width: '9%' },
-        sortUndefined: 'last',
+        meta: { width: '112px' },
         cell: (c) => <span className={c.getValue() && data && c.getValue() < data.asOf ? 'bad-text' : undefined}>{fmt.date(c.getValue())}</span>,
       },
       {
         id: 'flags',
-        meta: { width: '18%' },
-        accessorFn: (d) => d.flags.length,
         header: 'Flags',
-        cell: (c) => <FlagChips flags={c.row.original.flags} max={2} />,
+        enableSorting: false,
+        meta: { width: '15%', priority: 3 },
+        cell: (c) => <FlagChips flags={c.row.original.flags} severities={c.row.original.severities} max={1} />,
       },
-      { accessorKey: 'ageDays', header: 'Age', meta: { numeric: true, width: '5%' }, cell: (c) => `${c.getValue()} d` },
-      { accessorKey: 'daysInStage', header: 'In stage', meta: { numeric: true, width: '6%' }, cell: (c) => `${c.getValue()} d` },
-      { id: 'account', accessorFn: (d) => accountLabel(d.accountName), header: 'Account' },
+      { accessorKey: 'ageDays', header: 'Age', meta: { numeric: true, width: '62px', priority: 3 }, cell: (c) => `${c.getValue()} d` },
+      { accessorKey: 'daysInStage', header: 'In stage', meta: { numeric: true, width: '72px', priority: 3 }, cell: (c) => `${c.getValue()} d` },
+      { id: 'account', accessorFn: (d) => accountLabel(d.accountName), header: 'Account', meta: { width: '12%', priority: 2 } },
       {
         id: 'review',
         header: () => <span className="visually-hidden">Review</span>,
         enableSorting: false,
-        meta: { width: '5%' },
+        meta: { width: '66px' },
         cell: (c) => (
-          <a href={hrefFor({ name: 'dealReview', id: c.row.original.id })} aria-label={`Review ${c.row.original.name}`}>
+          <a href={review(c.row.original.id)} aria-label={`Review ${c.row.original.name}`}>
             Review
           </a>
         ),
       },
     ],
-    [fmt, data],
+    [fmt, data, reason, review],
+  );
+
+  const sorting = useMemo<SortingState>(() => [{ id: q.sort, desc: q.desc }], [q.sort, q.desc]);
+  const onSort = useCallback(
+    (s: SortingState) => {
+      const next = s[0];
+      if (!next || !(SORT_KEYS as readonly string[]).includes(next.id)) return set({ sort: 'attention', desc: true });
+      const key = next.id as SortKey;
+      set(key === q.sort ? { desc: !q.desc } : { sort: key, desc: firstDirectionDesc(key) });
+    },
+    [q.sort, q.desc, set],
   );
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!data || !info) return <p className="loading">Loading the pipeline…</p>;
   const total = shown.reduce((s, d) => s + d.amount, 0);
-  const flagged = data.deals.filter((d) => d.flags.length > 0).length;
+  const filtered = qs !== '' && qs !== pipelineQueryString({ ...DEFAULT_QUERY, sort: q.sort, desc: q.desc });
 
   return (
     <section className="screen" aria-labelledby="pipe-title">
@@ -109,11 +176,18 @@ export function PipelineScreen() {
             Pipeline
           </h1>
           <p className="subtle">
-            {data.deals.length} open deals · {flagged} flagged · reports are the start: drill into the line items and ask “How do you know?”
+            {data.deals.length} open deals · {counts.flagged} flagged · {counts.critical} critical, {counts.warning - counts.critical} warning · ranked by attention: ask “How do you
+            know?” from the top
           </p>
         </div>
         <AsOfPicker today={info.today} />
       </header>
+      {data.untrackedReps.length > 0 && (
+        <p className="notice small" data-testid="untracked">
+          Stakeholders not tracked yet for {data.untrackedReps.join(', ')}: no stakeholder is recorded on any of their open deals, so single-threaded, no decision maker and
+          champion only are not raised for them. Add the people on a deal's page to start.
+        </p>
+      )}
       {data.deals.length === 0 ? (
         <EmptyState title="No open deals">
           <p>Open deals of every active rep appear here with their integrity flags. Add deals from a rep's page.</p>
@@ -122,12 +196,12 @@ export function PipelineScreen() {
         <>
           <div className="toolbar wrap">
             <label className="search">
-              <span className="visually-hidden">Search deals</span>
-              <input ref={searchRef} type="search" placeholder="Filter deals  ( F )" value={text} onChange={(e) => setText(e.target.value)} />
+              <span className="visually-hidden">Filter deals</span>
+              <input ref={searchRef} type="search" placeholder="Filter deals  ( F )" value={q.q} onChange={(e) => set({ q: e.target.value })} />
             </label>
             <label className="inline-field">
               Rep
-              <select aria-label="Filter by rep" value={rep} onChange={(e) => setRep(e.target.value)}>
+              <select aria-label="Filter by rep" value={q.rep} onChange={(e) => set({ rep: e.target.value })}>
                 <option value="">All reps</option>
                 {reps.map((r) => (
                   <option key={r}>{r}</option>
@@ -136,7 +210,7 @@ export function PipelineScreen() {
             </label>
             <label className="inline-field">
               Stage
-              <select aria-label="Filter by stage" value={stage} onChange={(e) => setStage(e.target.value)}>
+              <select aria-label="Filter by stage" value={q.stage} onChange={(e) => set({ stage: e.target.value })}>
                 <option value="">All stages</option>
                 {stages.map((s) => (
                   <option key={s}>{s}</option>
@@ -144,17 +218,30 @@ export function PipelineScreen() {
               </select>
             </label>
             <label className="inline-field">
+              Severity
+              <select aria-label="Filter by severity" value={q.level} onChange={(e) => set({ level: e.target.value as Level })}>
+                <option value="">Any</option>
+                <option value="critical">Critical ({counts.critical})</option>
+                <option value="warning">Warning or critical ({counts.warning})</option>
+              </select>
+            </label>
+            <label className="inline-field">
               Flag
-              <select aria-label="Filter by flag" value={flag} onChange={(e) => setFlag(e.target.value as FlagCode | '' | 'any')}>
+              <select aria-label="Filter by flag" value={q.flag} onChange={(e) => set({ flag: e.target.value as FlagCode | '' | 'any' })}>
                 <option value="">Any or none</option>
-                <option value="any">Any flag ({flagged})</option>
+                <option value="any">Any flag ({counts.flagged})</option>
                 {FLAG_CODES.map((f) => (
                   <option key={f} value={f}>
-                    {FLAG_LABELS[f]} ({flagCounts.get(f) ?? 0})
+                    {FLAG_LABELS[f]} ({counts.byFlag.get(f) ?? 0})
                   </option>
                 ))}
               </select>
             </label>
+            {filtered && (
+              <button type="button" className="link-button" onClick={() => set({ ...DEFAULT_QUERY, sort: q.sort, desc: q.desc })}>
+                Clear filters
+              </button>
+            )}
             <span className="subtle" aria-live="polite">
               {shown.length} deals · {fmt.money(total)}
             </span>
@@ -163,12 +250,13 @@ export function PipelineScreen() {
             label="Open deals"
             data={shown}
             columns={columns}
-            filter={text}
-            initialSort={[{ id: 'expectedCloseDate', desc: false }]}
+            sorting={sorting}
+            onSortingChange={onSort}
             onOpen={(d) => go({ name: 'deal', id: d.id })}
             rowTestId={(d) => `pipe-row-${d.id}`}
             fixed
-            height="calc(100vh - 230px)"
+            rowHeight={48}
+            height="calc(100vh - 260px)"
           />
         </>
       )}

@@ -1,16 +1,15 @@
 import type { RepDashboard } from '../../../../shared/schemas/pipeline';
-import { hrefFor } from '../../app/router';
 import { Sparkline } from '../../components/Sparkline';
 import { useFormat } from '../../lib/format';
 import { Coverage } from '../dashboard/Coverage';
 import { DiagnosisBadge } from '../dashboard/DiagnosisBadge';
-import { FlagChips } from '../pipeline/FlagChips';
+import { NeedsAttentionList } from '../dashboard/NeedsAttention';
 import { WhatIf } from './WhatIf';
-import { accountLabel } from '../../../../shared/domain/format';
 
 export function RepMetricsPanel({ data }: { data: RepDashboard }) {
   const fmt = useFormat();
   const m = data.metrics;
+  const flagged = data.ranked.filter((d) => d.flags.length > 0).length;
   return (
     <>
       <section className="card diagnosis-card" aria-labelledby="diag-title">
@@ -74,26 +73,18 @@ export function RepMetricsPanel({ data }: { data: RepDashboard }) {
       <div className="columns">
         <WhatIf data={data} />
         <section className="card" aria-labelledby="flagged-title">
-          <h2 id="flagged-title">Flagged deals ({data.flagged.length})</h2>
-          {data.flagged.length === 0 ? (
+          <h2 id="flagged-title">Needs attention</h2>
+          <p className="subtle small">
+            {flagged} of {data.ranked.length} open deals flagged. The top {data.needsAttention.length || ''} by attention (severity, size, nearness of the close date); the
+            one-on-one agenda takes the same.
+          </p>
+          {!data.stakeholdersTracked && (
+            <p className="notice small">Stakeholders not tracked yet: no stakeholder is recorded on any of their open deals, so stakeholder flags are not raised.</p>
+          )}
+          {data.needsAttention.length === 0 ? (
             <p className="good-text">No open deal has an integrity flag.</p>
           ) : (
-            <ul className="flagged-list">
-              {data.flagged.map((d) => (
-                <li key={d.id}>
-                  <div>
-                    <a className="strong-link" href={hrefFor({ name: 'deal', id: d.id })}>
-                      {d.name}
-                    </a>{' '}
-                    <span className="subtle">
-                      {accountLabel(d.accountName)} · {fmt.money(d.amount, d.currency)} · {d.stage}
-                    </span>
-                  </div>
-                  <FlagChips flags={d.flags} />
-                  <p className="coach-question">Ask: {d.flags[0]!.question}</p>
-                </li>
-              ))}
-            </ul>
+            <NeedsAttentionList deals={data.needsAttention} showRep={false} detail testId="rep-attention" />
           )}
         </section>
       </div>

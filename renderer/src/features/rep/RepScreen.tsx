@@ -12,8 +12,10 @@ import { useShortcut } from '../../lib/useShortcut';
 import { DealForm } from '../deal/DealForm';
 import { OutcomeBadge } from '../deal/OutcomeBadge';
 import { RepForm } from '../team/RepForm';
-import type { RepDashboard } from '../../../../shared/schemas/pipeline';
-import { useAsOf } from '../../lib/useAsOf';
+import type { PipelineDeal, RepDashboard } from '../../../../shared/schemas/pipeline';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
+import { topFlag } from '../../../../shared/domain/flags';
+import { AttentionBadge, FlagChips } from '../pipeline/FlagChips';
 import { RepMetricsPanel } from './RepMetricsPanel';
 import { OneOnOnesCard } from '../oneOnOne/OneOnOnesCard';
 import { ExportDialog } from '../export/ExportDialog';
@@ -57,7 +59,7 @@ export function RepScreen({ id }: { id: number }) {
   useEffect(() => {
     let live = true;
     // Archived reps have no live metrics; the page still shows their history.
-    call('metrics.rep', asOf ? { repId: id, asOf } : { repId: id }).then(
+    call('metrics.rep', { repId: id, ...asOfArg(asOf) }).then(
       (d) => live && setDash(d),
       () => live && setDash(null),
     );
@@ -94,12 +96,39 @@ export function RepScreen({ id }: { id: number }) {
     ],
     [fmt],
   );
+  // Open deals: as of the session's date, ranked by attention, each with why.
+  const openColumns = useMemo<ColumnDef<PipelineDeal, any>[]>(
+    () => [
+      {
+        accessorKey: 'attention',
+        header: 'Attention',
+        meta: { numeric: true },
+        cell: (c) => <AttentionBadge score={c.getValue()} severity={topFlag(c.row.original.flags)?.severity ?? null} />,
+      },
+      {
+        accessorKey: 'name',
+        header: 'Deal',
+        cell: (c) => (
+          <a className="strong-link" href={hrefFor({ name: 'deal', id: c.row.original.id })}>
+            {c.row.original.name}
+          </a>
+        ),
+      },
+      { id: 'why', accessorKey: 'reason', header: 'Why it ranks here', enableSorting: false, meta: { className: 'why' }, cell: (c) => <span className="why-text">{c.getValue()}</span> },
+      { accessorKey: 'stage', header: 'Stage' },
+      { accessorKey: 'amount', header: 'Amount', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue(), c.row.original.currency) },
+      { accessorKey: 'expectedCloseDate', header: 'Close date', sortUndefined: 'last', cell: (c) => fmt.date(c.getValue()) },
+      { id: 'flags', header: 'Flags', enableSorting: false, meta: { priority: 2 }, cell: (c) => <FlagChips flags={c.row.original.flags} max={1} /> },
+      { id: 'account', accessorFn: (d) => accountLabel(d.accountName), header: 'Account', meta: { priority: 3 } },
+    ],
+    [fmt],
+  );
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!rep || !deals || rep.id !== id) return <p className="loading">Loading…</p>;
 
   const shown = tab === 'all' ? deals : deals.filter((d) => d.outcome === tab);
-  const count = (t: Tab) => (t === 'all' ? deals.length : deals.filter((d) => d.outcome === t).length);
+  const count = (t: Tab) => (t === 'open' && dash ? dash.ranked.length : t === 'all' ? deals.length : deals.filter((d) => d.outcome === t).length);
 
   return (
     <section className="screen" aria-labelledby="rep-title">
@@ -176,8 +205,19 @@ export function RepScreen({ id }: { id: number }) {
             Add a deal
           </button>
         </EmptyState>
+      ) : tab === 'open' && dash ? (
+        <DataTable
+          key="open"
+          label={`${rep.name}'s open deals`}
+          data={dash.ranked}
+          columns={openColumns}
+          initialSort={[{ id: 'attention', desc: true }]}
+          onOpen={(d) => go({ name: 'deal', id: d.id })}
+          rowTestId={(d) => `deal-row-${d.id}`}
+        />
       ) : (
         <DataTable
+          key={tab}
           label={`${rep.name}'s deals`}
           data={shown}
           columns={columns}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { computeNeeds } from '../../../../shared/domain/metrics';
+import { countOf } from '../../../../shared/domain/format';
 import type { RepDashboard } from '../../../../shared/schemas/pipeline';
 import { useFormat } from '../../lib/format';
 
@@ -37,7 +38,7 @@ export function WhatIf({ data }: { data: RepDashboard }) {
     <section className="card" aria-labelledby="whatif-title">
       <h2 id="whatif-title">What if…</h2>
       <p className="subtle">
-        {fmt.money(m.remainingQuota)} of quota left with {data.daysLeftInPeriod} days in {data.period.label}. Change a driver to see what {m.name} would need.
+        {fmt.money(m.remainingQuota)} of quota left with {countOf(data.daysLeftInPeriod, 'day')} in {data.period.label}. Change a driver to see what {m.name} would need.
       </p>
       <div className="whatif-inputs">
         <label>

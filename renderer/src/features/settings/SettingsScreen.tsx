@@ -7,6 +7,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
 import { ThresholdsForm } from './ThresholdsForm';
 import { CoachabilityForm } from './CoachabilityForm';
+import { TriageForm } from './TriageForm';
 import { PrivacyCard } from './PrivacyCard';
 
 const PERIOD_LABEL: Record<QuotaPeriod, string> = { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' };
@@ -89,6 +90,7 @@ function SettingsForm({ thresholdsKey }: { thresholdsKey: string }) {
         <FormFooter error={form.formError} busy={form.busy} submitLabel={'Save settings'} />
       </form>
       <ThresholdsForm key={thresholdsKey} settings={settings!} />
+      <TriageForm key={JSON.stringify([settings!.triage, settings!.valueProps, settings!.stages])} settings={settings!} />
       <CoachabilityForm key={JSON.stringify(settings!.coachability)} settings={settings!} />
       <PrivacyCard />
     </section>

@@ -14,6 +14,7 @@ import { useFormat } from '../../lib/format';
 import { archiveRep } from './archiveRep';
 import { RepForm } from './RepForm';
 import { useTeam } from './teamStore';
+import { useAsOf } from '../../lib/useAsOf';
 import { DemoOffer } from './DemoOffer';
 
 export function TeamScreen() {
@@ -27,7 +28,8 @@ export function TeamScreen() {
   const [archiving, setArchiving] = useState<TeamRow | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => void load(), [load, version]);
+  const asOf = useAsOf((s) => s.asOf);
+  useEffect(() => void load(), [load, version, asOf]);
   useShortcut('n', () => setAdding(true), 'Add a rep');
   useShortcut('f', () => filterRef.current?.focus(), 'Filter the reps');
 

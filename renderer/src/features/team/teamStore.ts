@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { TeamSummary } from '../../../../shared/schemas/team';
 import { call } from '../../api/client';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
 
 interface TeamState {
   summary: TeamSummary | null;
@@ -19,7 +20,7 @@ export const useTeam = create<TeamState>((set, get) => ({
   load: async () => {
     set({ loading: true });
     try {
-      const summary = await call('team.summary', { includeArchived: get().includeArchived });
+      const summary = await call('team.summary', { includeArchived: get().includeArchived, ...asOfArg(useAsOf.getState().asOf) });
       set({ summary, error: null, loading: false });
     } catch (err) {
       set({ error: (err as Error).message, loading: false });

@@ -1,10 +1,12 @@
 import { VP_QUESTIONS, VP_TEST_LABELS } from '../../../../shared/domain/valueProps';
 import { hrefFor } from '../../app/router';
 import { useApiData } from '../../lib/useApiData';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
 
 /** Which of the seven tests fail most across the team and for each rep: a coaching focus. */
 export function TeamValueProps() {
-  const { data } = useApiData('valueProps.team', {}, 'vp');
+  const asOf = useAsOf((s) => s.asOf);
+  const { data } = useApiData('valueProps.team', asOfArg(asOf), `vp|${asOf}`);
   if (!data) return null;
   const checked = data.byTest[0]?.checked ?? 0;
   return (

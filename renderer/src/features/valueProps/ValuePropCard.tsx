@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { VP_QUESTIONS, VP_RESULT_LABELS, VP_RESULTS, VP_TEST_LABELS, VP_TESTS, type VpResult, type VpTest } from '../../../../shared/domain/valueProps';
+import { VP_QUESTIONS, VP_RESULT_LABELS, VP_RESULTS, VP_TEST_LABELS, VP_TESTS, vpScoreText, type VpResult, type VpTest } from '../../../../shared/domain/valueProps';
 import type { DealValueProps } from '../../../../shared/schemas/valueProps';
 import { assessInput } from '../../../../shared/schemas/valueProps';
 import { ROLE_LABELS, type StakeholderMap } from '../../../../shared/schemas/stakeholders';
@@ -16,9 +16,10 @@ import { useZodForm } from '../../lib/useZodForm';
 const TONE: Record<VpResult, string> = { pass: 'good', partial: 'warn', fail: 'bad', not_assessed: 'neutral' };
 
 /** The seven tests on a deal's value proposition, with the question to ask for each and the history. */
-export function ValuePropCard({ dealId }: { dealId: number }) {
+export function ValuePropCard({ dealId, asOf = '' }: { dealId: number; asOf?: string }) {
   const fmt = useFormat();
-  const { data } = useApiData('valueProps.forDeal', { dealId }, String(dealId));
+  // With the session's "as of" date, only the assessments made by then (as the flags use them).
+  const { data } = useApiData('valueProps.forDeal', { dealId, ...(asOf ? { asOf } : {}) }, `${dealId}|${asOf}`);
   const [assessing, setAssessing] = useState(false);
   if (!data) return null;
   const latest = data.checks[0];
@@ -26,7 +27,7 @@ export function ValuePropCard({ dealId }: { dealId: number }) {
     <section className="card" aria-labelledby="vp-h">
       <div className="card-head">
         <h2 id="vp-h">
-          Value proposition {latest && <span className="badge tone-neutral">{latest.score} / 7</span>}
+          Value proposition {latest && <span className="badge tone-neutral">{vpScoreText(latest.score)}</span>}
         </h2>
         <button type="button" onClick={() => setAssessing(true)}>
           {latest ? 'Re-assess' : 'Assess'}
@@ -59,10 +60,11 @@ export function ValuePropCard({ dealId }: { dealId: number }) {
             ))}
           </ul>
           {data.checks.length > 1 && (
-            <p className="subtle">History: {data.checks.map((c) => `${fmt.date(c.assessedOn)} ${c.score}/7`).join(' · ')}</p>
+            <p className="subtle">History: {data.checks.map((c) => `${fmt.date(c.assessedOn)} ${vpScoreText(c.score)}`).join(' · ')}</p>
           )}
         </>
       )}
+      {asOf && <p className="subtle small">Assessments made by {fmt.date(asOf)} only.</p>}
       {assessing && <AssessDialog dealId={dealId} previous={latest ?? null} onClose={() => setAssessing(false)} />}
     </section>
   );
