@@ -105,7 +105,7 @@ describe('deal reviews', () => {
       dealId: deal,
       reviewDate: TODAY,
       answers: [
-        { flagCode: 'close_date_passed', question: 'How do you know this deal is still alive?', answer: 'The CFO said they sign on Dec 15, certain.' },
+        { flagCode: 'close_date_past', question: 'How do you know this deal is still alive?', answer: 'The CFO said they sign on Dec 15, certain.' },
         { flagCode: null, question: 'Who else weighs in?', answer: null },
       ],
       coaching: 'Get the CFO to confirm the date in writing; map procurement.',
