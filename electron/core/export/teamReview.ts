@@ -16,7 +16,7 @@ import { teamDevelopment } from '../repos/development';
 import { needsAttention, teamMetrics } from '../repos/metrics';
 import { commitmentCountsBetween } from '../repos/commitments';
 import { getSettings } from '../repos/settings';
-import type { ExportOptions } from './oneOnOneSummary';
+import type { ExportOptions } from './docParts';
 import { facts, heading, list, muted, paragraph, renderDoc, strong, table, type Block, type ExportDoc } from './render';
 
 export function teamReview(db: Db, clock: Clock, from: string, to: string, opts: ExportOptions): ExportDoc {
