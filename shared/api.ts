@@ -204,6 +204,5 @@ export type CallName = keyof Api;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
 export type ParsedInput<N extends CallName> = z.output<Api[N]['input']>;
 export type CallOutput<N extends CallName> = Api[N]['output'];
-export const CALL_NAMES = Object.keys(api) as CallName[];
 export const isCallName = (name: unknown): name is CallName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
