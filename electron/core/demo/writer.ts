@@ -5,6 +5,7 @@
 import type { Db } from '../db/open';
 import type { DealPlan } from './deals';
 import type { AccountPlan, RepPlan } from './team';
+import { dealHistory } from '../repos/dealHistory';
 
 export interface WrittenRep {
   id: number;
@@ -108,10 +109,6 @@ function prepareAll(db: Db) {
       created_date, expected_close_date, closed_date, outcome, last_activity_date, next_step,
       source, stage_entered_date, close_date_changes, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, 'USD', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    stage: p(`INSERT INTO deal_stage_history (deal_id, from_stage, to_stage, changed_on, recorded_at)
-      VALUES (?, ?, ?, ?, ?)`),
-    closeChange: p(`INSERT INTO deal_close_date_changes (deal_id, from_date, to_date, changed_on,
-      recorded_at) VALUES (?, ?, ?, ?, ?)`),
     stakeholder: p(`INSERT INTO stakeholders (deal_id, name, title, role, stance, last_contact_date,
       nudges_sent, dm_name_known, will_recommend, dm_meeting_date, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -207,8 +204,9 @@ export class DemoWriter {
       this.nowIso,
     );
     const id = Number(info.lastInsertRowid);
-    for (const m of d.moves) this.s.stage.run(id, m.from, m.to, m.on, this.nowIso);
-    for (const c of d.closeChanges) this.s.closeChange.run(id, c.from, c.to, c.on, this.nowIso);
+    const history = dealHistory(this.db);
+    for (const m of d.moves) history.stageMoved(id, m.from, m.to, m.on, this.nowIso);
+    for (const c of d.closeChanges) history.closeDateMoved(id, c.from, c.to, c.on, this.nowIso);
     return id;
   }
 

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { dealKey, emptyStats, nocase, normalizedRows } from '../../../shared/domain/import/rows';
 import type { OwnerPlan, ImportPlan } from './plan';
+import { dealHistory, recordFirstStages } from '../repos/dealHistory';
 
 export interface WriteCounts {
   runId: number;
@@ -68,10 +69,7 @@ export async function writeImport(
     done += chunk.length;
     onProgress(done, total);
     // Each new deal's first history row ("created in its stage"), in one statement.
-    db.prepare(
-      `INSERT INTO deal_stage_history (deal_id, from_stage, to_stage, changed_on, recorded_at)
-       SELECT id, NULL, stage, stage_entered_date, ? FROM deals WHERE id > ? ORDER BY id`,
-    ).run(now, lastDealBefore);
+    recordFirstStages(db, lastDealBefore, now);
     for (const ix of indexes) db.exec(ix.sql);
     if (searchEntry) {
       db.prepare(searchEntry.bulk).run(lastDealBefore);
@@ -182,13 +180,8 @@ function makeWriter(db: Db, now: string, today: string, owners: OwnerPlan) {
          close_date_changes = close_date_changes + ?, updated_at = ?
        WHERE id = ?`,
     ),
-    stageHistory: db.prepare(
-      'INSERT INTO deal_stage_history (deal_id, from_stage, to_stage, changed_on, recorded_at) VALUES (?, ?, ?, ?, ?)',
-    ),
-    closeHistory: db.prepare(
-      'INSERT INTO deal_close_date_changes (deal_id, from_date, to_date, changed_on, recorded_at) VALUES (?, ?, ?, ?, ?)',
-    ),
   };
+  const history = dealHistory(db);
   const repIds = new Map<string, number>();
   const accountIds = new Map<string, number>();
   // Existing CRM ids are read once: a first import of 250,000 new deals needs no lookup per row.
@@ -277,8 +270,8 @@ function makeWriter(db: Db, now: string, today: string, owners: OwnerPlan) {
     const changedOn = stageMoved && closedDate ? closedDate : today;
     const closeMoved = d.outcome === 'open' && old[EXPECTED_CLOSE] !== expected;
     s.updateDeal.run(...after, d.stage, changedOn, closeMoved ? 1 : 0, now, before.id);
-    if (stageMoved) s.stageHistory.run(before.id, old[STAGE], d.stage, changedOn, now);
-    if (closeMoved) s.closeHistory.run(before.id, old[EXPECTED_CLOSE], expected, today, now);
+    if (stageMoved) history.stageMoved(before.id, old[STAGE] as string, d.stage, changedOn, now);
+    if (closeMoved) history.closeDateMoved(before.id, old[EXPECTED_CLOSE] as string | null, expected, today, now);
     counts.updated++;
   };
 

@@ -17,6 +17,7 @@ import type { Db } from '../db/open';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import { ensureAccount } from './accounts';
 import { getRep } from './reps';
+import { dealHistory } from './dealHistory';
 
 interface DealRow {
   id: number;
@@ -132,18 +133,13 @@ function recordChanges(
   changedOn: string,
   nowIso: string,
 ): void {
+  const history = dealHistory(db);
   if (!before || before.stage !== after.stage) {
-    db.prepare(
-      `INSERT INTO deal_stage_history (deal_id, from_stage, to_stage, changed_on, recorded_at)
-       VALUES (?, ?, ?, ?, ?)`,
-    ).run(dealId, before?.stage ?? null, after.stage, changedOn, nowIso);
+    history.stageMoved(dealId, before?.stage ?? null, after.stage, changedOn, nowIso);
     db.prepare('UPDATE deals SET stage_entered_date = ? WHERE id = ?').run(changedOn, dealId);
   }
   if (before && before.expectedCloseDate !== after.expectedCloseDate) {
-    db.prepare(
-      `INSERT INTO deal_close_date_changes (deal_id, from_date, to_date, changed_on, recorded_at)
-       VALUES (?, ?, ?, ?, ?)`,
-    ).run(dealId, before.expectedCloseDate, after.expectedCloseDate, changedOn, nowIso);
+    history.closeDateMoved(dealId, before.expectedCloseDate, after.expectedCloseDate, changedOn, nowIso);
     db.prepare('UPDATE deals SET close_date_changes = close_date_changes + 1 WHERE id = ?').run(
       dealId,
     );
