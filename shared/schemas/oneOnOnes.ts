@@ -47,6 +47,8 @@ export interface OneOnOneDetail {
   events: OneOnOneEvent[];
   previousMeetingDate: string | null;
   cadenceDays: number;
+  /** How long the rep's one-on-ones run: Prepare fits the agenda to it. */
+  meetingMinutes: number;
 }
 
 /** A suggestion from "Prepare", not yet on the agenda. */
@@ -55,9 +57,34 @@ export interface ProposedItem {
   detail: string | null;
   sourceKind: AgendaSource;
   sourceId: number | null;
+  /** About how long it takes in the room. */
+  minutes: number;
+  /** Why it is proposed, and why at this place in the ranking. */
+  why: string;
+  /** Fits the meeting's time (pre-ticked); the others are "also worth raising". */
+  selected: boolean;
+}
+
+/** What Prepare answers: the ranked proposals fitted to the meeting, and what it took off. */
+export interface PreparedAgenda {
+  items: ProposedItem[];
+  meetingMinutes: number;
+  /** Minutes already taken by the items on the agenda. */
+  onAgendaMinutes: number;
+  selectedMinutes: number;
+  /** Items carried from the last meeting that are no longer true, taken off the agenda. */
+  dropped: { title: string; why: string }[];
 }
 
 export const scheduleInput = z.object({ repId: id, meetingDate: isoDate });
+/** Closing a meeting planned for a later day moves it to today; the manager is asked first. */
+export const closeInput = z.object({ id, moveToToday: z.boolean().default(false) });
+/** "Not this time": a proposal turned down for this meeting is not proposed again. */
+export const dismissInput = z.object({ id, sourceKind: z.enum(AGENDA_SOURCES, { error: 'is not a kind of proposal' }), sourceId: id.nullable() });
+export const meetingLengthInput = z.object({
+  repId: id,
+  minutes: z.number({ error: 'must be a number of minutes' }).int({ error: 'must be whole minutes' }).min(10, { error: 'must be at least 10 minutes' }).max(180, { error: 'must be at most 180 minutes' }),
+});
 
 const itemFields = z.object({
   id: id.optional(),

@@ -15,7 +15,7 @@ import {
   type RepDrivers,
 } from '../../shared/domain/development';
 import type { PlanView, TeamDevelopment } from '../../shared/schemas/development';
-import type { ProposedItem } from '../../shared/schemas/oneOnOnes';
+import type { PreparedAgenda } from '../../shared/schemas/oneOnOnes';
 import { testCtx } from './helpers';
 
 const rep = (repId: number, name: string, wonValue: number, v: (number | null)[]): RepDrivers => {
@@ -182,7 +182,7 @@ describe('development in the store', () => {
     expect(plan.checkins).toHaveLength(5);
 
     const meeting = ok<{ id: number }>(ctx, 'oneOnOnes.schedule', { repId: ann, meetingDate: '2026-12-08' });
-    const items = ok<ProposedItem[]>(ctx, 'oneOnOnes.prepare', { id: meeting.id, asOf: '2026-12-08' });
+    const items = ok<PreparedAgenda>(ctx, 'oneOnOnes.prepare', { id: meeting.id, asOf: '2026-12-08' }).items;
     const dev = items.find((i) => i.sourceKind === 'development');
     expect(dev).toMatchObject({ title: 'Development check-in: win rate and stakeholders per deal (day 15 of 60)', sourceId: plan.id });
     expect(dev!.detail).toMatch(/^Win rate: 67\s?% before the plan, nothing to measure yet so far\. Check-in due/);
@@ -193,7 +193,7 @@ describe('development in the store', () => {
     const done = ok<PlanView>(ctx, 'development.closePlan', { planId: plan.id, status: 'stopped', note: 'Moved to a new territory' });
     expect(done).toMatchObject({ status: 'stopped', closedOn: '2026-11-24', resultNote: 'Moved to a new territory' });
     expect(ok<PlanView[]>(ctx, 'development.plans', { repId: ann })).toHaveLength(1);
-    expect(ok<ProposedItem[]>(ctx, 'oneOnOnes.prepare', { id: meeting.id, asOf: '2026-12-08' }).some((i) => i.sourceKind === 'development')).toBe(false);
+    expect(ok<PreparedAgenda>(ctx, 'oneOnOnes.prepare', { id: meeting.id, asOf: '2026-12-08' }).items.some((i) => i.sourceKind === 'development')).toBe(false);
   });
 
   it('keeps the manager’s own placement beside the data’s, and clears it', () => {

@@ -6,7 +6,7 @@ import type { Ctx } from '../../electron/core/context';
 import { repReview } from '../../electron/core/export/repReview';
 import type { RepCoachability } from '../../shared/schemas/coachability';
 import type { Note, PastReview } from '../../shared/schemas/notes';
-import type { ProposedItem } from '../../shared/schemas/oneOnOnes';
+import type { PreparedAgenda } from '../../shared/schemas/oneOnOnes';
 import type { TeamMetrics } from '../../shared/schemas/pipeline';
 import { testCtx, TODAY } from './helpers';
 import { reviewVerdict, type DealSince } from '../../shared/domain/reviewVerdict';
@@ -123,7 +123,7 @@ describe('deal reviews', () => {
       { owner: 'manager', text: 'Call their VP Sales', dueDate: '2026-12-01', dealId: deal },
     ]);
     const meeting = ok<{ id: number }>(ctx, 'oneOnOnes.schedule', { repId: ann, meetingDate: '2026-11-26' });
-    const titles = ok<ProposedItem[]>(ctx, 'oneOnOnes.prepare', { id: meeting.id }).map((i) => i.title);
+    const titles = ok<PreparedAgenda>(ctx, 'oneOnOnes.prepare', { id: meeting.id }).items.map((i) => i.title);
     expect(titles).toContain('Their commitment: Email the CFO a mutual close plan');
     expect(titles).toContain('My commitment: Call their VP Sales');
     const neglect = ok<TeamMetrics>(ctx, 'metrics.team', {}).neglect.find((n) => n.repId === ann)!;

@@ -41,17 +41,18 @@ describe('buildAgenda (pure)', () => {
     );
     expect(items.map((i) => [i.sourceKind, i.sourceId])).toEqual([
       ['commitment', 2], // overdue first, the manager's own included
-      ['commitment', 1],
-      ['new_opps', null],
-      ['deal', 6], // the first four of the ranking (maxDeals), in its order
+      ['deal', 6], // then the first four of the ranking (maxDeals), in its order
       ['deal', 1],
       ['deal', 5],
       ['deal', 2],
+      ['new_opps', null], // then activity
+      ['commitment', 1], // and promises not yet due
     ]);
-    expect(items[0]).toMatchObject({ title: 'My commitment: Get pricing approval', detail: 'Overdue since Nov 20, 2026. Done, dropped, or a new date?' });
-    expect(items[2]).toMatchObject({ title: 'No new opportunities since Nov 17, 2026', detail: 'Ask: what are you doing to create new opportunities this week?' });
-    expect(items[3]!.title).toBe('Deal: D6 (A, $6,000)');
-    expect(items[3]!.detail).toBe('Reason 6. Expected to close on Nov 1, 2026, 23 days ago. Ask: How do you know this deal is still alive?');
+    expect(items[0]).toMatchObject({ title: 'My commitment: Get pricing approval', detail: 'Overdue since Nov 20, 2026 (4 days). Done, dropped, or a new date?', minutes: 2 });
+    expect(items[5]).toMatchObject({ title: 'No new opportunities since Nov 17, 2026', detail: 'Ask: what are you doing to create new opportunities this week?', minutes: 3 });
+    expect(items[1]!.title).toBe('Deal: D6 (A, $6,000)');
+    expect(items[1]!.detail).toBe('Reason 6. Expected to close on Nov 1, 2026, 23 days ago. Ask: How do you know this deal is still alive?');
+    expect(items.every((i) => !i.selected)).toBe(true); // buildAgenda only ranks; prepareAgenda fits
   });
 
   it('lists new opportunities, value-proposition gaps and a coachability pattern; skips what is already on the agenda', () => {
@@ -67,13 +68,13 @@ describe('buildAgenda (pure)', () => {
       'en-US',
     );
     expect(items.map((i) => i.title)).toEqual([
+      'Coachability: A pattern is showing: rule out the other explanations first',
       '1 new opportunity in the last two weeks',
       'Value proposition: Big one ($250,000)',
-      'Coachability: A pattern is showing: rule out the other explanations first',
     ]);
-    expect(items[0]!.detail).toBe('Pilot (Acme)');
-    expect(items[1]!.detail).toContain('Scores 5.5 / 7; not yet passing: Different, Measurable.');
-    expect(items[2]!.detail).toContain('Signs seen often: Not open to feedback.');
+    expect(items[1]!.detail).toBe('Pilot (Acme)');
+    expect(items[2]!.detail).toContain('Scores 5.5 / 7; not yet passing: Different, Measurable.');
+    expect(items[0]!.detail).toContain('Signs seen often: Not open to feedback.');
   });
 });
 
@@ -148,7 +149,7 @@ describe('one-on-ones in the store', () => {
     const reps = v(dispatch(ctx, 'reps.list', {}));
     const grace = reps.find((r: any) => r.name === 'Grace Okafor') ?? reps[0];
     const m = v(dispatch(ctx, 'oneOnOnes.list', { repId: grace.id })).find((x: any) => x.status === 'planned') ?? meeting(ctx, grace.id, '2026-11-24');
-    const proposed = v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id }));
+    const proposed = v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id })).items;
     const kinds = new Set(proposed.map((p: any) => p.sourceKind));
     expect(kinds.has('deal')).toBe(true);
     expect(kinds.has('new_opps')).toBe(true);
@@ -158,7 +159,7 @@ describe('one-on-ones in the store', () => {
     // Accepting them all leaves nothing more to propose.
     const current = v(dispatch(ctx, 'oneOnOnes.get', { id: m.id })).items;
     v(dispatch(ctx, 'oneOnOnes.saveAgenda', { id: m.id, items: [...current, ...proposed.map((p: any) => ({ ...p, addedBy: 'prepared' }))] }));
-    expect(v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id }))).toEqual([]);
+    expect(v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id })).items).toEqual([]);
   });
 });
 
@@ -193,12 +194,12 @@ describe('review fixes', () => {
     const ana = v(dispatch(ctx, 'reps.create', { name: 'Ana', role: 'field', quota: 1 })).id;
     const c = v(dispatch(ctx, 'commitments.create', { repId: ana, owner: 'rep', text: 'Send the plan', dueDate: '2026-12-01' }));
     const a = meeting(ctx, ana, '2026-11-02');
-    const first = v(dispatch(ctx, 'oneOnOnes.prepare', { id: a.id }));
+    const first = v(dispatch(ctx, 'oneOnOnes.prepare', { id: a.id })).items;
     v(dispatch(ctx, 'oneOnOnes.saveAgenda', { id: a.id, items: first.map((p: any) => ({ ...p, addedBy: 'prepared' })) }));
     const b = v(dispatch(ctx, 'oneOnOnes.close', { id: a.id })).next; // both items carried, unfinished
     ctx.clock = fixedClock('2026-11-09');
     v(dispatch(ctx, 'deals.create', { repId: ana, accountName: 'Acme', name: 'Fresh', stage: 'Discovery', amount: 1000, createdDate: '2026-11-05' }));
-    const again = v(dispatch(ctx, 'oneOnOnes.prepare', { id: b.id }));
+    const again = v(dispatch(ctx, 'oneOnOnes.prepare', { id: b.id })).items;
     expect(again.some((p: any) => p.sourceKind === 'new_opps' && p.title === '1 new opportunity since Nov 2, 2026')).toBe(true);
     expect(again.some((p: any) => p.sourceKind === 'commitment' && p.sourceId === c.id)).toBe(false);
   });

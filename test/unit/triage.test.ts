@@ -136,7 +136,7 @@ describe('one ranking: Pipeline, rep page, Dashboard, CLI, exports', () => {
     const perRep = getSettings(ctx.db).triage.perRep;
     for (const rep of v(dispatch(ctx, 'reps.list', {})) as { id: number; name: string }[]) {
       const m = v(dispatch(ctx, 'oneOnOnes.schedule', { repId: rep.id, meetingDate: '2026-12-24' }));
-      const items = v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id })) as { sourceKind: string; sourceId: number; detail: string }[];
+      const items = v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id })).items as { sourceKind: string; sourceId: number; detail: string }[];
       const deals = items.filter((i) => i.sourceKind === 'deal');
       const expected = repDashboard(ctx.db, rep.id, TODAY).needsAttention;
       expect(deals.map((i) => i.sourceId), rep.name).toEqual(expected.map((d) => d.id));
@@ -226,7 +226,7 @@ describe('one rule per idea', () => {
     const observe = (d: string) => v(dispatch(ctx, 'coachability.record', { repId: ana, observedOn: d, context: 'one_on_one', ratings: { ...none, knows_it_all: 2, resists_change: 3 } }));
     const agendaItem = () => {
       const m = v(dispatch(ctx, 'oneOnOnes.list', { repId: ana })).find((x: { status: string }) => x.status === 'planned') ?? v(dispatch(ctx, 'oneOnOnes.schedule', { repId: ana, meetingDate: TODAY }));
-      return (v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id })) as { sourceKind: string; title: string; detail: string }[]).find((i) => i.sourceKind === 'coachability');
+      return (v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id })).items as { sourceKind: string; title: string; detail: string }[]).find((i) => i.sourceKind === 'coachability');
     };
     // Two concerning observations in two weeks: the old agenda rule (2 in 8 weeks) raised it.
     observe('2026-11-10');
@@ -255,7 +255,7 @@ describe('one rule per idea', () => {
     const fail = Object.fromEntries(VP_TESTS.map((t) => [t, { result: 'fail' }]));
     for (const id of [small, big]) v(dispatch(ctx, 'valueProps.assess', { dealId: id, statement: 'We save time.', results: { ...fail, different: { result: 'pass' }, measurable: { result: 'partial' } } }));
     const m = v(dispatch(ctx, 'oneOnOnes.schedule', { repId: ana, meetingDate: TODAY }));
-    const vpItems = (v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id })) as { sourceKind: string; sourceId: number; detail: string }[]).filter((i) => i.sourceKind === 'value_prop');
+    const vpItems = (v(dispatch(ctx, 'oneOnOnes.prepare', { id: m.id })).items as { sourceKind: string; sourceId: number; detail: string }[]).filter((i) => i.sourceKind === 'value_prop');
     const flagsOf = (id: number) => pipeline(ctx.db, TODAY, undefined, 'en-US').deals.find((d) => d.id === id)!.flags.filter((f) => f.code === 'value_prop_gap');
     // $1,000: not required on the deal page, no flag, no agenda item (the old agenda proposed one).
     expect(v(dispatch(ctx, 'valueProps.forDeal', { dealId: small })).required).toBe(false);

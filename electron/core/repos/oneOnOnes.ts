@@ -1,12 +1,17 @@
 import type { z } from 'zod';
-import { buildAgenda } from '../../../shared/domain/agenda';
+import { buildAgenda, prepareAgenda as fitAgenda, type AgendaInputs } from '../../../shared/domain/agenda';
 import { addDays, scheduleAfter } from '../../../shared/domain/periods';
+import { formatDate } from '../../../shared/domain/format';
+import { vpPasses } from '../../../shared/domain/valueProps';
 import type {
   AgendaItem,
   OneOnOne,
   OneOnOneDetail,
   OneOnOneEvent,
+  AgendaSource,
+  PreparedAgenda,
   ProposedItem,
+  dismissInput,
   saveAgendaInput,
 } from '../../../shared/schemas/oneOnOnes';
 import type { Clock } from '../clock';
@@ -57,7 +62,7 @@ function items(db: Db, id: number): AgendaItem[] {
 
 export function getOneOnOneDetail(db: Db, id: number, asOf: string): OneOnOneDetail {
   const meeting = getOneOnOne(db, id);
-  const rep = db.prepare('SELECT one_on_one_cadence_days AS c FROM reps WHERE id = ?').get(meeting.repId) as { c: number };
+  const rep = db.prepare('SELECT one_on_one_cadence_days AS c, one_on_one_minutes AS minutes FROM reps WHERE id = ?').get(meeting.repId) as { c: number; minutes: number };
   // A rep archived later keeps their meeting record whole (exit reviews need it).
   const all = commitmentsView(db, asOf, { repId: meeting.repId, include: 'all', includeArchived: true }).commitments;
   const previous = db
@@ -70,6 +75,7 @@ export function getOneOnOneDetail(db: Db, id: number, asOf: string): OneOnOneDet
     events: db.prepare('SELECT action, reason, at FROM one_on_one_events WHERE one_on_one_id = ? ORDER BY at, id').all(id) as OneOnOneEvent[],
     previousMeetingDate: previous.d,
     cadenceDays: rep.c,
+    meetingMinutes: rep.minutes,
   };
 }
 
@@ -93,8 +99,42 @@ function assertOpen(db: Db, id: number): OneOnOne {
   return m;
 }
 
-/** Suggestions from the data for this meeting, minus what is already on its agenda. */
-export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] {
+/**
+ * Prepare: first takes off the agenda what was carried from the last meeting and is no longer
+ * true (a deal since closed, a promise since kept, last week's count), then proposes from the
+ * data, ranked and fitted to the rep's meeting length, minus what is on the agenda or was
+ * turned down for this meeting. One transaction: the refresh and the proposals agree.
+ */
+export function prepareAgenda(db: Db, clock: Clock, id: number, asOf: string): PreparedAgenda {
+  return db.transaction(() => {
+    const planned = getOneOnOne(db, id).status === 'planned';
+    const dropped = planned ? dropStaleCarried(db, clock, id, asOf) : [];
+    const inputs = agendaInputs(db, id, asOf);
+    if (planned) refreshCarried(db, id, buildAgenda(inputs));
+    const d = getOneOnOneDetail(db, id, asOf);
+    const dismissed = db
+      .prepare('SELECT source_kind AS sourceKind, NULLIF(source_key, 0) AS sourceId FROM agenda_dismissed WHERE one_on_one_id = ?')
+      .all(id) as { sourceKind: AgendaSource; sourceId: number | null }[];
+    // Everything on the agenda takes its minutes and its place first.
+    return { ...fitAgenda(inputs, { minutes: d.meetingMinutes, onAgenda: d.items, dismissed }), dropped };
+  }).immediate();
+}
+
+/**
+ * A carried item that is still true is refreshed with today's words (a deal's new reason, the
+ * plan's new day), keeping its place and notes, rather than carried as last week's snapshot.
+ */
+function refreshCarried(db: Db, id: number, fresh: ProposedItem[]): void {
+  const update = db.prepare('UPDATE agenda_items SET title = ?, detail = ? WHERE id = ?');
+  for (const i of items(db, id)) {
+    if (i.carriedFromId === null || i.done || !i.sourceKind) continue;
+    const now = fresh.find((p) => p.sourceKind === i.sourceKind && p.sourceId === i.sourceId);
+    if (now && (now.title !== i.title || now.detail !== i.detail)) update.run(now.title, now.detail, i.id);
+  }
+}
+
+/** What Prepare reads from the store for this meeting, as the pure agenda rules take it. */
+function agendaInputs(db: Db, id: number, asOf: string): AgendaInputs {
   const d = getOneOnOneDetail(db, id, asOf);
   const m = d.meeting;
   const last = d.previousMeetingDate;
@@ -112,25 +152,83 @@ export function prepareAgenda(db: Db, id: number, asOf: string): ProposedItem[] 
   const gaps = ranked.filter((x) => x.flags.some((f) => f.code === 'value_prop_gap')).sort((a, b) => b.amount - a.amount || a.id - b.id).slice(0, MAX_VP_ITEMS);
   // Coachability: the same judgement as the Coachability screen, raised only as a pattern.
   const judged = repCoachability(db, m.repId, asOf).judgement;
-  return buildAgenda(
-    {
-      asOf,
-      lastMeetingDate: last,
-      openCommitments: d.commitments.filter((c) => c.status === 'open'),
-      flaggedDeals: ranked,
-      maxDeals: settings.triage.perRep,
-      newDeals,
-      coachability: showsPattern(judged) ? { headline: judged.headline, signs: signLabels(judged.signs), evidence: judged.reasons[0] ?? '' } : null,
-      development: developmentFacts(db, m.repId, asOf),
-      valuePropGaps: gaps.map((g) => {
-        const check = latestCheck(db, g.id, asOf);
-        return { dealId: g.id, dealName: g.name, amount: g.amount, currency: g.currency, score: check?.score ?? null, weak: check ? vpGaps(Object.fromEntries(VP_TESTS.map((t) => [t, check.results[t].result]))) : [] };
-      }),
-    },
-    // A carried-over data item (last week's "new opportunities", an old deal snapshot) must not
-    // hide today's; carried commitments still refer to the same open promise.
-    d.items.filter((i) => i.carriedFromId === null || i.sourceKind === 'commitment'),
-  );
+  return {
+    asOf,
+    lastMeetingDate: last,
+    openCommitments: d.commitments.filter((c) => c.status === 'open'),
+    flaggedDeals: ranked,
+    maxDeals: settings.triage.perRep,
+    newDeals,
+    coachability: showsPattern(judged) ? { headline: judged.headline, signs: signLabels(judged.signs), evidence: judged.reasons[0] ?? '' } : null,
+    development: developmentFacts(db, m.repId, asOf),
+    valuePropGaps: gaps.map((g) => {
+      const check = latestCheck(db, g.id, asOf);
+      return { dealId: g.id, dealName: g.name, amount: g.amount, currency: g.currency, score: check?.score ?? null, weak: check ? vpGaps(Object.fromEntries(VP_TESTS.map((t) => [t, check.results[t].result]))) : [] };
+    }),
+  };
+}
+
+/**
+ * Why an agenda item taken from the data is no longer true on `asOf`, or null while it still is.
+ * Items the manager or the rep wrote themselves are always still true.
+ */
+function staleReason(db: Db, repId: number, i: Pick<AgendaItem, 'sourceKind' | 'sourceId'>, asOf: string): string | null {
+  switch (i.sourceKind) {
+    case 'commitment': {
+      const c = db.prepare('SELECT status, done_date AS doneDate FROM commitments WHERE id = ?').get(i.sourceId) as { status: string; doneDate: string | null } | undefined;
+      if (!c) return 'the commitment was deleted';
+      return c.status === 'open' ? null : c.status === 'done' ? `kept${c.doneDate ? ` on ${formatDate(c.doneDate)}` : ''}` : 'dropped';
+    }
+    case 'deal':
+    case 'value_prop': {
+      const deal = db.prepare('SELECT outcome, closed_date AS closedDate FROM deals WHERE id = ?').get(i.sourceId) as { outcome: string; closedDate: string | null } | undefined;
+      if (!deal) return 'the deal was deleted';
+      if (deal.outcome !== 'open') return `the deal was ${deal.outcome}${deal.closedDate ? ` on ${formatDate(deal.closedDate)}` : ''}`;
+      if (i.sourceKind === 'value_prop' && i.sourceId !== null && vpPasses(latestCheck(db, i.sourceId, asOf)?.score ?? null)) return 'its value proposition now passes';
+      return null;
+    }
+    case 'new_opps':
+      return 'replaced by this week’s count';
+    case 'coachability':
+      return showsPattern(repCoachability(db, repId, asOf).judgement) ? null : 'no longer a pattern';
+    case 'development': {
+      const plan = activePlan(db, repId, asOf);
+      return plan && plan.id === i.sourceId ? null : 'the plan has ended';
+    }
+    default:
+      return null;
+  }
+}
+
+/** Takes the carried, unfinished data items that are no longer true off a planned meeting. */
+function dropStaleCarried(db: Db, clock: Clock, id: number, asOf: string): PreparedAgenda['dropped'] {
+  const m = getOneOnOne(db, id);
+  const dropped: PreparedAgenda['dropped'] = [];
+  for (const i of items(db, id)) {
+    if (i.carriedFromId === null || i.done) continue;
+    const why = staleReason(db, m.repId, i, asOf);
+    if (!why) continue;
+    db.prepare('DELETE FROM agenda_items WHERE id = ?').run(i.id);
+    dropped.push({ title: i.title, why });
+  }
+  if (dropped.length) db.prepare('UPDATE one_on_ones SET updated_at = ? WHERE id = ?').run(clock.now().toISOString(), id);
+  return dropped;
+}
+
+/** "Not this time": Prepare will not propose this again for this meeting. */
+export function dismissProposal(db: Db, clock: Clock, input: z.output<typeof dismissInput>): null {
+  return db.transaction(() => {
+    assertOpen(db, input.id);
+    recordDismissal(db, clock, input.id, input.sourceKind, input.sourceId);
+    return null;
+  }).immediate();
+}
+
+function recordDismissal(db: Db, clock: Clock, meetingId: number, sourceKind: AgendaSource, sourceId: number | null): void {
+  db.prepare(
+    `INSERT INTO agenda_dismissed (one_on_one_id, source_kind, source_key, dismissed_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  ).run(meetingId, sourceKind, sourceId ?? 0, clock.now().toISOString());
 }
 
 /** The running plan as the agenda shows it, with its metric formatted in the team's currency. */
@@ -163,8 +261,14 @@ export function saveAgenda(db: Db, clock: Clock, input: z.output<typeof saveAgen
     const existing = new Set(items(db, input.id).map((i) => i.id));
     const keep = new Set(input.items.flatMap((i) => (i.id ? [i.id] : [])));
     for (const i of keep) if (!existing.has(i)) throw new InvalidError(`Agenda item ${i} is not part of this one-on-one.`, 'items');
-    for (const old of existing) if (!keep.has(old)) db.prepare('DELETE FROM agenda_items WHERE id = ?').run(old);
     const now = clock.now().toISOString();
+    for (const old of existing) {
+      if (keep.has(old)) continue;
+      // A prepared item the manager takes off stays off: Prepare will not offer it again.
+      const gone = db.prepare('SELECT source_kind AS k, source_id AS s, added_by AS by FROM agenda_items WHERE id = ?').get(old) as { k: AgendaSource | null; s: number | null; by: string };
+      if (gone.k && gone.by === 'prepared') recordDismissal(db, clock, input.id, gone.k, gone.s);
+      db.prepare('DELETE FROM agenda_items WHERE id = ?').run(old);
+    }
     const update = db.prepare('UPDATE agenda_items SET position = ?, title = ?, detail = ? WHERE id = ?');
     const insert = db.prepare(
       `INSERT INTO agenda_items (one_on_one_id, position, title, detail, source_kind, source_id, added_by, notes, done, created_at)
@@ -199,17 +303,28 @@ export function setPrivateNote(db: Db, clock: Clock, id: number, note: string | 
 }
 
 /**
- * Closing locks the meeting and carries every unfinished item to the rep's next one-on-one,
- * scheduling it at the rep's cadence when none is planned yet.
+ * Closing locks the meeting and carries every unfinished item that is still true to the rep's
+ * next one-on-one, scheduling it at the rep's cadence when none is planned yet. A meeting
+ * planned for a later day is closed only when the manager agrees to move it to today.
  */
-export function closeOneOnOne(db: Db, clock: Clock, id: number): { closed: OneOnOne; next: OneOnOne | null } {
+export function closeOneOnOne(db: Db, clock: Clock, id: number, opts: { moveToToday?: boolean } = {}): { closed: OneOnOne; next: OneOnOne | null } {
   return db.transaction(() => {
-    const m = assertOpen(db, id);
+    let m = assertOpen(db, id);
+    const today = clock.today();
+    if (m.meetingDate > today) {
+      if (!opts.moveToToday) throw new ConflictError(`This one-on-one is planned for ${formatDate(m.meetingDate)}. To close it now, move it to today.`, 'meetingDate');
+      if (db.prepare('SELECT 1 FROM one_on_ones WHERE rep_id = ? AND meeting_date = ? AND id <> ?').get(m.repId, today, id)) {
+        throw new ConflictError(`There is already a one-on-one with ${m.repName} today: close that one instead.`, 'meetingDate');
+      }
+      db.prepare('UPDATE one_on_ones SET meeting_date = ? WHERE id = ?').run(today, id);
+      m = getOneOnOne(db, id);
+    }
     const now = clock.now().toISOString();
     db.prepare(`UPDATE one_on_ones SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
     db.prepare(`INSERT INTO one_on_one_events (one_on_one_id, action, reason, at) VALUES (?, 'closed', NULL, ?)`).run(id, now);
+    // A deal closed or a promise kept during the meeting is not carried as unfinished business.
     const unfinished = items(db, id).filter(
-      (i) => !i.done && !db.prepare('SELECT 1 FROM agenda_items WHERE carried_from_id = ?').get(i.id),
+      (i) => !i.done && !db.prepare('SELECT 1 FROM agenda_items WHERE carried_from_id = ?').get(i.id) && staleReason(db, m.repId, i, today) === null,
     );
     if (unfinished.length === 0) return { closed: getOneOnOne(db, id), next: null };
     let nextId = (
@@ -248,6 +363,12 @@ export function unlockOneOnOne(db: Db, clock: Clock, id: number, reason: string)
     db.prepare(`INSERT INTO one_on_one_events (one_on_one_id, action, reason, at) VALUES (?, 'unlocked', ?, ?)`).run(id, reason, now);
     return getOneOnOne(db, id);
   }).immediate();
+}
+
+export function setMeetingLength(db: Db, repId: number, minutes: number): number {
+  getRep(db, repId);
+  db.prepare('UPDATE reps SET one_on_one_minutes = ? WHERE id = ?').run(minutes, repId);
+  return minutes;
 }
 
 export function setCadence(db: Db, repId: number, days: number): number {

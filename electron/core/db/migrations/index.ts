@@ -10,6 +10,7 @@ import { sql as development } from './009_development';
 import { sql as dealReviews } from './010_deal_reviews';
 import { sql as realCrmImports } from './011_real_crm_imports';
 import { sql as search } from './012_search';
+import { sql as meetingBudget } from './013_meeting_budget';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'deal reviews', sql: dealReviews },
   { version: 11, name: 'real CRM imports', sql: realCrmImports, rebuildsTables: true },
   { version: 12, name: 'search', sql: search },
+  { version: 13, name: 'meeting budget', sql: meetingBudget },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
