@@ -11,6 +11,6 @@ CREATE TABLE agenda_dismissed (
   -- The source's id, 0 for a source without one (new opportunities, coachability).
   source_key    INTEGER NOT NULL,
   dismissed_at  TEXT NOT NULL,
-  PRIMARY KEY (one_on_one_id, source_kind, source_key)
-) STRICT, WITHOUT ROWID;
+  UNIQUE (one_on_one_id, source_kind, source_key)
+) STRICT;
 `;
