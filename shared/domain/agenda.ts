@@ -5,7 +5,7 @@
  */
 import { topFlag, type Flag } from './flags';
 import { countOf, dealWithAccount, formatDate, formatMoney } from './format';
-import { daysBetween } from './periods';
+import { daysOverdue } from './followThrough';
 import { VP_TEST_LABELS, vpScoreText, type VpTest } from './valueProps';
 import type { AgendaSource, PreparedAgenda, ProposedItem } from '../schemas/oneOnOnes';
 
@@ -82,7 +82,7 @@ function rankAgenda(x: AgendaInputs, already: { sourceKind: AgendaSource | null;
   // Promises: the manager's own included; overdue ones lead the whole agenda.
   const commitments = [...x.openCommitments].sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
   for (const c of commitments) {
-    const late = c.overdue && c.dueDate ? daysBetween(c.dueDate, x.asOf) : 0;
+    const late = c.overdue ? daysOverdue(c, x.asOf) : 0;
     item(c.overdue ? 0 : 6, {
       title: `${c.owner === 'manager' ? 'My commitment' : 'Their commitment'}: ${c.text}`,
       detail: c.overdue ? `Overdue since ${date(c.dueDate)} (${countOf(late, 'day')}). Done, dropped, or a new date?` : `Due ${date(c.dueDate)}.`,

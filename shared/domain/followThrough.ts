@@ -1,4 +1,5 @@
 import type { FollowThroughCounts } from '../schemas/commitments';
+import { daysBetween } from './periods';
 
 /**
  * Follow-through = commitments kept on time / commitments due. "Meet every commitment, small
@@ -17,4 +18,10 @@ export function addCounts(a: FollowThroughCounts, b: FollowThroughCounts): Follo
     dropped: a.dropped + b.dropped,
     openOverdue: a.openOverdue + b.openOverdue,
   };
+}
+
+/** How many days an open promise is past its due date on `asOf` (0 when not overdue). */
+export function daysOverdue(c: { status?: string; dueDate: string | null }, asOf: string): number {
+  if ((c.status !== undefined && c.status !== 'open') || !c.dueDate || c.dueDate >= asOf) return 0;
+  return daysBetween(c.dueDate, asOf);
 }

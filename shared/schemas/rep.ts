@@ -53,6 +53,8 @@ export interface Rep {
   quota: number;
   /** Days between one-on-ones. */
   oneOnOneCadenceDays: number;
+  /** How long their one-on-ones run (Prepare fits the agenda to it). */
+  oneOnOneMinutes: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -12,21 +12,35 @@ test('one-on-one: prepare from the data, run it, present, close and lock; unfini
   await page.getByRole('button', { name: /(Prepare|Schedule) the next one-on-one/ }).click();
   await expect(page.getByRole('heading', { name: `One-on-one with ${rep.name}`, level: 1 })).toBeVisible();
 
-  // Prepare: proposals from the data, linked to their sources.
+  // Prepare: proposals from the data, ranked, timed and fitted to the meeting's 30 minutes.
   await page.keyboard.press('p');
   const prep = page.getByRole('region', { name: /Prepared from the data/ });
   await expect(prep).toBeVisible();
   await expect(prep.getByText(/How do you know/).first()).toBeVisible();
+  await expect(prep.getByRole('heading', { name: /^Fits in the meeting/ })).toBeVisible();
+  await expect(prep.getByText(/ of 30 minutes\.$/)).toBeVisible();
   await screenshot(page, '18-one-on-one-prepare');
-  const proposed = await prep.locator('li').count();
+  const rows = prep.locator('.proposal-list > li');
+  const proposed = await rows.count();
   expect(proposed).toBeGreaterThan(2);
+  const ticked = await prep.locator('.proposal-list input[type=checkbox]:checked').count();
+  expect(ticked).toBeGreaterThan(1);
   const agenda = page.locator('ol.agenda > li');
   const existing = await agenda.count();
-  // Leave the first proposal out, accept the rest.
-  await prep.locator('li').first().getByRole('checkbox').uncheck();
-  await prep.getByRole('button', { name: `Add ${proposed - 1} to the agenda` }).click();
-  await expect(agenda).toHaveCount(existing + proposed - 1);
-  const before = existing + proposed - 1;
+  expect(existing + ticked).toBeLessThanOrEqual(Math.max(7, existing));
+  // "Not this time" takes one off the list for this meeting.
+  const dismissed = (await rows.last().locator('strong').first().innerText()).trim();
+  await rows.last().getByRole('button', { name: /^Not this time/ }).click();
+  await expect(rows).toHaveCount(proposed - 1);
+  await expect(prep.getByText(dismissed, { exact: true })).toHaveCount(0);
+  // Leave the first ticked proposal out, accept the other ticked ones.
+  await prep.locator('.proposal-list input[type=checkbox]:checked').first().uncheck();
+  await prep.getByRole('button', { name: `Add ${ticked - 1} to the agenda` }).click();
+  await expect(agenda).toHaveCount(existing + ticked - 1);
+  const before = existing + ticked - 1;
+  // Prepared again: what was turned down does not come back.
+  await page.keyboard.press('p');
+  await expect(prep.getByText(dismissed, { exact: true })).toHaveCount(0);
 
   // Run: the rep's own talking point, notes, reorder, done.
   await page.getByPlaceholder(`${rep.name}’s talking point…`).fill('Wants help with the Q1 territory plan');
@@ -41,9 +55,9 @@ test('one-on-one: prepare from the data, run it, present, close and lock; unfini
   await agenda.nth(1).getByRole('checkbox').check();
 
   // A commitment agreed in the room, and the private note.
-  await page.getByRole('region', { name: /^Commitments/ }).getByRole('button', { name: 'Add' }).click();
+  await page.getByRole('region', { name: /^Commitments/ }).getByRole('button', { name: 'Add a commitment' }).click();
   await page.getByLabel('Commitment', { exact: true }).fill('Book a call with the economic buyer at Foxglove');
-  await page.getByRole('button', { name: 'Add commitment' }).click();
+  await page.getByRole('button', { name: 'Save the commitment' }).click();
   await expect(page.getByText('Book a call with the economic buyer at Foxglove')).toBeVisible();
   await page.getByRole('textbox', { name: 'Private note' }).fill('Seemed tired; ask about workload next time.');
   await page.getByRole('textbox', { name: 'Private note' }).blur();
@@ -58,10 +72,12 @@ test('one-on-one: prepare from the data, run it, present, close and lock; unfini
   await page.getByRole('checkbox', { name: /Presenting \(hide private notes\)/ }).uncheck();
   await expect(page.getByRole('textbox', { name: 'Private note' })).toHaveValue('Seemed tired; ask about workload next time.');
 
-  // Close and lock: unfinished items carry forward to the next meeting.
+  // Close and lock (a meeting planned for a later day is moved to today first, after asking):
+  // unfinished items that are still true carry forward to the next meeting.
+  const unfinished = (await api('oneOnOnes.get', { id: Number(new URL(page.url()).hash.split('/').pop()) })).items.filter((i: any) => !i.done);
   await page.getByRole('button', { name: 'Close and lock' }).click();
-  await page.getByRole('dialog', { name: 'Close and lock this one-on-one?' }).getByRole('button', { name: 'Close and lock' }).click();
-  await expect(page.getByText(/Closed\. \d+ items? carried to/)).toBeVisible();
+  await page.getByRole('dialog', { name: /^Close (and lock )?this one-on-one/ }).getByRole('button', { name: /^(Move to today and close|Close and lock)$/ }).click();
+  await expect(page.getByText(/^Closed\. Unfinished items carried to/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Unlock…' })).toBeVisible();
   await expect(page.getByPlaceholder('Notes…')).toHaveCount(0);
   await expect(page.getByText('Agreed to re-qualify both stale deals by Friday.')).toBeVisible();
@@ -71,7 +87,9 @@ test('one-on-one: prepare from the data, run it, present, close and lock; unfini
   const ours = new Set((await api('oneOnOnes.get', { id: thisId })).items.map((i: any) => i.id));
   const next = (await api('oneOnOnes.list', { repId: rep.id })).find((m: any) => m.status === 'planned');
   const carried = (await api('oneOnOnes.get', { id: next.id })).items.filter((i: any) => ours.has(i.carriedFromId));
-  expect(carried.length).toBe(before); // every item but the one marked done
+  // Every unfinished item but last week's activity count (the next Prepare counts afresh).
+  expect(carried.map((i: any) => i.title).sort()).toEqual(unfinished.filter((i: any) => i.sourceKind !== 'new_opps').map((i: any) => i.title).sort());
+  expect(before).toBeGreaterThan(carried.length - 1);
   expect(carried.some((i: any) => i.title === 'Wants help with the Q1 territory plan')).toBe(true);
 
   // Export: Markdown and PDF downloads, read back; the private note only on request.

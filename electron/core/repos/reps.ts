@@ -15,6 +15,7 @@ interface RepRow {
   status: Rep['status'];
   quota_cents: number;
   one_on_one_cadence_days: number;
+  one_on_one_minutes: number;
   created_at: string;
   updated_at: string;
 }
@@ -29,6 +30,7 @@ const toRep = (r: RepRow): Rep => ({
   status: r.status,
   quota: fromCents(r.quota_cents),
   oneOnOneCadenceDays: r.one_on_one_cadence_days,
+  oneOnOneMinutes: r.one_on_one_minutes,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { Commitment } from '../../../../shared/schemas/commitments';
 import type { AgendaItem } from '../../../../shared/schemas/oneOnOnes';
+import { CommitmentState } from './CommitmentState';
 import { hrefFor } from '../../app/router';
 import { useAutosave } from '../../lib/useAutosave';
 import { toDraft, useOneOnOne } from './oneOnOneStore';
@@ -14,7 +16,21 @@ const SOURCE_LABEL: Record<string, string> = {
 };
 
 /** The agenda: notes per item, done, reorder, remove; read-only once the meeting is closed. */
-export function AgendaList({ items, locked, presenting = false }: { items: AgendaItem[]; locked: boolean; presenting?: boolean }) {
+export function AgendaList({
+  items,
+  locked,
+  presenting = false,
+  commitments = [],
+  today = '',
+}: {
+  items: AgendaItem[];
+  locked: boolean;
+  presenting?: boolean;
+  /** The meeting's commitments: a commitment item shows where its promise stands now. */
+  commitments?: Commitment[];
+  today?: string;
+}) {
+  const promise = (i: AgendaItem) => (i.sourceKind === 'commitment' ? commitments.find((c) => c.id === i.sourceId) : undefined);
   const saveItems = useOneOnOne((s) => s.saveItems);
   const move = (from: number, to: number) => {
     const next = items.map(toDraft);
@@ -67,6 +83,7 @@ export function AgendaList({ items, locked, presenting = false }: { items: Agend
               </span>
             )}
           </div>
+          {promise(i) && <CommitmentState c={promise(i)!} today={today} locked={locked} />}
           {/* The prompts are the manager's; the shared screen shows the topics and notes. */}
           {i.detail && !presenting && <p className="agenda-detail">{i.detail}</p>}
           <ItemNotes item={i} locked={locked} />

@@ -5,15 +5,20 @@ import type { OneOnOneDetail } from '../../../../shared/schemas/oneOnOnes';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { Field } from '../../components/Field';
-import { useFormat } from '../../lib/format';
 import { useZodForm } from '../../lib/useZodForm';
-import { setCommitmentStatus } from '../commitments/setCommitmentStatus';
+import { CommitmentState } from './CommitmentState';
 
-/** Commitments in the room: the rep's open ones (both sides) and new ones agreed here. */
+/**
+ * Commitments in the room: the rep's open ones (both sides) and new ones agreed here. Those on
+ * the agenda are shown there, once, not here again.
+ */
 export function MeetingCommitments({ detail, locked }: { detail: OneOnOneDetail; locked: boolean }) {
   const { info, changed } = useApp();
-  const fmt = useFormat();
   const m = detail.meeting;
+  const today = info?.today ?? m.meetingDate;
+  const onAgenda = new Set(detail.items.flatMap((i) => (i.sourceKind === 'commitment' && i.sourceId !== null ? [i.sourceId] : [])));
+  const here = detail.commitments.filter((c) => !onAgenda.has(c.id));
+  const elsewhere = detail.commitments.length - here.length;
   const form = useZodForm(commitmentInput, { owner: 'rep' as CommitmentOwner, text: '', dueDate: addDays(info?.today ?? m.meetingDate, 7) });
   const [open, setOpen] = useState(false);
   const save = () => {
@@ -27,10 +32,10 @@ export function MeetingCommitments({ detail, locked }: { detail: OneOnOneDetail;
   return (
     <section className="card" aria-labelledby="mc-h">
       <div className="card-head">
-        <h2 id="mc-h">Commitments ({detail.commitments.length})</h2>
+        <h2 id="mc-h">Commitments ({here.length})</h2>
         {!locked && (
           <button type="button" onClick={() => setOpen(!open)} aria-expanded={open}>
-            Add
+            Add a commitment
           </button>
         )}
       </div>
@@ -59,37 +64,26 @@ export function MeetingCommitments({ detail, locked }: { detail: OneOnOneDetail;
           </div>
           <footer className="dialog-actions span-all">
             <button type="submit" className="primary" disabled={form.busy}>
-              Add commitment
+              Save the commitment
             </button>
           </footer>
         </form>
       )}
-      {detail.commitments.length === 0 ? (
-        <p className="subtle">No open commitments.</p>
+      {elsewhere > 0 && (
+        <p className="subtle">
+          {elsewhere} more {elsewhere === 1 ? 'is' : 'are'} on the agenda.
+        </p>
+      )}
+      {here.length === 0 ? (
+        elsewhere === 0 && <p className="subtle">No open commitments.</p>
       ) : (
-        <ul className="commitment-list">
-          {detail.commitments.map((c) => (
+        <ul className="commitment-list stacked">
+          {here.map((c) => (
             <li key={c.id} className={c.overdue ? 'overdue' : undefined}>
               <div className="commitment-text">
                 <span className="badge tone-neutral">{c.owner === 'manager' ? 'Me' : m.repName.split(' ')[0]}</span> {c.text}
               </div>
-              <div className="commitment-meta">
-                {c.status === 'open' ? (
-                  <span className={c.overdue ? 'badge tone-bad' : 'badge tone-neutral'}>{c.overdue ? `Overdue ${fmt.date(c.dueDate)}` : `Due ${fmt.date(c.dueDate)}`}</span>
-                ) : (
-                  <span className="badge tone-good">{c.status === 'done' ? `Done ${fmt.date(c.doneDate)}` : 'Dropped'}</span>
-                )}
-                {c.status === 'open' && !locked && (
-                  <>
-                    <button type="button" className="link-button" onClick={() => void setCommitmentStatus(c, 'done')} aria-label={`Mark “${c.text}” done`}>
-                      Done
-                    </button>
-                    <button type="button" className="link-button" onClick={() => void setCommitmentStatus(c, 'dropped')} aria-label={`Drop “${c.text}”`}>
-                      Drop
-                    </button>
-                  </>
-                )}
-              </div>
+              <CommitmentState c={c} today={today} locked={locked} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ProposedItem } from '../../../../shared/schemas/oneOnOnes';
+import type { PreparedAgenda, ProposedItem } from '../../../../shared/schemas/oneOnOnes';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor } from '../../app/router';
@@ -21,7 +21,8 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 export function OneOnOneScreen({ id }: { id: number }) {
   const version = useApp((s) => s.version);
   const fmt = useFormat();
-  const { detail, proposals, presenting, error, load, prepare, accept, saveItems, setPresenting } = useOneOnOne();
+  const { detail, proposals, presenting, error, load, prepare, accept, dismiss, saveItems, setPresenting } = useOneOnOne();
+  const today = useApp((s) => s.info?.today ?? '');
   const [closing, setClosing] = useState(false);
   const [unlocking, setUnlocking] = useState(false);
   const [newItem, setNewItem] = useState('');
@@ -38,6 +39,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
   const m = detail.meeting;
   const locked = m.status === 'closed';
   const unfinished = detail.items.filter((i) => !i.done).length;
+  const early = today !== '' && m.meetingDate > today;
 
   const addItem = (title: string, addedBy: 'manager' | 'rep') => {
     if (!title.trim()) return;
@@ -95,13 +97,13 @@ export function OneOnOneScreen({ id }: { id: number }) {
         </div>
       </header>
 
-      {proposals && !locked && !presenting && <Proposals proposals={proposals} onAccept={(p) => void accept(p)} />}
+      {proposals && !locked && !presenting && <Proposals prepared={proposals} onAccept={(p) => void accept(p)} onDismiss={(p) => void dismiss(p)} />}
 
       <div className="columns wide-left">
         <section className="card" aria-labelledby="agenda-h">
           <h2 id="agenda-h">Agenda ({detail.items.length})</h2>
           <ErrorBoundary label="The agenda">
-            <AgendaList items={detail.items} locked={locked} presenting={presenting} />
+            <AgendaList items={detail.items} locked={locked} presenting={presenting} commitments={detail.commitments} today={today} />
           </ErrorBoundary>
           {!locked && (
             <div className="add-items">
@@ -116,7 +118,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
                   <span className="visually-hidden">Add an agenda item</span>
                   <input value={newItem} onChange={(e) => setNewItem(e.target.value)} placeholder="Add an item…" />
                 </label>
-                <button type="submit">Add</button>
+                <button type="submit">Add item</button>
               </form>
               <form
                 onSubmit={(e) => {
@@ -129,7 +131,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
                   <span className="visually-hidden">Add the rep’s talking point</span>
                   <input value={repPoint} onChange={(e) => setRepPoint(e.target.value)} placeholder={`${m.repName}’s talking point…`} />
                 </label>
-                <button type="submit">Add</button>
+                <button type="submit">Add talking point</button>
               </form>
             </div>
           )}
@@ -164,21 +166,27 @@ export function OneOnOneScreen({ id }: { id: number }) {
 
       {closing && (
         <ConfirmDialog
-          title="Close and lock this one-on-one?"
+          title={early ? 'Close this one-on-one before its day?' : 'Close and lock this one-on-one?'}
           message={
             <p>
-              Notes and agenda become read-only. {unfinished > 0 ? `${unfinished} unfinished item${unfinished > 1 ? 's' : ''} will carry forward to the next one-on-one.` : 'Every item is done.'}{' '}
-              You can unlock it later; the change is recorded.
+              {early && (
+                <>
+                  It is planned for {fmt.date(m.meetingDate)}. Closing it now moves its date to today, {fmt.date(today)}.{' '}
+                </>
+              )}
+              Notes and agenda become read-only.{' '}
+              {unfinished > 0 ? `Unfinished items that are still true (${unfinished} open now) carry forward to the next one-on-one.` : 'Every item is done.'} You can
+              unlock it later; the change is recorded.
             </p>
           }
-          confirmLabel="Close and lock"
+          confirmLabel={early ? 'Move to today and close' : 'Close and lock'}
           onCancel={() => setClosing(false)}
           onConfirm={() => {
             setClosing(false);
-            void call('oneOnOnes.close', { id: m.id })
+            void call('oneOnOnes.close', { id: m.id, moveToToday: early })
               .then((r) => {
                 useApp.getState().changed();
-                toast(r.next ? `Closed. ${unfinished} item${unfinished === 1 ? '' : 's'} carried to ${fmt.date(r.next.meetingDate)}.` : 'Closed.');
+                toast(r.next ? `Closed. Unfinished items carried to ${fmt.date(r.next.meetingDate)}.` : 'Closed.');
               })
               .catch(toastError);
           }}
@@ -192,39 +200,78 @@ export function OneOnOneScreen({ id }: { id: number }) {
   );
 }
 
-function Proposals({ proposals, onAccept }: { proposals: ProposedItem[]; onAccept: (p: ProposedItem[]) => void }) {
-  const [picked, setPicked] = useState<Set<number>>(() => new Set(proposals.map((_, k) => k)));
-  useEffect(() => setPicked(new Set(proposals.map((_, k) => k))), [proposals]);
+/**
+ * Prepare's answer: what fits the meeting comes ticked, in rank order, each with its minutes and
+ * why; the rest is listed unticked as also worth raising. "Not this time" takes one off for good.
+ */
+function Proposals({ prepared, onAccept, onDismiss }: { prepared: PreparedAgenda; onAccept: (p: ProposedItem[]) => void; onDismiss: (p: ProposedItem) => void }) {
+  const { items, meetingMinutes, onAgendaMinutes } = prepared;
+  const [picked, setPicked] = useState<Set<ProposedItem>>(() => new Set(items.filter((p) => p.selected)));
+  useEffect(() => setPicked(new Set(items.filter((p) => p.selected))), [items]);
+  const pickedMinutes = [...picked].reduce((sum, p) => sum + p.minutes, 0);
+  const total = onAgendaMinutes + pickedMinutes;
+  const fits = items.filter((p) => p.selected);
+  const more = items.filter((p) => !p.selected);
+  const row = (p: ProposedItem) => (
+    <li key={`${p.sourceKind}:${p.sourceId}`}>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={picked.has(p)}
+          onChange={(e) => {
+            const next = new Set(picked);
+            if (e.target.checked) next.add(p);
+            else next.delete(p);
+            setPicked(next);
+          }}
+        />
+        <span>
+          <strong>{p.title}</strong> <span className="badge tone-neutral">{p.minutes} min</span>
+          <span className="proposal-why">{p.why}</span>
+          {p.detail && <span className="subtle proposal-detail">{p.detail}</span>}
+        </span>
+      </label>
+      <button type="button" className="link-button" onClick={() => onDismiss(p)} aria-label={`Not this time: ${p.title}`}>
+        Not this time
+      </button>
+    </li>
+  );
   return (
     <section className="card proposals" aria-labelledby="prep-h">
-      <h2 id="prep-h">Prepared from the data ({proposals.length})</h2>
-      {proposals.length === 0 ? (
-        <p className="subtle">Nothing new to add: everything the data suggests is already on the agenda.</p>
-      ) : (
-        <>
-          <ul className="proposal-list">
-            {proposals.map((p, k) => (
+      <h2 id="prep-h">Prepared from the data</h2>
+      {prepared.dropped.length > 0 && (
+        <div className="notice" role="status">
+          <strong>Taken off the agenda, no longer true:</strong>
+          <ul className="plain-list">
+            {prepared.dropped.map((d, k) => (
               <li key={k}>
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={picked.has(k)}
-                    onChange={(e) => {
-                      const next = new Set(picked);
-                      if (e.target.checked) next.add(k);
-                      else next.delete(k);
-                      setPicked(next);
-                    }}
-                  />
-                  <span>
-                    <strong>{p.title}</strong>
-                    {p.detail && <span className="subtle"> — {p.detail}</span>}
-                  </span>
-                </label>
+                {d.title} <span className="subtle">({d.why})</span>
               </li>
             ))}
           </ul>
-          <button type="button" className="primary" disabled={picked.size === 0} onClick={() => onAccept(proposals.filter((_, k) => picked.has(k)))}>
+        </div>
+      )}
+      {items.length === 0 ? (
+        <p className="subtle">Nothing new to add: everything the data suggests is already on the agenda.</p>
+      ) : (
+        <>
+          <p className={total > meetingMinutes ? 'bad-text' : 'subtle'} aria-live="polite">
+            {onAgendaMinutes > 0 ? `${onAgendaMinutes} min already on the agenda + ` : ''}
+            {pickedMinutes} min ticked = {total} of {meetingMinutes} minutes{total > meetingMinutes ? ': over the meeting’s time' : ''}.
+          </p>
+          {fits.length > 0 && (
+            <>
+              <h3>Fits in the meeting ({fits.length})</h3>
+              <ul className="proposal-list">{fits.map(row)}</ul>
+            </>
+          )}
+          {more.length > 0 && (
+            <>
+              <h3>Also worth raising ({more.length})</h3>
+              <ul className="proposal-list">{more.map(row)}</ul>
+            </>
+          )}
+          <button type="button" className="primary" disabled={picked.size === 0} onClick={() => onAccept(items.filter((p) => picked.has(p)))}>
             Add {picked.size} to the agenda
           </button>
         </>

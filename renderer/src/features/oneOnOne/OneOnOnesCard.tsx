@@ -7,13 +7,14 @@ import { toast, toastError } from '../../app/toasts';
 import { useFormat } from '../../lib/format';
 import { lastHeldOf, nextOneOnOne, upcomingOf } from './nextOneOnOne';
 
-/** The rep's one-on-ones: the next one to prepare, the history, and the cadence. */
-export function OneOnOnesCard({ repId, repName, archived, cadenceDays }: { repId: number; repName: string; archived: boolean; cadenceDays: number }) {
+/** The rep's one-on-ones: the next one to prepare, the history, the cadence and how long they run. */
+export function OneOnOnesCard({ repId, repName, archived, cadenceDays, meetingMinutes }: { repId: number; repName: string; archived: boolean; cadenceDays: number; meetingMinutes: number }) {
   const { version, info, changed } = useApp();
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
   const [list, setList] = useState<OneOnOne[] | null>(null);
   const [cadence, setCadence] = useState(cadenceDays);
+  const [minutes, setMinutes] = useState(meetingMinutes);
   useEffect(() => {
     call('oneOnOnes.list', { repId }).then(setList, () => setList([]));
   }, [repId, version]);
@@ -63,6 +64,24 @@ export function OneOnOnesCard({ repId, repName, archived, cadenceDays }: { repId
             {[...new Set([7, 14, 21, 28, cadence])].sort((a, b) => a - b).map((d) => (
               <option key={d} value={d}>
                 {d === 7 ? 'week' : d % 7 === 0 ? `${d / 7} weeks` : `${d} days`}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label className="inline-field">
+          for
+          <select
+            aria-label="One-on-one length"
+            value={minutes}
+            onChange={(e) => {
+              const next = Number(e.target.value);
+              setMinutes(next);
+              void call('reps.setMeetingLength', { repId, minutes: next }).then(() => toast(`One-on-ones with ${repName} now run ${next} minutes.`), toastError);
+            }}
+          >
+            {[...new Set([15, 20, 30, 45, 60, minutes])].sort((a, b) => a - b).map((d) => (
+              <option key={d} value={d}>
+                {d} minutes
               </option>
             ))}
           </select>

@@ -1,14 +1,14 @@
 import { create } from 'zustand';
-import type { AgendaItem, OneOnOneDetail, ProposedItem } from '../../../../shared/schemas/oneOnOnes';
+import type { AgendaItem, OneOnOneDetail, PreparedAgenda, ProposedItem } from '../../../../shared/schemas/oneOnOnes';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
-import { toastError } from '../../app/toasts';
+import { toast, toastError } from '../../app/toasts';
 
 type Draft = Pick<AgendaItem, 'title' | 'detail' | 'sourceKind' | 'sourceId' | 'addedBy' | 'notes' | 'done'> & { id?: number };
 
 interface State {
   detail: OneOnOneDetail | null;
-  proposals: ProposedItem[] | null;
+  proposals: PreparedAgenda | null;
   presenting: boolean;
   error: string | null;
   load: (id: number) => Promise<void>;
@@ -16,6 +16,8 @@ interface State {
   /** Replaces the agenda with `items` (accept, remove, reorder, add), then reloads. */
   saveItems: (items: Draft[]) => Promise<void>;
   accept: (p: ProposedItem[]) => Promise<void>;
+  /** "Not this time": off the list, and not proposed again for this meeting. */
+  dismiss: (p: ProposedItem) => Promise<void>;
   setPresenting: (v: boolean) => void;
   /** Ticks an item off at once, then saves. */
   setDone: (itemId: number, done: boolean) => Promise<void>;
@@ -51,7 +53,11 @@ export const useOneOnOne = create<State>((set, get) => ({
     const d = get().detail;
     if (!d) return;
     try {
-      set({ proposals: await call('oneOnOnes.prepare', { id: d.meeting.id }) });
+      const prepared = await call('oneOnOnes.prepare', { id: d.meeting.id });
+      set({ proposals: prepared });
+      // Prepare takes stale carried items off and refreshes the others: show the agenda as it is now.
+      await get().load(d.meeting.id);
+      if (prepared.dropped.length) toast(`Took ${prepared.dropped.length} carried item${prepared.dropped.length === 1 ? '' : 's'} off the agenda: no longer true.`);
     } catch (err) {
       toastError(err);
     }
@@ -72,7 +78,19 @@ export const useOneOnOne = create<State>((set, get) => ({
     if (!d) return;
     const drafts = [...d.items.map(toDraft), ...picked.map((p) => ({ ...p, addedBy: 'prepared' as const, notes: null, done: false }))];
     await get().saveItems(drafts);
-    set({ proposals: (get().proposals ?? []).filter((p) => !picked.includes(p)) });
+    const left = get().proposals;
+    if (left) set({ proposals: { ...left, items: left.items.filter((p) => !picked.includes(p)) } });
+  },
+  dismiss: async (p) => {
+    const d = get().detail;
+    if (!d) return;
+    try {
+      await call('oneOnOnes.dismiss', { id: d.meeting.id, sourceKind: p.sourceKind, sourceId: p.sourceId });
+      const left = get().proposals;
+      if (left) set({ proposals: { ...left, items: left.items.filter((x) => x !== p) } });
+    } catch (err) {
+      toastError(err);
+    }
   },
   setPresenting: (presenting) => set({ presenting }),
   setNotes: async (itemId, notes) => {

@@ -172,7 +172,7 @@ export function RepScreen({ id }: { id: number }) {
       </dl>
 
       <ErrorBoundary label="The one-on-ones">
-        <OneOnOnesCard repId={rep.id} repName={rep.name} archived={rep.status === 'archived'} cadenceDays={rep.oneOnOneCadenceDays} />
+        <OneOnOnesCard repId={rep.id} repName={rep.name} archived={rep.status === 'archived'} cadenceDays={rep.oneOnOneCadenceDays} meetingMinutes={rep.oneOnOneMinutes} />
       </ErrorBoundary>
       {dash && (
         <ErrorBoundary label="The metrics">
