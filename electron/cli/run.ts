@@ -21,11 +21,7 @@ import { metricsRows, roundForTable } from './metricsRows';
 import { bySeverity, topFlag } from '../../shared/domain/flags';
 import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImportCli } from './import';
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+import type { Io } from './io';
 
 const USAGE = `Sales Manager Workbench CLI
 
