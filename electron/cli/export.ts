@@ -19,7 +19,7 @@ import { teamReview } from '../core/export/teamReview';
 import { defaultDbPath } from '../core/paths';
 import { openForCli } from './open';
 import { findRepByName } from '../core/repos/reps';
-import type { Io } from './run';
+import type { Io } from './io';
 
 export const EXPORT_USAGE = `  export review --db FILE --rep NAME --from DATE --to DATE --format md|pdf --out FILE [--include-private]
                                         a rep review over a period: metrics, diagnosis, flagged

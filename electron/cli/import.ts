@@ -23,7 +23,7 @@ import { startImport } from '../core/import/jobs';
 import { columnValues, planImport, type ImportPlan } from '../core/import/plan';
 import { defaultDbPath } from '../core/paths';
 import { openForCli } from './open';
-import type { Io } from './run';
+import type { Io } from './io';
 import { formatTable } from './table';
 
 export const IMPORT_USAGE = `  import FILE --db FILE [--kind deals|reps|accounts] [--preset auto|salesforce|salesforce-api|hubspot]

@@ -9,7 +9,7 @@ import { defaultDbPath } from '../core/paths';
 import { openForCli } from './open';
 import { findRepByName } from '../core/repos/reps';
 import type { CallName } from '../../shared/api';
-import type { SearchResults } from '../../shared/schemas/search';
+import { MARK_END, MARK_START, type SearchResults } from '../../shared/schemas/search';
 import { isoDate } from '../../shared/schemas/common';
 import { formatTable } from './table';
 import { pipeline, repMetrics } from '../core/repos/metrics';
@@ -21,11 +21,7 @@ import { metricsRows, roundForTable } from './metricsRows';
 import { bySeverity, topFlag } from '../../shared/domain/flags';
 import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImportCli } from './import';
-
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+import type { Io } from './io';
 
 const USAGE = `Sales Manager Workbench CLI
 
@@ -194,7 +190,7 @@ export function runCli(argv: string[], io: Io, clock: Clock = systemClock): numb
       }
       case 'search': {
         const found = call(ctx, 'search.query', { text: parsed.positionals[0]!, perKind: 20 }) as SearchResults;
-        const plain = (t: string) => t.replace(/[\u0002\u0003]/g, '');
+        const plain = (t: string) => t.replaceAll(MARK_START, '').replaceAll(MARK_END, '');
         if (opts.json) io.out(JSON.stringify(found, null, 2) + '\n');
         else {
           const rows = found.groups.flatMap((g) => g.hits.map((h) => ({ kind: g.label, title: plain(h.title || h.snippet).slice(0, 60), context: h.context, date: h.date ?? '' })));

@@ -1,4 +1,14 @@
-import type { Period, QuotaPeriod } from '../schemas/team';
+/** What a quota covers. Defined here, below the schemas that use it, so imports run one way. */
+export const QUOTA_PERIODS = ['month', 'quarter', 'year'] as const;
+export type QuotaPeriod = (typeof QUOTA_PERIODS)[number];
+
+export interface Period {
+  kind: QuotaPeriod;
+  start: string;
+  /** Inclusive last day. */
+  end: string;
+  label: string;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Flag, FlagCode, Severity } from '../domain/flags';
 import type { RepMetrics } from '../domain/metrics';
 import { id, isoDate } from './common';
-import type { Period } from './team';
+import type { Period } from '../domain/periods';
 
 export const asOfInput = z.object({ asOf: isoDate.optional() });
 

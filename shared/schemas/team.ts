@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from './common';
 import { DEFAULT_COACHABILITY, type CoachabilityThresholds } from '../domain/coachability';
-
-export const QUOTA_PERIODS = ['month', 'quarter', 'year'] as const;
-export type QuotaPeriod = (typeof QUOTA_PERIODS)[number];
-
-export interface Period {
-  kind: QuotaPeriod;
-  start: string;
-  /** Inclusive last day. */
-  end: string;
-  label: string;
-}
+import { QUOTA_PERIODS, type Period, type QuotaPeriod } from '../domain/periods';
 
 /** One line of the Team screen, aggregated in SQL. */
 export interface TeamRow {

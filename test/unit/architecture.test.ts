@@ -39,3 +39,50 @@ describe('architecture boundaries', () => {
     expect(files('shared').length).toBeGreaterThan(3);
   });
 });
+
+// The core's own layers, lowest first. A file may import its own layer and the layers below,
+// never one above; the CLI, the web preview and Electron's main sit above them all.
+const CORE_LAYERS = [
+  ['clock', 'errors', 'paths'], // plain helpers
+  ['db/', 'files/', 'context'], // the SQLite file, staged uploads, the context that holds the db
+  ['repos/'], // reads and writes, one kind of record each
+  ['import/', 'export/', 'data/', 'demo/'], // whole jobs built on the repos
+  ['api/'], // the calls: input checked, handler run
+  ['store', 'startup'], // the open store and its start-up tasks
+];
+const SHELLS = CORE_LAYERS.length;
+
+/** The layer of a repo path (with or without .ts): -1 outside electron/, SHELLS outside the core. */
+function layerOf(file: string): number {
+  const p = file.split(path.sep).join('/').replace(/\.tsx?$/, '');
+  if (!p.startsWith('electron/')) return -1;
+  if (!p.startsWith('electron/core/')) return SHELLS;
+  const rel = p.slice('electron/core/'.length);
+  return CORE_LAYERS.findIndex((layer) => layer.some((l) => (l.endsWith('/') ? rel.startsWith(l) : rel === l)));
+}
+
+const relativeImports = (file: string) =>
+  importsOf(file)
+    .filter((i) => i.startsWith('.'))
+    .map((i) => ({ spec: i, target: path.join(path.dirname(file), i) }));
+
+describe('the core layers', () => {
+  const core = files('electron/core');
+  it('every core file sits in a layer', () => {
+    expect(core.filter((f) => layerOf(f) < 0)).toEqual([]);
+  });
+  it('each layer imports only its own and lower layers', () => {
+    const upward = core.flatMap((f) =>
+      relativeImports(f)
+        .filter(({ target }) => layerOf(target) > layerOf(f))
+        .map(({ spec }) => `${f} imports ${spec}`),
+    );
+    expect(upward).toEqual([]);
+  });
+  it('the layer check itself sees imports across layers (so it cannot pass vacuously)', () => {
+    const handlers = relativeImports('electron/core/api/handlers.ts').map(({ target }) => layerOf(target));
+    expect(handlers).toContain(layerOf('electron/core/repos/deals.ts'));
+    expect(layerOf('electron/core/repos/deals.ts')).toBeLessThan(layerOf('electron/core/api/handlers.ts'));
+    expect(layerOf('electron/cli/run.ts')).toBe(SHELLS);
+  });
+});

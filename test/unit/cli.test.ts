@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { fixedClock } from '../../electron/core/clock';
+import { MARK_END, MARK_START } from '../../shared/schemas/search';
 import { tempDbPath } from './helpers';
 
 function cli(args: string[]) {
@@ -39,7 +40,8 @@ describe('CLI', () => {
     expect(table.code).toBe(0);
     expect(table.out.split('\n')[0]).toMatch(/^kind\s+title\s+context\s+date$/);
     expect(table.out).toContain(rep.name);
-    expect(table.out).not.toMatch(/[\u0002\u0003]/);
+    expect(table.out).not.toContain(MARK_START);
+    expect(table.out).not.toContain(MARK_END);
     expect(cli(['search', 'zzqx', '--db', db]).out).toBe('Nothing found for “zzqx”.\n');
     expect(cli(['search', '--db', db]).err).toMatch(/Say what to look for/);
   });

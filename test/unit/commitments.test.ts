@@ -36,7 +36,7 @@ describe('commitments', () => {
     promise(ctx, ana, 'rep', 'Prepare the QBR', '2026-11-20', '2026-12-01');
     // The manager: two promises to Ana, one to Ben; two kept on time.
     const m1 = promise(ctx, ana, 'manager', 'Get pricing approval', '2026-11-01', '2026-11-08');
-    const m2 = promise(ctx, ana, 'manager', 'Share case studies', '2026-11-01', '2026-11-08');
+    promise(ctx, ana, 'manager', 'Share case studies', '2026-11-01', '2026-11-08');
     const m3 = promise(ctx, ben, 'manager', 'Set up shadowing', '2026-11-01', '2026-11-15');
     ctx.clock = fixedClock('2026-11-24');
     v(dispatch(ctx, 'commitments.setStatus', { id: a1, status: 'done', on: '2026-11-05' })); // on the due day: on time

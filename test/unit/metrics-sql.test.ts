@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { fixedClock } from '../../electron/core/clock';
 import type { Ctx } from '../../electron/core/context';
-import { pipeline, repAggregates, repMetrics, teamMetrics, windowStart } from '../../electron/core/repos/metrics';
+import { pipeline, repAggregates, repMetrics, windowStart } from '../../electron/core/repos/metrics';
 import { repDashboard } from '../../electron/core/repos/repDashboard';
 import { weeklyReview } from '../../electron/core/repos/weekly';
 import type { RepMetrics } from '../../shared/domain/metrics';

@@ -72,7 +72,10 @@ describe('3. a read-only database', () => {
     const dbPath = demoFile(dir, false);
     fs.chmodSync(dbPath, 0o444);
     const asOther = isRoot ? { uid: OTHER_UID, env: { HOME: dir } } : {};
-    if (isRoot) fs.chownSync(dir, OTHER_UID, OTHER_UID), fs.chownSync(dbPath, OTHER_UID, OTHER_UID);
+    if (isRoot) {
+      fs.chownSync(dir, OTHER_UID, OTHER_UID);
+      fs.chownSync(dbPath, OTHER_UID, OTHER_UID);
+    }
     const r = runChild('test/safety/readOnlyStore.ts', [dbPath], { ...asOther, timeout: 30_000 });
     expect(r.stderr).not.toMatch(/at .*\(.*\.ts:\d+/); // no stack trace, at work or at shutdown
     const out = JSON.parse(r.stdout.trim().split('\n').pop()!);

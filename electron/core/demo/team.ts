@@ -74,7 +74,7 @@ export function planAccounts(rng: Rng, reps: readonly RepPlan[]): AccountPlan[] 
   for (const rep of reps) {
     for (let k = 0; k < ACCOUNTS_PER_REP; k++) {
       const industry = rng.pick(INDUSTRIES);
-      let name = '';
+      let name: string;
       // Prefixes run out before accounts do; then reuse one with another suffix.
       do {
         const prefix = prefixes[p % prefixes.length]!;

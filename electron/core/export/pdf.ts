@@ -87,7 +87,7 @@ async function launch(): Promise<Browser> {
     return b;
   } catch (err) {
     const first = String((err as Error).message).split('\n')[0];
-    throw new Error(`Could not start Chromium at ${executablePath} (${first}); export with --format md instead.`);
+    throw new Error(`Could not start Chromium at ${executablePath} (${first}); export with --format md instead.`, { cause: err });
   }
 }
 

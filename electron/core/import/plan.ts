@@ -367,8 +367,13 @@ function tallyRows(ctx: Ctx, table: CsvTable, choices: ImportChoices) {
       exists = n > 0;
       if (exists) left.set(key, n - 1);
     }
-    if (exists) (update++, o.update++);
-    else (create++, o.create++);
+    if (exists) {
+      update++;
+      o.update++;
+    } else {
+      create++;
+      o.create++;
+    }
   }
   return { stats, owners, create, update };
 }

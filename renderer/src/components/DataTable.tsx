@@ -11,10 +11,17 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 
+/**
+ * One column of a table of T. Each column's value type differs, so a list of them can only say
+ * `any` there (as TanStack's own `columns` option does): `unknown` rejects every typed column.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type Column<T> = ColumnDef<T, any>;
+
 interface Props<T> {
   label: string;
   data: T[];
-  columns: ColumnDef<T, any>[];
+  columns: Column<T>[];
   filter?: string;
   initialSort?: SortingState;
   onOpen?: (row: T) => void;
@@ -94,8 +101,13 @@ export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, row: T) => {
     if (e.target !== e.currentTarget) return;
     if (e.key === 'Enter' && onOpen) onOpen(row);
-    else if (e.key === 'ArrowDown') (e.preventDefault(), focusRow(index + 1));
-    else if (e.key === 'ArrowUp') (e.preventDefault(), focusRow(index - 1));
+    else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      focusRow(index + 1);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      focusRow(index - 1);
+    }
   };
   handlers.current = { onOpen, onKey };
 

@@ -17,6 +17,6 @@ export function useApiData<N extends CallName>(name: N, input: CallInput<N>, key
       (err: Error) => live && setState((s) => ({ data: s.data, error: err.message })),
     );
     return () => void (live = false);
-  }, [name, key, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [name, key, version]); // eslint-disable-line react-hooks/exhaustive-deps -- `key` stands for `input`, a new object each render
   return state;
 }

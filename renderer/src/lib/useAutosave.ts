@@ -18,13 +18,13 @@ export function useAutosave(value: string, saved: string, save: (v: string) => P
     if (value === saved) return;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(flush, delayMs);
-  }, [value, saved, delayMs]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [value, saved, delayMs]);
   useEffect(() => {
     window.addEventListener('beforeunload', flush);
     return () => {
       window.removeEventListener('beforeunload', flush);
       flush();
     };
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  }, []);
   return flush;
 }

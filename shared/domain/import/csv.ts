@@ -20,6 +20,7 @@ export interface CsvRecord {
 
 const US = '\u001f';
 export const cellsOf = (r: CsvRecord): string[] => r.joined.split(US);
+// eslint-disable-next-line no-control-regex -- US, the unit separator between a row's cells
 const blankRow = (joined: string): boolean => !/[^\s\u001f]/.test(joined);
 
 /** The file read into records, before deciding which one is the header. */
@@ -112,6 +113,7 @@ export function readCsvRecords(bytes: Uint8Array): ParsedCsv {
       all.push(cells.join(US));
     },
   });
+  // eslint-disable-next-line no-useless-assignment -- not read again, but frees the file for the GC
   text = ''; // the rows hold copies: the decoded file can go
   const first = all.findIndex((r) => !blankRow(r));
   const base = { delimiter, encoding: decoded.encoding, footerLines: 0, problems, headerDetected: true };

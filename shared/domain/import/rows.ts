@@ -144,6 +144,7 @@ export function decideStage(value: string, c: Pick<ImportChoices, 'stageOutcomes
 
 /** SQLite's NOCASE and lower() fold ASCII letters only; keys are folded the same way. */
 export const nocase = (s: string): string =>
+  // eslint-disable-next-line no-control-regex -- all of ASCII, controls included
   !/[A-Z]/.test(s) ? s : /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** The key that finds the same deal again: its CRM id, else its name and account. */

@@ -46,7 +46,7 @@ const OPEN_WORDS = new Set([
 ]);
 
 /** "G. Project Won" → "Project Won"; "C6:WON" → "WON"; "3 - Proposal" → "Proposal". */
-export const stripStagePrefix = (stage: string): string => stage.replace(/^\s*(?:[A-Za-z]\d{0,2}|\d{1,2})\s*[.:)\-]\s*(?=\S)/, '').trim();
+export const stripStagePrefix = (stage: string): string => stage.replace(/^\s*(?:[A-Za-z]\d{0,2}|\d{1,2})\s*[.:)-]\s*(?=\S)/, '').trim();
 
 export function readStage(value: string, teamStages: readonly string[]): StageReading {
   const all = words(value);

@@ -1,10 +1,9 @@
-import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import type { RepMetrics } from '../../../../shared/domain/metrics';
 import { useApp } from '../../app/appStore';
 import { hrefFor, useRouter } from '../../app/router';
 import { AsOfPicker } from '../../components/AsOfPicker';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Sparkline } from '../../components/Sparkline';
 import { useFormat } from '../../lib/format';
@@ -28,7 +27,7 @@ export function DashboardScreen() {
   // Loaded on its own: ranking the whole pipeline must not hold up the team's numbers.
   const attention = useApiData('pipeline.attention', asOfArg(asOf), asOf).data;
 
-  const columns = useMemo<ColumnDef<RepMetrics, any>[]>(
+  const columns = useMemo<Column<RepMetrics>[]>(
     () => [
       {
         accessorKey: 'name',

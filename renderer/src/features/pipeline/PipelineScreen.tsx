@@ -1,4 +1,4 @@
-import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { attentionReason } from '../../../../shared/domain/attention';
 import { FLAG_CODES, FLAG_LABELS, SEVERITY_RANK, type FlagCode, type Severity } from '../../../../shared/domain/flags';
@@ -18,7 +18,7 @@ import type { PipelineRow } from '../../../../shared/schemas/pipeline';
 import { useApp } from '../../app/appStore';
 import { hrefFor, useRouter } from '../../app/router';
 import { AsOfPicker } from '../../components/AsOfPicker';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../lib/format';
 import { asOfArg, useAsOf } from '../../lib/useAsOf';
@@ -86,7 +86,7 @@ export function PipelineScreen({ query }: { query: string }) {
   );
 
   const review = useCallback((id: number) => hrefFor({ name: 'dealReview', id, list: qs }), [qs]);
-  const columns = useMemo<ColumnDef<PipelineRow, any>[]>(
+  const columns = useMemo<Column<PipelineRow>[]>(
     () => [
       {
         accessorKey: 'attention',

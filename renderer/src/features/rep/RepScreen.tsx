@@ -1,11 +1,10 @@
-import type { ColumnDef } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Deal } from '../../../../shared/schemas/deal';
 import { REP_ROLE_LABELS, REP_STATUS_LABELS, type Rep } from '../../../../shared/schemas/rep';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor, useRouter } from '../../app/router';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
@@ -71,7 +70,7 @@ export function RepScreen({ id }: { id: number }) {
   useShortcut('n', openAdd, 'Add a deal');
   useShortcut('e', openEdit, 'Edit this rep');
 
-  const columns = useMemo<ColumnDef<Deal, any>[]>(
+  const columns = useMemo<Column<Deal>[]>(
     () => [
       {
         accessorKey: 'name',
@@ -97,7 +96,7 @@ export function RepScreen({ id }: { id: number }) {
     [fmt],
   );
   // Open deals: as of the session's date, ranked by attention, each with why.
-  const openColumns = useMemo<ColumnDef<PipelineDeal, any>[]>(
+  const openColumns = useMemo<Column<PipelineDeal>[]>(
     () => [
       {
         accessorKey: 'attention',

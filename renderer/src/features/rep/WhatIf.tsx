@@ -18,7 +18,7 @@ export function WhatIf({ data }: { data: RepDashboard }) {
     cycle: m.avgCycleDays ?? 60,
   };
   const [v, setV] = useState(start);
-  useEffect(() => setV(start), [m.repId, data.asOf]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setV(start), [m.repId, data.asOf]); // eslint-disable-line react-hooks/exhaustive-deps -- reset for another rep or date only, not on every reload
 
   const input = (winRate: number, dealSize: number, cycle: number) => ({
     remainingQuota: m.remainingQuota,

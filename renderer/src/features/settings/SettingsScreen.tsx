@@ -1,4 +1,5 @@
-import { QUOTA_PERIODS, settingsPatch, type QuotaPeriod } from '../../../../shared/schemas/team';
+import { QUOTA_PERIODS, type QuotaPeriod } from '../../../../shared/domain/periods';
+import { settingsPatch } from '../../../../shared/schemas/team';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';

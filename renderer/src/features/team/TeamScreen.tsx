@@ -1,4 +1,3 @@
-import type { ColumnDef } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { REP_ROLE_LABELS, REP_STATUS_LABELS, type RepRole, type RepStatus } from '../../../../shared/schemas/rep';
 import type { TeamRow } from '../../../../shared/schemas/team';
@@ -7,7 +6,7 @@ import { useApp } from '../../app/appStore';
 import { toastError } from '../../app/toasts';
 import { hrefFor, useRouter } from '../../app/router';
 import { ConfirmDialog } from '../../components/Dialog';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { useShortcut } from '../../lib/useShortcut';
 import { useFormat } from '../../lib/format';
@@ -34,7 +33,7 @@ export function TeamScreen() {
   useShortcut('f', () => filterRef.current?.focus(), 'Filter the reps');
 
   const periodLabel = summary?.period.label;
-  const columns = useMemo<ColumnDef<TeamRow, any>[]>(
+  const columns = useMemo<Column<TeamRow>[]>(
     () => [
       {
         accessorKey: 'name',
@@ -214,6 +213,6 @@ function Attainment({ value, label }: { value: number | null; label: string }) {
 function EditRep({ id, onClose }: { id: number; onClose: () => void }) {
   const [rep, setRep] = useState<Awaited<ReturnType<typeof call<'reps.get'>>> | null>(null);
   // Loads once per rep; a failed load just closes the form.
-  useEffect(() => void call('reps.get', { id }).then(setRep, () => onClose()), [id]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => void call('reps.get', { id }).then(setRep, () => onClose()), [id]); // eslint-disable-line react-hooks/exhaustive-deps -- onClose is a new function each render
   return rep ? <RepForm rep={rep} onClose={onClose} /> : null;
 }
