@@ -8,7 +8,7 @@ import type { AgendaItem } from '../../../shared/schemas/oneOnOnes';
 import type { Db } from '../db/open';
 import { getOneOnOneDetail } from '../repos/oneOnOnes';
 import { getSettings } from '../repos/settings';
-import { COMMITMENT_COLUMNS, PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, managerLabel, privacyMeta, type ExportOptions } from './docParts';
+import { COMMITMENT_COLUMNS, PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, privacyMeta, type ExportOptions } from './docParts';
 import { callout, em, heading, muted, paragraph, renderDoc, slug, strong, table, type Block, type Cell, type ExportDoc, type Span } from './render';
 
 const ADDED_BY: Record<AgendaItem['addedBy'], string> = { manager: 'Added by the manager', rep: 'Added by the rep', prepared: 'Prepared from the data' };
