@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, optionalDate } from './common';
 import type { ReviewVerdict } from '../domain/reviewVerdict';
+import { FLAG_CODES, type FlagCode } from '../domain/flags';
 
 export const NOTE_KINDS = ['deal_review', 'observation', 'ride_along', 'feedback', 'recognition', 'other'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
@@ -56,7 +57,8 @@ export const followUpInput = z.object({
 });
 
 export interface ReviewAnswer {
-  flagCode: string | null;
+  /** The flag the question came from; null for the manager's own question. */
+  flagCode: FlagCode | null;
   question: string;
   answer: string | null;
 }
@@ -88,7 +90,7 @@ export const dealReviewInput = z.object({
   answers: z
     .array(
       z.object({
-        flagCode: z.string().max(40).nullish().transform((v) => v ?? null),
+        flagCode: z.enum(FLAG_CODES, { error: 'is not a flag the workbench knows' }).nullish().transform((v) => v ?? null),
         question: z.string().trim().min(1, { error: 'is required' }).max(500, { error: 'must be at most 500 characters' }),
         answer: z.string().trim().max(2000, { error: 'must be at most 2000 characters' }).nullish().transform((v) => (v ? v : null)),
       }),

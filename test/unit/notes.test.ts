@@ -98,6 +98,17 @@ describe('coaching notes', () => {
 });
 
 describe('deal reviews', () => {
+  it('an answer names a flag the workbench knows, or none; anything else is refused by field', () => {
+    const ctx = testCtx();
+    const { deal } = seed(ctx);
+    const review = (flagCode: unknown) =>
+      dispatch(ctx, 'dealReviews.create', { dealId: deal, reviewDate: TODAY, answers: [{ flagCode, question: 'How do you know?', answer: 'Said so.' }], coaching: 'Ask the buyer.', visibility: 'private', nextSteps: [] });
+    expect(review('close_date_passed')).toMatchObject({ ok: false, error: { field: 'answers.0.flagCode', message: expect.stringMatching(/not a flag the workbench knows/) } });
+    expect(ctx.db.prepare('SELECT COUNT(*) FROM coaching_notes').pluck().get()).toBe(0);
+    expect(review('close_date_past')).toMatchObject({ ok: true });
+    expect(review(null)).toMatchObject({ ok: true });
+  });
+
   it('saves the answers, creates the next steps as commitments on the next agenda, counts for the neglect radar, and shows what moved since', () => {
     const ctx = testCtx();
     const { ann, deal } = seed(ctx);

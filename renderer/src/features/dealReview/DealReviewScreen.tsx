@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { FLAG_LABELS, SEVERITY_LABELS, bySeverity, type Flag } from '../../../../shared/domain/flags';
+import { FLAG_LABELS, SEVERITY_LABELS, bySeverity, type Flag, type FlagCode } from '../../../../shared/domain/flags';
 import { nextInList, parsePipelineQuery, workingList } from '../../../../shared/domain/workingList';
 import type { PastReview } from '../../../../shared/schemas/notes';
 import type { PipelineRow } from '../../../../shared/schemas/pipeline';
@@ -31,7 +31,7 @@ interface Loaded {
 }
 
 interface Question {
-  flagCode: string | null;
+  flagCode: FlagCode | null;
   /** 'close' for the close-date question, 'own' for the manager's own; null for a flag's. */
   kind: 'flag' | 'close' | 'own';
   label: string;
