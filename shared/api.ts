@@ -40,7 +40,7 @@ import type { Flag } from './domain/flags';
 import { exportRequest, type ExportDoc } from './schemas/exports';
 import { cautionsInput, observationInput, type RepCoachability, type TeamCoachabilityRow } from './schemas/coachability';
 import type { CautionAnswers } from './domain/coachability';
-import { assessInput, type DealValueProps, type TeamValueProps } from './schemas/valueProps';
+import { assessInput, type AssessedDeal, type DealValueProps, type TeamValueProps } from './schemas/valueProps';
 import { stakeholderInput, stakeholderUpdate, type Stakeholder, type StakeholderMap } from './schemas/stakeholders';
 import { ladderInput, type AccountLadder } from './schemas/accounts';
 import { searchInput, type SearchResults } from './schemas/search';
@@ -105,6 +105,11 @@ const repIdInput = z.object({ repId: id });
 const repAsOf = z.object({ repId: id, asOf: isoDate.optional() });
 const dealIdInput = z.object({ dealId: id });
 const dealAsOf = z.object({ dealId: id, asOf: isoDate.optional() });
+/** Per-rep metrics; `months` overrides the trailing window of the settings (1 to 36). */
+const metricsListInput = z.object({
+  asOf: isoDate.optional(),
+  months: z.number({ error: 'must be a number of months' }).int({ error: 'must be whole months' }).min(1, { error: 'must be from 1 to 36' }).max(36, { error: 'must be from 1 to 36' }).optional(),
+});
 const accountIdInput = z.object({ accountId: id });
 const demoLoad = z.object({ seed: z.number().int().min(1).max(1_000_000).default(42) });
 const repsList = z.object({ includeArchived: z.boolean().default(false) });
@@ -136,9 +141,11 @@ export const api = {
   'search.query': call<typeof searchInput, SearchResults>(searchInput),
   'metrics.team': call<typeof asOfInput, TeamMetrics>(asOfInput),
   'metrics.rep': call<typeof repMetricsInput, RepDashboard>(repMetricsInput),
-  'metrics.list': call<typeof asOfInput, RepMetrics[]>(asOfInput),
+  'metrics.list': call<typeof metricsListInput, RepMetrics[]>(metricsListInput),
   'pipeline.open': call<typeof pipelineInput, PipelineList>(pipelineInput),
   'pipeline.attention': call<typeof attentionInput, NeedsAttention>(attentionInput),
+  /** Every flagged open deal in full (each flag's severity, reason and question), ranked by attention. */
+  'pipeline.flagged': call<typeof asOfInput, PipelineDeal[]>(asOfInput),
   'oneOnOnes.list': call<typeof repIdInput, OneOnOne[]>(repIdInput),
   'oneOnOnes.schedule': call<typeof scheduleInput, OneOnOne>(scheduleInput),
   'oneOnOnes.get': call<typeof byIdAsOf, OneOnOneDetail>(byIdAsOf),
@@ -159,7 +166,8 @@ export const api = {
   'valueProps.forDeal': call<typeof dealAsOf, DealValueProps>(dealAsOf),
   'valueProps.assess': call<typeof assessInput, DealValueProps>(assessInput),
   'valueProps.team': call<typeof asOfInput, TeamValueProps>(asOfInput),
-  'stakeholders.map': call<typeof dealIdInput, StakeholderMap>(dealIdInput),
+  'valueProps.assessed': call<typeof asOfInput, AssessedDeal[]>(asOfInput),
+  'stakeholders.map': call<typeof dealAsOf, StakeholderMap>(dealAsOf),
   'stakeholders.add': call<typeof stakeholderInput, number>(stakeholderInput),
   'stakeholders.update': call<typeof stakeholderUpdate, number>(stakeholderUpdate),
   'stakeholders.remove': call<typeof byId, Stakeholder>(byId),

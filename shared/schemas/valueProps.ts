@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VP_RESULTS, VP_TESTS, type VpResult, type VpTest } from '../domain/valueProps';
+import type { Flag } from '../domain/flags';
 import { id, isoDate, optionalText } from './common';
 
 const resultField = z.object({
@@ -40,4 +41,19 @@ export interface TeamValueProps {
   /** Latest checks of open deals, per test: how many do not pass. */
   byTest: { test: VpTest; failing: number; partial: number; notAssessed: number; checked: number }[];
   byRep: { repId: number; name: string; checked: number; failingByTest: Record<VpTest, number>; weakest: VpTest | null }[];
+}
+
+/** A deal with at least one value-proposition check by the as-of day, its latest check first. */
+export interface AssessedDeal {
+  dealId: number;
+  deal: string;
+  rep: string;
+  score: number;
+  assessedOn: string;
+  tests: VpCheck['results'];
+  history: { assessedOn: string; score: number }[];
+  /** The policy says this deal must have a passing value proposition (the value_prop_gap rule). */
+  required: boolean;
+  /** Its integrity flags that day, when it is open. */
+  flags: Flag[];
 }

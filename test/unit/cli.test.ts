@@ -62,9 +62,38 @@ describe('CLI', () => {
     expect(again.err).toMatch(/already has reps/);
     const unknownRep = cli(['deals', '--db', db, '--rep', 'Nobody Here']);
     expect(unknownRep).toMatchObject({ code: 1, out: '' });
-    expect(unknownRep.err).toContain('No rep called “Nobody Here”.');
+    expect(unknownRep.err).toContain('--rep: no rep called “Nobody Here”.');
     expect(cli(['reps', '--db', tempDbPath()]).err).toMatch(/No database at/);
     expect(cli(['frobnicate', '--db', db]).code).toBe(2);
     expect(cli(['reps', '--bogus']).code).toBe(2);
+  });
+});
+
+describe('CLI agenda', () => {
+  it('prepares a rep’s next planned one-on-one: kind, title, minutes, selected and why, as the app does', () => {
+    const db = tempDbPath();
+    cli(['demo', '--db', db]);
+    const r = cli(['agenda', '--db', db, '--rep', 'Nikhil Fischer', '--json']);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    const a = JSON.parse(r.out);
+    expect(a).toMatchObject({ rep: 'Nikhil Fischer', meetingMinutes: 30 });
+    expect(a.items.length).toBeGreaterThan(0);
+    for (const i of a.items) expect(Object.keys(i)).toEqual(['kind', 'sourceId', 'title', 'minutes', 'selected', 'why', 'detail']);
+    const selected = a.items.filter((i: { selected: boolean }) => i.selected);
+    expect(a.selectedMinutes).toBe(selected.reduce((s: number, i: { minutes: number }) => s + i.minutes, 0));
+    expect(a.onAgendaMinutes + a.selectedMinutes).toBeLessThanOrEqual(30);
+    // The table for people says the same, selected first in rank order.
+    const table = cli(['agenda', '--db', db, '--rep', 'Nikhil Fischer']);
+    expect(table.out.split('\n')[0]).toBe(`One-on-one with Nikhil Fischer on ${a.meetingDate}: ${a.onAgendaMinutes} min on the agenda + ${a.selectedMinutes} min selected of 30.`);
+    for (const i of a.items) expect(table.out).toContain(i.why);
+  });
+
+  it('names what is missing or wrong in one line', () => {
+    const db = tempDbPath();
+    cli(['demo', '--db', db]);
+    expect(cli(['agenda', '--db', db])).toMatchObject({ code: 1, err: '--rep NAME is required: whose one-on-one to prepare.\n' });
+    expect(cli(['agenda', '--db', db, '--rep', 'Nobody'])).toMatchObject({ code: 1, err: '--rep: no rep called “Nobody”.\n' });
+    expect(cli(['agenda', '--db', db, '--rep', 'Nikhil Fischer', '--date', '2026-01-05'])).toMatchObject({ code: 1, err: '--date: no planned one-on-one with Nikhil Fischer on 2026-01-05.\n' });
+    expect(cli(['agenda', '--db', db, '--rep', 'Nikhil Fischer', '--date', '2026-02-30']).code).toBe(2);
   });
 });

@@ -16,7 +16,7 @@ import { getSettings, updateSettings } from '../repos/settings';
 import { teamSummary } from '../repos/team';
 import { LATEST_VERSION } from '../db/migrations';
 import { repDashboard } from '../repos/repDashboard';
-import { dealFlags, dealTriage, needsAttention, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
+import { dealFlags, dealTriage, needsAttention, pipeline, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
 import { weeklyReview } from '../repos/weekly';
 import { exportDocument } from '../export/exportDocument';
 import { assessValueProp, dealValueProps, teamValueProps } from '../repos/valueProps';
@@ -51,6 +51,7 @@ import { backupBeforeImport } from '../import/backup';
 import { keyOf } from '../db/cipher';
 import { integrityStatus } from '../db/integrity';
 import { setEncryption } from '../data/encryption';
+import { assessedDeals } from '../repos/assessedDeals';
 
 /** A handler answers at once, or (backups and restores, which wait for SQLite's backup) later. */
 export type Handlers = {
@@ -96,8 +97,9 @@ export const handlers: Handlers = {
   'search.query': (ctx, { text, perKind }) => search(ctx.db, text, perKind),
   'metrics.team': (ctx, { asOf }) => teamMetrics(ctx.db, asOf ?? ctx.clock.today()),
   'metrics.rep': (ctx, { repId, asOf }) => repDashboard(ctx.db, repId, asOf ?? ctx.clock.today()),
-  'metrics.list': (ctx, { asOf }) => repMetrics(ctx.db, asOf ?? ctx.clock.today()),
+  'metrics.list': (ctx, { asOf, months }) => repMetrics(ctx.db, asOf ?? ctx.clock.today(), undefined, months),
   'pipeline.open': (ctx, { asOf, repId }) => pipelineList(ctx.db, asOf ?? ctx.clock.today(), repId),
+  'pipeline.flagged': (ctx, { asOf }) => pipeline(ctx.db, asOf ?? ctx.clock.today()).deals.filter((d) => d.flags.length > 0),
   'pipeline.attention': (ctx, { asOf, repId, limit }) => needsAttention(ctx.db, asOf ?? ctx.clock.today(), { repId, limit }),
   'commitments.list': (ctx, { repId, include, asOf }) => commitmentsView(ctx.db, asOf ?? ctx.clock.today(), { repId, include }),
   'commitments.create': (ctx, input) => createCommitment(ctx.db, ctx.clock, input),
@@ -119,10 +121,11 @@ export const handlers: Handlers = {
   'coachability.self': (ctx, { asOf }) => selfCoachability(ctx.db, asOf ?? ctx.clock.today()),
   'coachability.team': (ctx, { asOf }) => teamCoachability(ctx.db, asOf ?? ctx.clock.today()),
   'coachability.setCautions': (ctx, input) => setCautions(ctx.db, ctx.clock, input),
+  'valueProps.assessed': (ctx, { asOf }) => assessedDeals(ctx.db, asOf ?? ctx.clock.today()),
   'valueProps.forDeal': (ctx, { dealId, asOf }) => dealValueProps(ctx.db, dealId, asOf),
   'valueProps.assess': (ctx, input) => assessValueProp(ctx.db, ctx.clock, input),
   'valueProps.team': (ctx, { asOf }) => teamValueProps(ctx.db, asOf ?? ctx.clock.today()),
-  'stakeholders.map': (ctx, { dealId }) => stakeholderMap(ctx.db, dealId, ctx.clock.today()),
+  'stakeholders.map': (ctx, { dealId, asOf }) => stakeholderMap(ctx.db, dealId, asOf ?? ctx.clock.today()),
   'stakeholders.add': (ctx, input) => addStakeholder(ctx.db, ctx.clock, input),
   'stakeholders.update': (ctx, input) => updateStakeholder(ctx.db, ctx.clock, input),
   'stakeholders.remove': (ctx, { id }) => removeStakeholder(ctx.db, id),
