@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, dispatchAsync } from '../../electron/core/api/dispatch';
 import type { Ctx } from '../../electron/core/context';
+import { fixedClock } from '../../electron/core/clock';
 import { loadDemo } from '../../electron/core/demo/load';
 import { formatDate } from '../../shared/domain/format';
 import { scheduleAfter } from '../../shared/domain/periods';
@@ -41,6 +42,7 @@ describe('4. dates stay within 1900–2200', () => {
   it('closing a meeting near the end of the range never schedules past it; the items stay on the closed meeting', () => {
     const ctx = demo();
     const id = meetingOn(ctx, '2200-12-30');
+    ctx.clock = fixedClock('2200-12-30'); // closed on its day (closing earlier would move it to today)
     const r = dispatch(ctx, 'oneOnOnes.close', { id });
     expect(r).toMatchObject({ ok: true, value: { next: null } });
     expect(ctx.db.prepare("SELECT COUNT(*) FROM one_on_ones WHERE meeting_date NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' OR meeting_date > '2200-12-31' AND id <> ?").pluck().get(id)).toBe(0);
@@ -51,7 +53,9 @@ describe('4. dates stay within 1900–2200', () => {
   it('a far date already in the file (from before) closes, exports and formats without an error', async () => {
     const ctx = demo();
     const id = meetingOn(ctx, '9999-12-30');
+    ctx.clock = fixedClock('9999-12-30'); // closed on its day (closing earlier would move it to today)
     expect(dispatch(ctx, 'oneOnOnes.close', { id })).toMatchObject({ ok: true, value: { next: null } });
+    ctx.clock = fixedClock('2026-11-24');
     expect(ctx.db.prepare("SELECT COUNT(*) FROM one_on_ones WHERE meeting_date LIKE '+%'").pluck().get()).toBe(0);
     // A value an older version did write: shown as it is, never a RangeError.
     ctx.db.prepare("UPDATE one_on_ones SET meeting_date = '+010000-01' WHERE id = ?").run(id);
