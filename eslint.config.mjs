@@ -12,7 +12,7 @@ import cycles from './lint/no-cycle.mjs';
 const extensions = ['.ts', '.tsx', '.mts', '.js', '.mjs'];
 
 export default defineConfig(
-  { ignores: ['out/', 'dist/', 'release/', 'node_modules/', 'test/artifacts/', 'test-results/', 'playwright-report/', '.electron-native/'] },
+  { ignores: ['out/', 'dist/', 'release/', 'node_modules/', 'test/artifacts/', 'test-results/', 'playwright-report/', '.electron-native/', '.stryker-tmp/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
