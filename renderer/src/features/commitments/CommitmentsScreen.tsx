@@ -10,7 +10,7 @@ import { useShortcut } from '../../lib/useShortcut';
 import { useApiData } from '../../lib/useApiData';
 import { asOfArg, useAsOf } from '../../lib/useAsOf';
 import { CommitmentForm } from './CommitmentForm';
-import { setCommitmentStatus } from './setCommitmentStatus';
+import { CommitmentState } from './CommitmentState';
 
 /** Follow through: every promise across the team, overdue first, the manager's own included. */
 export function CommitmentsScreen() {
@@ -26,7 +26,6 @@ export function CommitmentsScreen() {
   const asOf = useAsOf((s) => s.asOf);
   const { data, error } = useApiData('commitments.list', { include, ...asOfArg(asOf), ...(repId ? { repId: Number(repId) } : {}) }, `${include}|${repId}|${asOf}`);
 
-  const setStatus = setCommitmentStatus;
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!data) return <p className="loading">Loading…</p>;
@@ -132,31 +131,7 @@ export function CommitmentsScreen() {
                             )}
                           </span>
                         </div>
-                        <div className="commitment-meta">
-                          {c.status === 'open' ? (
-                            <span className={c.overdue ? 'badge tone-bad' : 'badge tone-neutral'}>
-                              {c.overdue ? `Overdue since ${fmt.date(c.dueDate)}` : `Due ${fmt.date(c.dueDate)}`}
-                            </span>
-                          ) : (
-                            <span className={c.status === 'done' ? 'badge tone-good' : 'badge tone-neutral'}>
-                              {c.status === 'done' ? `Done ${fmt.date(c.doneDate)}` : 'Dropped'}
-                            </span>
-                          )}
-                          {c.status === 'open' ? (
-                            <>
-                              <button type="button" className="link-button" onClick={() => void setStatus(c, 'done')} aria-label={`Mark “${c.text}” done`}>
-                                Done
-                              </button>
-                              <button type="button" className="link-button" onClick={() => void setStatus(c, 'dropped')} aria-label={`Drop “${c.text}”`}>
-                                Drop
-                              </button>
-                            </>
-                          ) : (
-                            <button type="button" className="link-button" onClick={() => void setStatus(c, 'open')} aria-label={`Reopen “${c.text}”`}>
-                              Reopen
-                            </button>
-                          )}
-                        </div>
+                        <CommitmentState c={c} today={data.asOf} reopen />
                       </li>
                     ))}
                   </ul>

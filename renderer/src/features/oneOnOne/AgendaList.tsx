@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Commitment } from '../../../../shared/schemas/commitments';
 import type { AgendaItem } from '../../../../shared/schemas/oneOnOnes';
-import { CommitmentState } from './CommitmentState';
+import { CommitmentState } from '../commitments/CommitmentState';
 import { hrefFor } from '../../app/router';
 import { useAutosave } from '../../lib/useAutosave';
 import { toDraft, useOneOnOne } from './oneOnOneStore';

@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { Field } from '../../components/Field';
 import { useZodForm } from '../../lib/useZodForm';
-import { CommitmentState } from './CommitmentState';
+import { CommitmentState } from '../commitments/CommitmentState';
 
 /**
  * Commitments in the room: the rep's open ones (both sides) and new ones agreed here. Those on

@@ -75,11 +75,7 @@ export function RepScreen({ id }: { id: number }) {
       {
         accessorKey: 'name',
         header: 'Deal',
-        cell: (c) => (
-          <a className="strong-link" href={hrefFor({ name: 'deal', id: c.row.original.id })}>
-            {c.row.original.name}
-          </a>
-        ),
+        cell: (c) => <DealLink deal={c.row.original} />,
       },
       { id: 'account', accessorFn: (d) => accountLabel(d.accountName), header: 'Account' },
       { accessorKey: 'stage', header: 'Stage' },
@@ -107,11 +103,7 @@ export function RepScreen({ id }: { id: number }) {
       {
         accessorKey: 'name',
         header: 'Deal',
-        cell: (c) => (
-          <a className="strong-link" href={hrefFor({ name: 'deal', id: c.row.original.id })}>
-            {c.row.original.name}
-          </a>
-        ),
+        cell: (c) => <DealLink deal={c.row.original} />,
       },
       { id: 'why', accessorKey: 'reason', header: 'Why it ranks here', enableSorting: false, meta: { className: 'why' }, cell: (c) => <span className="why-text">{c.getValue()}</span> },
       { accessorKey: 'stage', header: 'Stage' },
@@ -229,5 +221,14 @@ export function RepScreen({ id }: { id: number }) {
       {editing && <RepForm rep={rep} onClose={() => setEditing(false)} />}
       {exporting && <ExportDialog kind="repReview" repId={rep.id} repName={rep.name} onClose={() => setExporting(false)} />}
     </section>
+  );
+}
+
+/** A deal's name, linking to its page (both deal tables of the rep page). */
+function DealLink({ deal }: { deal: { id: number; name: string } }) {
+  return (
+    <a className="strong-link" href={hrefFor({ name: 'deal', id: deal.id })}>
+      {deal.name}
+    </a>
   );
 }
