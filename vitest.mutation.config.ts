@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: [
       'test/unit/domain.test.ts',
+      'test/unit/followThrough-domain.test.ts',
       'test/unit/flags-domain.test.ts',
       'test/unit/metrics-domain.test.ts',
       'test/unit/coachability-domain.test.ts',
