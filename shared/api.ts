@@ -101,6 +101,8 @@ const call = <I extends z.ZodType, O>(input: I) => ({ input, output: undefined a
 const none = z.object({}).default({});
 const byId = z.object({ id });
 const byIdAsOf = z.object({ id, asOf: isoDate.optional() });
+/** `presenting`: the meeting as the rep may see it on a shared screen (nothing private is sent). */
+const meetingGetInput = z.object({ id, asOf: isoDate.optional(), presenting: z.boolean().default(false) });
 const repIdInput = z.object({ repId: id });
 const repAsOf = z.object({ repId: id, asOf: isoDate.optional() });
 const dealIdInput = z.object({ dealId: id });
@@ -148,7 +150,7 @@ export const api = {
   'pipeline.flagged': call<typeof asOfInput, PipelineDeal[]>(asOfInput),
   'oneOnOnes.list': call<typeof repIdInput, OneOnOne[]>(repIdInput),
   'oneOnOnes.schedule': call<typeof scheduleInput, OneOnOne>(scheduleInput),
-  'oneOnOnes.get': call<typeof byIdAsOf, OneOnOneDetail>(byIdAsOf),
+  'oneOnOnes.get': call<typeof meetingGetInput, OneOnOneDetail>(meetingGetInput),
   'oneOnOnes.prepare': call<typeof byIdAsOf, PreparedAgenda>(byIdAsOf),
   'oneOnOnes.dismiss': call<typeof dismissInput, null>(dismissInput),
   'oneOnOnes.saveAgenda': call<typeof saveAgendaInput, AgendaItem[]>(saveAgendaInput),

@@ -62,14 +62,30 @@ test('one-on-one: prepare from the data, run it, present, close and lock; unfini
   await page.getByRole('textbox', { name: 'Private note' }).fill('Seemed tired; ask about workload next time.');
   await page.getByRole('textbox', { name: 'Private note' }).blur();
 
-  // Presenting hides the private note.
+  // Presenting: a full-window view for a shared screen. Hidden means absent: no sidebar, no
+  // private note, prompt or coachability item, no link or key that leads out, nothing of other reps.
   await expect(page.getByRole('textbox', { name: 'Private note' })).toBeVisible();
-  await page.getByRole('checkbox', { name: /Presenting \(hide private notes\)/ }).check();
-  await expect(page.getByRole('textbox', { name: 'Private note' })).toBeHidden();
-  await expect(page.locator('.agenda-detail')).toHaveCount(0); // the manager's prompts too
-  await expect(page.getByText('Hidden while presenting.', { exact: true })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Private note' }).blur();
+  await page.getByRole('button', { name: /^Present to / }).click();
+  await expect(page.getByRole('button', { name: 'Stop presenting' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
+  await expect(page.locator('main a[href]')).toHaveCount(0);
+  await expect(page.locator('.agenda-detail')).toHaveCount(0);
+  const html = await page.content();
+  expect(html).not.toContain('Seemed tired');
+  for (const other of reps.filter((r: any) => r.id !== rep.id)) expect(html, other.name).not.toContain(other.name);
+  const shared = await api('oneOnOnes.get', { id: Number(new URL(page.url()).hash.split('/').pop()), presenting: true });
+  expect(JSON.stringify(shared)).not.toContain('Seemed tired');
+  // No key opens search or another section while presenting.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('/');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.keyboard.press('g');
+  await page.keyboard.press('6');
+  await expect(page.getByRole('button', { name: 'Stop presenting' })).toBeVisible();
   await screenshot(page, '19-one-on-one-presenting');
-  await page.getByRole('checkbox', { name: /Presenting \(hide private notes\)/ }).uncheck();
+  await page.getByRole('button', { name: 'Stop presenting' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Private note' })).toHaveValue('Seemed tired; ask about workload next time.');
 
   // Close and lock (a meeting planned for a later day is moved to today first, after asking):

@@ -341,3 +341,27 @@ describe('the demo team', () => {
     expect(prepared).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('presenting: the meeting as the rep may see it', () => {
+  it('sends no private note, no prompt, no coachability item and no lock history; nothing of another rep', () => {
+    const ctx = testCtx(TODAY);
+    const { ana, ben, meeting } = team(ctx);
+    deal(ctx, ben, 'Ben’s secret deal', 'Proposal', 50000, { expectedCloseDate: '2026-11-20' });
+    promise(ctx, { repId: ben, owner: 'rep', text: 'Ben’s own promise', dueDate: '2026-11-20' });
+    deal(ctx, ana, 'Renewal', 'Proposal', 20000, { expectedCloseDate: '2026-11-20' });
+    v(dispatch(ctx, 'oneOnOnes.setPrivateNote', { id: meeting, note: 'Worried about burnout.' }));
+    const prepared = v(dispatch(ctx, 'oneOnOnes.prepare', { id: meeting, asOf: TODAY })).items;
+    v(dispatch(ctx, 'oneOnOnes.saveAgenda', { id: meeting, items: [...prepared.map((p: any) => ({ ...p, addedBy: 'prepared' })), { title: 'Coachability: be open to feedback', sourceKind: 'coachability', detail: 'Bring examples.' }] }));
+    const own = v(dispatch(ctx, 'oneOnOnes.get', { id: meeting }));
+    expect(own.meeting.privateNote).toBe('Worried about burnout.');
+    expect(own.items.some((i: any) => i.detail)).toBe(true);
+
+    const shared = v(dispatch(ctx, 'oneOnOnes.get', { id: meeting, presenting: true }));
+    const text = JSON.stringify(shared);
+    expect(shared.meeting.privateNote).toBeNull();
+    expect(shared.items.every((i: any) => i.detail === null && i.sourceKind !== 'coachability')).toBe(true);
+    expect(shared.items.map((i: any) => i.title)).toEqual(own.items.filter((i: any) => i.sourceKind !== 'coachability').map((i: any) => i.title));
+    expect(shared.events).toEqual([]);
+    for (const secret of ['Worried about burnout', 'How do you know', 'Bring examples', 'Ben Ode', 'Ben’s']) expect(text).not.toContain(secret);
+  });
+});

@@ -33,6 +33,7 @@ import {
   scheduleOneOnOne,
   setCadence,
   setMeetingLength,
+  shareView,
   dismissProposal,
   setPrivateNote,
   unlockOneOnOne,
@@ -106,7 +107,10 @@ export const handlers: Handlers = {
   'commitments.setStatus': (ctx, { id, status, on }) => setCommitmentStatus(ctx.db, ctx.clock, id, status, on),
   'oneOnOnes.list': (ctx, { repId }) => listOneOnOnes(ctx.db, repId),
   'oneOnOnes.schedule': (ctx, { repId, meetingDate }) => scheduleOneOnOne(ctx.db, ctx.clock, repId, meetingDate),
-  'oneOnOnes.get': (ctx, { id, asOf }) => getOneOnOneDetail(ctx.db, id, asOf ?? ctx.clock.today()),
+  'oneOnOnes.get': (ctx, { id, asOf, presenting }) => {
+    const detail = getOneOnOneDetail(ctx.db, id, asOf ?? ctx.clock.today());
+    return presenting ? shareView(detail) : detail;
+  },
   'oneOnOnes.prepare': (ctx, { id, asOf }) => prepareAgenda(ctx.db, ctx.clock, id, asOf ?? ctx.clock.today()),
   'oneOnOnes.dismiss': (ctx, input) => dismissProposal(ctx.db, ctx.clock, input),
   'oneOnOnes.saveAgenda': (ctx, input) => saveAgenda(ctx.db, ctx.clock, input),

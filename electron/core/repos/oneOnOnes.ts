@@ -79,6 +79,20 @@ export function getOneOnOneDetail(db: Db, id: number, asOf: string): OneOnOneDet
   };
 }
 
+/**
+ * The meeting as it may be shown to the rep on a shared screen: no private note, none of the
+ * manager's prompts (item details), no coachability item, no lock history. Only this rep's own
+ * commitments are in the detail already. Hidden means absent: the page never receives these.
+ */
+export function shareView(d: OneOnOneDetail): OneOnOneDetail {
+  return {
+    ...d,
+    meeting: { ...d.meeting, privateNote: null },
+    items: d.items.filter((i) => i.sourceKind !== 'coachability').map((i) => ({ ...i, detail: null })),
+    events: [],
+  };
+}
+
 export function scheduleOneOnOne(db: Db, clock: Clock, repId: number, meetingDate: string): OneOnOne {
   return db.transaction(() => {
     const rep = getRep(db, repId);

@@ -27,6 +27,7 @@ import { CommandPalette } from '../features/palette/CommandPalette';
 import { usePalette } from '../features/palette/paletteStore';
 import { MOD, useKeyboard } from './keyboard';
 import { sectionRoute } from './sectionRoute';
+import { usePresenting } from './presenting';
 
 const NAV = SECTIONS.map((s) => ({ route: { name: s.name }, label: s.label, key: s.key }));
 
@@ -39,6 +40,7 @@ const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === '
 export function App() {
   const { info, settings, error, problem, load } = useApp();
   const route = useRouter((s) => s.route);
+  const presenting = usePresenting((s) => s.on);
   const lastPipeline = usePipelineQuery((s) => s.last);
   useEffect(() => void load(), [load]);
 
@@ -72,11 +74,17 @@ export function App() {
 
   const section = sectionOf(route);
   if (problem) return <RecoveryScreen problem={problem} />;
+  // Presenting a one-on-one: the meeting alone fills the window (no sidebar, no search). The
+  // screen keeps its place in the tree, so switching does not remount the meeting.
+  const sharing = presenting && route.name === 'oneOnOne';
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
+    <div className={sharing ? 'shell presenting-shell' : 'shell'}>
+      {!sharing && (
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+      )}
+      {!sharing && (
       <aside className="sidebar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -112,9 +120,10 @@ export function App() {
           )}
         </footer>
       </aside>
+      )}
       <main id="main" className="main">
         <StoreBanner />
-        {AS_OF_SCREENS.has(route.name) && <AsOfBanner />}
+        {AS_OF_SCREENS.has(route.name) && !sharing && <AsOfBanner />}
         <ErrorBoundary key={JSON.stringify(route)} label="This screen">
         {error ? (
           <p className="form-error" role="alert">
@@ -153,7 +162,7 @@ export function App() {
         )}
         </ErrorBoundary>
       </main>
-      {info && <CommandPalette />}
+      {info && !sharing && <CommandPalette />}
       <Toasts />
     </div>
   );

@@ -4,6 +4,7 @@ import { usePalette } from '../features/palette/paletteStore';
 import { screenShortcut } from '../lib/useShortcut';
 import { useRouter } from './router';
 import { sectionRoute } from './sectionRoute';
+import { usePresenting } from './presenting';
 
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
@@ -32,6 +33,8 @@ export function useKeyboard(): void {
       return !!s;
     };
     const onKey = (e: KeyboardEvent) => {
+      // A shared screen: no key opens search, another section or another screen's action.
+      if (usePresenting.getState().on) return;
       const palette = usePalette.getState();
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 'k' || e.key === 'p')) {
         e.preventDefault();

@@ -61,7 +61,7 @@ export function AgendaList({
             <span className="agenda-tags">
               {i.addedBy === 'rep' && <span className="badge tone-neutral">rep’s point</span>}
               {i.carriedFromId !== null && <span className="badge tone-warn">carried over</span>}
-              {i.sourceKind === 'deal' && i.sourceId !== null ? (
+              {i.sourceKind === 'deal' && i.sourceId !== null && !presenting ? (
                 <a className="badge tone-neutral" href={hrefFor({ name: 'deal', id: i.sourceId })}>
                   open deal
                 </a>
@@ -69,7 +69,7 @@ export function AgendaList({
                 <span className="badge tone-neutral">{SOURCE_LABEL[i.sourceKind]}</span>
               ) : null}
             </span>
-            {!locked && (
+            {!locked && !presenting && (
               <span className="row-actions">
                 <button type="button" className="icon-button" aria-label={`Move up: ${i.title}`} disabled={k === 0} onClick={() => move(k, k - 1)}>
                   ↑

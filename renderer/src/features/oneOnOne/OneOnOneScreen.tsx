@@ -21,7 +21,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 export function OneOnOneScreen({ id }: { id: number }) {
   const version = useApp((s) => s.version);
   const fmt = useFormat();
-  const { detail, proposals, presenting, error, load, prepare, accept, dismiss, saveItems, setPresenting } = useOneOnOne();
+  const { detail, proposals, presenting, sharedView, error, load, prepare, accept, dismiss, saveItems, setPresenting } = useOneOnOne();
   const today = useApp((s) => s.info?.today ?? '');
   const [closing, setClosing] = useState(false);
   const [unlocking, setUnlocking] = useState(false);
@@ -32,6 +32,8 @@ export function OneOnOneScreen({ id }: { id: number }) {
   const [noting, setNoting] = useState(false);
 
   useEffect(() => void load(id), [id, version, load]);
+  // Presenting ends with the meeting: any other screen is the manager's own again.
+  useEffect(() => () => useOneOnOne.getState().setPresenting(false), []);
   useShortcut('p', useCallback(() => void useOneOnOne.getState().prepare(), []), 'Propose the agenda');
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
@@ -48,10 +50,12 @@ export function OneOnOneScreen({ id }: { id: number }) {
 
   return (
     <section className={presenting ? 'screen presenting' : 'screen'} aria-labelledby="ooo-h">
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <a href={hrefFor({ name: 'team' })}>Team</a> <span aria-hidden="true">›</span> <a href={hrefFor({ name: 'rep', id: m.repId })}>{m.repName}</a>{' '}
-        <span aria-hidden="true">›</span> <span aria-current="page">One-on-one</span>
-      </nav>
+      {!presenting && (
+        <nav className="crumbs" aria-label="Breadcrumb">
+          <a href={hrefFor({ name: 'team' })}>Team</a> <span aria-hidden="true">›</span> <a href={hrefFor({ name: 'rep', id: m.repId })}>{m.repName}</a>{' '}
+          <span aria-hidden="true">›</span> <span aria-current="page">One-on-one</span>
+        </nav>
+      )}
       <header className="screen-head">
         <div>
           <h1 id="ooo-h" tabIndex={-1}>
@@ -62,21 +66,24 @@ export function OneOnOneScreen({ id }: { id: number }) {
             {detail.previousMeetingDate && ` · previous ${fmt.date(detail.previousMeetingDate)}`}
           </p>
         </div>
+        {presenting ? (
+          <div className="head-actions">
+            <p className="subtle presenting-note">Presenting: what {m.repName} may see. Private notes, prompts and coachability are not on this screen.</p>
+            <button type="button" className="primary" onClick={() => setPresenting(false)}>
+              Stop presenting
+            </button>
+          </div>
+        ) : (
         <div className="head-actions">
-          <label className="checkbox presenting-toggle">
-            <input type="checkbox" checked={presenting} onChange={(e) => setPresenting(e.target.checked)} /> Presenting (hide private notes)
-            <span className="visually-hidden">: also hides coaching prompts, coachability items and the lock history</span>
-          </label>
-          {!presenting && (
-            <>
-              <button type="button" onClick={() => setNoting(true)}>
-                Coaching note
-              </button>
-              <button type="button" onClick={() => setObserving(true)}>
-                Record observation
-              </button>
-            </>
-          )}
+          <button type="button" onClick={() => setPresenting(true)} title="A full-window view for a shared screen: nothing private, nothing of other reps">
+            Present to {m.repName.split(' ')[0]}
+          </button>
+          <button type="button" onClick={() => setNoting(true)}>
+            Coaching note
+          </button>
+          <button type="button" onClick={() => setObserving(true)}>
+            Record observation
+          </button>
           <button type="button" onClick={() => setExporting(true)}>
             Export…
           </button>
@@ -95,6 +102,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
             </button>
           )}
         </div>
+        )}
       </header>
 
       {proposals && !locked && !presenting && <Proposals prepared={proposals} onAccept={(p) => void accept(p)} onDismiss={(p) => void dismiss(p)} />}
@@ -105,7 +113,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
           <ErrorBoundary label="The agenda">
             <AgendaList items={detail.items} locked={locked} presenting={presenting} commitments={detail.commitments} today={today} />
           </ErrorBoundary>
-          {!locked && (
+          {!locked && !presenting && (
             <div className="add-items">
               <form
                 onSubmit={(e) => {
@@ -140,14 +148,8 @@ export function OneOnOneScreen({ id }: { id: number }) {
           <ErrorBoundary label="The commitments">
             <MeetingCommitments detail={detail} locked={locked} />
           </ErrorBoundary>
-          {/* Kept mounted (hidden by CSS while presenting) so an unsaved edit is never lost. */}
-          <PrivateNote meetingId={m.id} note={m.privateNote} locked={locked} />
-          {presenting && (
-            <section className="card">
-              <h2>Private note</h2>
-              <p className="subtle">Hidden while presenting.</p>
-            </section>
-          )}
+          {/* Absent while presenting, not hidden: leaving the page saves an unsaved edit first. */}
+          {!presenting && !sharedView && <PrivateNote meetingId={m.id} note={m.privateNote} locked={locked} />}
           {detail.events.length > 0 && !presenting && (
             <section className="card" aria-labelledby="log-h">
               <h2 id="log-h">Lock history</h2>

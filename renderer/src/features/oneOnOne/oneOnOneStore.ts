@@ -3,6 +3,7 @@ import type { AgendaItem, OneOnOneDetail, PreparedAgenda, ProposedItem } from '.
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { toast, toastError } from '../../app/toasts';
+import { usePresenting } from '../../app/presenting';
 
 type Draft = Pick<AgendaItem, 'title' | 'detail' | 'sourceKind' | 'sourceId' | 'addedBy' | 'notes' | 'done'> & { id?: number };
 
@@ -10,6 +11,8 @@ interface State {
   detail: OneOnOneDetail | null;
   proposals: PreparedAgenda | null;
   presenting: boolean;
+  /** The detail on hand is the shared view (no private note): wait for the manager's own. */
+  sharedView: boolean;
   error: string | null;
   load: (id: number) => Promise<void>;
   prepare: () => Promise<void>;
@@ -40,11 +43,13 @@ export const useOneOnOne = create<State>((set, get) => ({
   detail: null,
   proposals: null,
   presenting: false,
+  sharedView: false,
   error: null,
   load: async (id) => {
     try {
-      const detail = await call('oneOnOnes.get', { id });
-      set({ detail, error: null, ...(get().detail?.meeting.id !== id ? { proposals: null } : {}) });
+      const presenting = get().presenting;
+      const detail = await call('oneOnOnes.get', { id, presenting });
+      set({ detail, sharedView: presenting, error: null, ...(get().detail?.meeting.id !== id ? { proposals: null } : {}) });
     } catch (err) {
       set({ error: (err as Error).message });
     }
@@ -64,7 +69,8 @@ export const useOneOnOne = create<State>((set, get) => ({
   },
   saveItems: async (items) => {
     const d = get().detail;
-    if (!d) return;
+    // The shared view lacks the prompts and coachability items: saving it would drop them.
+    if (!d || get().presenting) return;
     try {
       await call('oneOnOnes.saveAgenda', { id: d.meeting.id, items });
       await get().load(d.meeting.id);
@@ -92,7 +98,14 @@ export const useOneOnOne = create<State>((set, get) => ({
       toastError(err);
     }
   },
-  setPresenting: (presenting) => set({ presenting }),
+  setPresenting: (presenting) => {
+    // Leaving the shared view reloads the manager's own (private note, prompts); entering it
+    // reloads the rep's view, so the private text is gone from the page, not just hidden.
+    set({ presenting, proposals: null });
+    usePresenting.getState().set(presenting);
+    const d = get().detail;
+    if (d) void get().load(d.meeting.id);
+  },
   setNotes: async (itemId, notes) => {
     try {
       const saved = await call('oneOnOnes.updateItem', { id: itemId, notes });
