@@ -29,16 +29,24 @@ export function demoFile(dir = tempDir(), withBackup = true): string {
   return dbPath;
 }
 
+type ChildOptions = { uid?: number; gid?: number; env?: NodeJS.ProcessEnv };
+
+/** A TypeScript script of the project run through tsx, as another user if asked; killed after the test. */
+function spawnTs(script: string, args: string[], opts: ChildOptions): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
+    env: { ...process.env, ...opts.env },
+  });
+  children.push(child);
+  return child;
+}
+
 /** Starts a TypeScript child (through tsx) and resolves once it printed `ready`. */
-export function startChild(script: string, args: string[], ready = 'locked', opts: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}): Promise<ChildProcess & { out: () => string }> {
+export function startChild(script: string, args: string[], ready = 'locked', opts: ChildOptions = {}): Promise<ChildProcess & { out: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
-      env: { ...process.env, ...opts.env },
-    });
-    children.push(child);
+    const child = spawnTs(script, args, opts);
     let out = '';
     const timer = setTimeout(() => reject(new Error(`${script} did not get ready:\n${out}`)), 20_000);
     const onData = (b: Buffer) => {
@@ -90,15 +98,9 @@ export function remountReadOnly(dir: string): boolean {
 }
 
 /** The same without blocking this process (for a child that talks to a server running here). */
-export function runChildAsync(script: string, args: string[], opts: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runChildAsync(script: string, args: string[], opts: ChildOptions = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
-      env: { ...process.env, ...opts.env },
-    });
-    children.push(child);
+    const child = spawnTs(script, args, opts);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));

@@ -28,12 +28,8 @@ export const CHROMIUM_ARGS = [
 export function pdfChromiumArgs(uid: number | null = typeof process.getuid === 'function' ? process.getuid() : null): string[] {
   return [
     ...(uid === 0 ? ['--no-sandbox'] : []),
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    // The tests' flags, but the sandbox stays on for a user who can have one.
+    ...CHROMIUM_ARGS.filter((a) => a !== '--no-sandbox'),
     '--disable-extensions',
     '--disable-default-apps',
     '--disable-domain-reliability',

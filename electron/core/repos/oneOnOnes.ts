@@ -123,9 +123,10 @@ export function prepareAgenda(db: Db, clock: Clock, id: number, asOf: string): P
   return db.transaction(() => {
     const planned = getOneOnOne(db, id).status === 'planned';
     const dropped = planned ? dropStaleCarried(db, clock, id, asOf) : [];
-    const inputs = agendaInputs(db, id, asOf);
-    if (planned) refreshCarried(db, id, buildAgenda(inputs));
+    // Read after the stale items went; the refresh below rewrites only titles and details.
     const d = getOneOnOneDetail(db, id, asOf);
+    const inputs = agendaInputs(db, d, asOf);
+    if (planned) refreshCarried(db, id, buildAgenda(inputs));
     const dismissed = db
       .prepare('SELECT source_kind AS sourceKind, NULLIF(source_key, 0) AS sourceId FROM agenda_dismissed WHERE one_on_one_id = ?')
       .all(id) as { sourceKind: AgendaSource; sourceId: number | null }[];
@@ -148,8 +149,7 @@ function refreshCarried(db: Db, id: number, fresh: ProposedItem[]): void {
 }
 
 /** What Prepare reads from the store for this meeting, as the pure agenda rules take it. */
-function agendaInputs(db: Db, id: number, asOf: string): AgendaInputs {
-  const d = getOneOnOneDetail(db, id, asOf);
+function agendaInputs(db: Db, d: OneOnOneDetail, asOf: string): AgendaInputs {
   const m = d.meeting;
   const last = d.previousMeetingDate;
   const sinceDate = last ?? addDays(asOf, -14);

@@ -50,42 +50,28 @@ export function OneOnOnesCard({ repId, repName, archived, cadenceDays, meetingMi
       </div>
       <p className="subtle">
         {last ? `Last held ${fmt.date(last.meetingDate)}.` : `No one-on-one with ${repName} recorded yet.`}{' '}
-        <label className="inline-field">
-          Every
-          <select
-            aria-label="One-on-one cadence"
-            value={cadence}
-            onChange={(e) => {
-              const days = Number(e.target.value);
-              setCadence(days);
-              void call('reps.setCadence', { repId, days }).then(() => toast(`Cadence set to every ${days} days.`), toastError);
-            }}
-          >
-            {[...new Set([7, 14, 21, 28, cadence])].sort((a, b) => a - b).map((d) => (
-              <option key={d} value={d}>
-                {d === 7 ? 'week' : d % 7 === 0 ? `${d / 7} weeks` : `${d} days`}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label className="inline-field">
-          for
-          <select
-            aria-label="One-on-one length"
-            value={minutes}
-            onChange={(e) => {
-              const next = Number(e.target.value);
-              setMinutes(next);
-              void call('reps.setMeetingLength', { repId, minutes: next }).then(() => toast(`One-on-ones with ${repName} now run ${next} minutes.`), toastError);
-            }}
-          >
-            {[...new Set([15, 20, 30, 45, 60, minutes])].sort((a, b) => a - b).map((d) => (
-              <option key={d} value={d}>
-                {d} minutes
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          prefix="Every"
+          label="One-on-one cadence"
+          value={cadence}
+          choices={[7, 14, 21, 28]}
+          text={(d) => (d === 7 ? 'week' : d % 7 === 0 ? `${d / 7} weeks` : `${d} days`)}
+          onChange={(days) => {
+            setCadence(days);
+            void call('reps.setCadence', { repId, days }).then(() => toast(`Cadence set to every ${days} days.`), toastError);
+          }}
+        />{' '}
+        <ChoiceSelect
+          prefix="for"
+          label="One-on-one length"
+          value={minutes}
+          choices={[15, 20, 30, 45, 60]}
+          text={(d) => `${d} minutes`}
+          onChange={(next) => {
+            setMinutes(next);
+            void call('reps.setMeetingLength', { repId, minutes: next }).then(() => toast(`One-on-ones with ${repName} now run ${next} minutes.`), toastError);
+          }}
+        />
       </p>
       {list && list.length > 0 && (
         <ul className="meeting-list">
@@ -99,5 +85,21 @@ export function OneOnOnesCard({ repId, repName, archived, cadenceDays, meetingMi
         </ul>
       )}
     </section>
+  );
+}
+
+/** A number picked from a few choices (the current one kept even when it is not among them). */
+function ChoiceSelect({ prefix, label, value, choices, text, onChange }: { prefix: string; label: string; value: number; choices: number[]; text: (n: number) => string; onChange: (n: number) => void }) {
+  return (
+    <label className="inline-field">
+      {prefix}
+      <select aria-label={label} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {[...new Set([...choices, value])].sort((a, b) => a - b).map((d) => (
+          <option key={d} value={d}>
+            {text(d)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
