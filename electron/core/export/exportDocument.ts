@@ -4,12 +4,14 @@ import type { Ctx } from '../context';
 import { oneOnOneSummary } from './oneOnOneSummary';
 import { repReview } from './repReview';
 import { teamReview } from './teamReview';
+import { weekPack } from './weekPack';
 
 /** Builds the requested review document (Markdown and printable HTML) from the store. */
 export function exportDocument(ctx: Ctx, req: z.output<typeof exportRequest>): ExportDoc {
   const opts = { includePrivate: req.includePrivate, generatedOn: ctx.clock.today() };
   const doc = req.doc;
   if (doc.kind === 'oneOnOne') return oneOnOneSummary(ctx.db, doc.id, req.asOf ?? ctx.clock.today(), opts);
+  if (doc.kind === 'week') return weekPack(ctx.db, doc.from, req.asOf ?? ctx.clock.today(), opts);
   if (doc.kind === 'teamReview') return teamReview(ctx.db, ctx.clock, doc.from, doc.to, opts);
   return repReview(ctx.db, doc.repId, doc.from, doc.to, opts);
 }

@@ -33,7 +33,9 @@ export type Block =
   | { kind: 'list'; items: Span[][] }
   | { kind: 'table'; columns: Column[]; rows: Cell[][] }
   | { kind: 'facts'; rows: { label: string; value: Span[] }[] }
-  | { kind: 'callout'; label: string; text: string; tone: 'private' | 'notice' };
+  | { kind: 'callout'; label: string; text: string; tone: 'private' | 'notice' }
+  /** The next block starts a new printed page (nothing in Markdown). */
+  | { kind: 'pageBreak' };
 
 // ---- builders -------------------------------------------------------------------------
 
@@ -55,6 +57,7 @@ export const table = (columns: (string | Column)[], rows: CellInput[][]): Block 
 });
 export const facts = (rows: [string, Content][]): Block => ({ kind: 'facts', rows: rows.map(([label, value]) => ({ label, value: spans(value) })) });
 export const callout = (label: string, text: string, tone: 'private' | 'notice' = 'notice'): Block => ({ kind: 'callout', label, text, tone });
+export const pageBreak = (): Block => ({ kind: 'pageBreak' });
 
 // ---- file names -----------------------------------------------------------------------
 
@@ -130,6 +133,8 @@ function mdBlock(b: Block): string {
       const lines = b.text.trim().split(/\r?\n/).map((l) => (l.trim() ? `> ${mdEscape(l.trimEnd())}` : '>'));
       return [`> **${mdEscape(b.label)}**`, '>', ...lines].join('\n');
     }
+    case 'pageBreak':
+      return '';
   }
 }
 
@@ -192,6 +197,8 @@ function htmlBlock(b: Block): string {
         .join('');
       return `<aside class="callout ${b.tone}"><div class="callout-label">${escapeHtml(b.label)}</div>${paras}</aside>`;
     }
+    case 'pageBreak':
+      return '<div class="page-break"></div>';
   }
 }
 
@@ -237,6 +244,8 @@ em { color: #0b4f8a; }
 .callout.private { border-left-color: #b45309; background: #fff7ed; }
 .callout-label { font-weight: 700; font-size: 8.5pt; text-transform: uppercase; letter-spacing: .05em; margin-bottom: 2pt; }
 .callout p:last-child { margin-bottom: 0; }
+.page-break { break-before: page; page-break-before: always; }
+.page-break + h2 { margin-top: 0; }
 @media screen { body { max-width: 190mm; margin: 12mm auto; padding: 0 8mm; } }
 `;
 
@@ -258,7 +267,7 @@ export function renderDoc(spec: DocSpec): ExportDoc {
     `# ${mdEscape(spec.title)}`,
     mdEscape(spec.subtitle),
     spec.meta.map(([k, v]) => `- **${mdEscape(k)}:** ${mdEscape(v)}`).join('\n'),
-    ...spec.blocks.map(mdBlock),
+    ...spec.blocks.map(mdBlock).filter(Boolean),
     '---',
     `_${mdEscape(spec.footer)}_`,
   ].join('\n\n') + '\n';
