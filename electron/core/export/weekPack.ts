@@ -4,7 +4,7 @@
  * numbers, and what was promised at the last meeting. The manager's own reading, so coaching
  * questions stay in; last meetings' private notes appear only when asked for.
  */
-import { minutesOf } from '../../../shared/domain/agenda';
+import { agendaMinutes, minutesOf } from '../../../shared/domain/agenda';
 import { countOf, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
 import { coverageStatus, DIAGNOSIS_LABELS, type RepMetrics } from '../../../shared/domain/metrics';
 import { addDays, periodContaining } from '../../../shared/domain/periods';
@@ -56,7 +56,7 @@ function meetingBlocks(db: Db, d: OneOnOneDetail, m: RepMetrics | undefined, ctx
   const date = (s: string | null) => formatDate(s, locale);
   const money = (n: number) => formatMoney(n, ctx.currency, locale);
   const meeting = d.meeting;
-  const minutes = d.items.reduce((sum, i) => sum + minutesOf(i.sourceKind), 0);
+  const minutes = agendaMinutes(d.items);
   const blocks: Block[] = [
     pageBreak(),
     heading(`${meeting.repName} · ${weekday(meeting.meetingDate, locale)} ${date(meeting.meetingDate)}`),
@@ -127,7 +127,7 @@ export function weekPack(db: Db, from: string, asOf: string, opts: ExportOptions
       table(
         [{ label: 'Day', nowrap: true }, 'Rep', { label: 'Agenda', nowrap: true }, 'Diagnosis'],
         details.map((d) => {
-          const minutes = d.items.reduce((sum, i) => sum + minutesOf(i.sourceKind), 0);
+          const minutes = agendaMinutes(d.items);
           const m = metrics.get(d.meeting.repId);
           return [
             { main: [`${weekday(d.meeting.meetingDate, locale).slice(0, 3)} ${date(d.meeting.meetingDate)}`] },
