@@ -38,7 +38,11 @@ const AS_OF_SCREENS: ReadonlySet<Route['name']> = new Set(['dashboard', 'pipelin
 const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'dealReview' || r.name === 'oneOnOne' ? 'team' : r.name);
 
 export function App() {
-  const { info, settings, error, problem, load } = useApp();
+  const info = useApp((s) => s.info);
+  const settings = useApp((s) => s.settings);
+  const error = useApp((s) => s.error);
+  const problem = useApp((s) => s.problem);
+  const load = useApp((s) => s.load);
   const route = useRouter((s) => s.route);
   const presenting = usePresenting((s) => s.on);
   const lastPipeline = usePipelineQuery((s) => s.last);

@@ -17,7 +17,6 @@ interface Props {
 
 /** Add or edit a rep. The same schema as the core checks every field before saving. */
 export function RepForm({ rep, onClose, onSaved }: Props) {
-  const changed = useApp((s) => s.changed);
   const form = useZodForm(rep ? repUpdate : repInput, {
     name: rep?.name ?? '',
     email: rep?.email ?? '',
@@ -43,7 +42,6 @@ export function RepForm({ rep, onClose, onSaved }: Props) {
       const saved = rep
         ? await call('reps.update', payload as CallInput<'reps.update'>)
         : await call('reps.create', payload as CallInput<'reps.create'>);
-      changed();
       toast(rep ? `Saved ${saved.name}.` : `Added ${saved.name} to the team.`);
       onSaved?.(saved);
       onClose();
