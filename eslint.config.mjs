@@ -43,6 +43,10 @@ export default defineConfig(
           selector: 'CallExpression[callee.name=/^use(App|Team|OneOnOne|Palette|Import|AsOf|PipelineQuery|Presenting|Router|Toasts|Topics)$/][arguments.length=0]',
           message: 'Subscribe to a store with a selector, e.g. useApp((s) => s.info): without one the component re-renders on every change of the store.',
         },
+        {
+          selector: 'CallExpression[callee.name=/^use(Layout)?Effect$/] CallExpression[callee.name="call"]',
+          message: 'Load data with useApiData (lib/useApiData.ts): it drops stale answers and reloads when a write changes what the call reads.',
+        },
       ],
     },
   },

@@ -16,7 +16,6 @@ import { DevelopmentScreen } from '../features/development/DevelopmentScreen';
 import { DataScreen } from '../features/data/DataScreen';
 import { RecoveryScreen } from '../features/data/RecoveryScreen';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { call } from '../api/client';
 import { useApp } from './appStore';
 import { StoreBanner } from './StoreBanner';
 import { AsOfBanner } from './AsOfBanner';
@@ -66,13 +65,7 @@ export function App() {
   // An encrypted workbench locks itself after the idle time: ask now and then, so the screen
   // (private notes included) is replaced by the unlock screen even when nobody touches it.
   useEffect(() => {
-    const t = setInterval(() => {
-      call('recovery.status', {})
-        .then((p) => {
-          if (p && !useApp.getState().problem) useApp.setState({ problem: p });
-        })
-        .catch(() => undefined);
-    }, 30_000);
+    const t = setInterval(() => void useApp.getState().checkLocked(), 30_000);
     return () => clearInterval(t);
   }, []);
 

@@ -14,10 +14,14 @@ interface AppState {
   status: StoreStatus | null;
   error: string | null;
   load: () => Promise<void>;
+  /** Asks for the file's state again (while the integrity check runs in the background). */
+  refreshStatus: () => Promise<void>;
+  /** Shows the unlock screen if the store locked itself (idle time), even when nobody clicks. */
+  checkLocked: () => Promise<void>;
 }
 
 /** What every screen needs at hand (today, the settings, the file's state), asked at start. */
-export const useApp = create<AppState>((set) => ({
+export const useApp = create<AppState>((set, get) => ({
   problem: null,
   info: null,
   settings: null,
@@ -33,6 +37,16 @@ export const useApp = create<AppState>((set) => ({
       set({ error: (err as Error).message });
     }
   },
+  refreshStatus: () =>
+    call('store.status', {}).then(
+      (status) => set({ status }),
+      () => undefined,
+    ),
+  checkLocked: () =>
+    call('recovery.status', {}).then(
+      (p) => void (p && !get().problem && set({ problem: p })),
+      () => undefined,
+    ),
 }));
 
 // Asked again when a write changes the settings or the file's state (app.info's counts are not shown).

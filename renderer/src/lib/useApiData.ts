@@ -27,6 +27,7 @@ export function useApiData<N extends CallName>(name: N, input: CallInput<N> | nu
   useEffect(() => {
     if (key === null) return;
     let live = true;
+    // eslint-disable-next-line no-restricted-syntax -- the one place a load runs in an effect
     call(name, JSON.parse(key) as CallInput<N>).then(
       (data) => live && setState({ key, data, error: null }),
       (err: Error) => live && setState((s) => ({ key, data: s.key === key || opts.keep ? s.data : null, error: err.message })),
