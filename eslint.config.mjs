@@ -36,6 +36,18 @@ export default defineConfig(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // A store hook without a selector re-renders its component on every change of the store.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^use(App|Team|OneOnOne|Palette|Import|AsOf|PipelineQuery|Presenting|Router|Toasts|Topics)$/][arguments.length=0]',
+          message: 'Subscribe to a store with a selector, e.g. useApp((s) => s.info): without one the component re-renders on every change of the store.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^use(Layout)?Effect$/] CallExpression[callee.name="call"]',
+          message: 'Load data with useApiData (lib/useApiData.ts): it drops stale answers and reloads when a write changes what the call reads.',
+        },
+      ],
     },
   },
   {

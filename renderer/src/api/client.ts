@@ -1,6 +1,8 @@
 import type { CallInput, CallName, CallOutput } from '../../../shared/api';
 import type { WorkbenchBridge } from '../../../shared/bridge';
 import type { ApiError, Result } from '../../../shared/result';
+import { writesOf } from '../../../shared/apiTopics';
+import { invalidate } from '../lib/topics';
 
 declare global {
   interface Window {
@@ -41,6 +43,7 @@ export function whenUnavailable(fn: () => void): void {
   onUnavailable = fn;
 }
 
+/** Calls the API; after a write, reloads the data of every screen that reads what it changed. */
 export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   let result: Result<CallOutput<N>>;
   try {
@@ -52,5 +55,7 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
     if (result.error.code === 'unavailable') onUnavailable?.();
     throw new ApiFailure(result.error);
   }
+  // A write says what it changed (shared/apiTopics): the screens that read it reload.
+  invalidate(writesOf(name));
   return result.value;
 }

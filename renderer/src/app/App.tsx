@@ -17,7 +17,6 @@ import { DevelopmentScreen } from '../features/development/DevelopmentScreen';
 import { DataScreen } from '../features/data/DataScreen';
 import { RecoveryScreen } from '../features/data/RecoveryScreen';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { call } from '../api/client';
 import { useApp } from './appStore';
 import { StoreBanner } from './StoreBanner';
 import { AsOfBanner } from './AsOfBanner';
@@ -39,7 +38,11 @@ const AS_OF_SCREENS: ReadonlySet<Route['name']> = new Set(['dashboard', 'pipelin
 const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'dealReview' ? 'team' : r.name === 'oneOnOne' ? 'oneOnOnes' : r.name);
 
 export function App() {
-  const { info, settings, error, problem, load } = useApp();
+  const info = useApp((s) => s.info);
+  const settings = useApp((s) => s.settings);
+  const error = useApp((s) => s.error);
+  const problem = useApp((s) => s.problem);
+  const load = useApp((s) => s.load);
   const route = useRouter((s) => s.route);
   const presenting = usePresenting((s) => s.on);
   const lastPipeline = usePipelineQuery((s) => s.last);
@@ -63,13 +66,7 @@ export function App() {
   // An encrypted workbench locks itself after the idle time: ask now and then, so the screen
   // (private notes included) is replaced by the unlock screen even when nobody touches it.
   useEffect(() => {
-    const t = setInterval(() => {
-      call('recovery.status', {})
-        .then((p) => {
-          if (p && !useApp.getState().problem) useApp.setState({ problem: p });
-        })
-        .catch(() => undefined);
-    }, 30_000);
+    const t = setInterval(() => void useApp.getState().checkLocked(), 30_000);
     return () => clearInterval(t);
   }, []);
 

@@ -6,7 +6,8 @@ import { useAsOf } from '../lib/useAsOf';
  * with one click back to today.
  */
 export function AsOfBanner() {
-  const { asOf, setAsOf } = useAsOf();
+  const asOf = useAsOf((s) => s.asOf);
+  const setAsOf = useAsOf((s) => s.setAsOf);
   const fmt = useFormat();
   if (!asOf) return null;
   return (

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { call } from '../api/client';
 import { useApp } from './appStore';
 import { hrefFor } from './router';
 
@@ -13,11 +12,7 @@ export function StoreBanner() {
   const checking = status?.integrity.state === 'checking' || status?.integrity.state === 'unchecked';
   useEffect(() => {
     if (!checking) return;
-    const t = setInterval(() => {
-      call('store.status', {})
-        .then((s) => useApp.setState({ status: s }))
-        .catch(() => undefined);
-    }, 3000);
+    const t = setInterval(() => void useApp.getState().refreshStatus(), 3000);
     return () => clearInterval(t);
   }, [checking]);
   if (!status) return null;

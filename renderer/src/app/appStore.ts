@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { AppInfo, Settings } from '../../../shared/schemas/team';
 import type { StoreProblem, StoreStatus } from '../../../shared/schemas/backups';
+import { readsOf } from '../../../shared/apiTopics';
 import { call, whenUnavailable } from '../api/client';
+import { useTopics, versionOf } from '../lib/topics';
 
 interface AppState {
   /** Set when the database could not be opened: only the recovery screen is shown. */
@@ -11,19 +13,20 @@ interface AppState {
   /** Read-only, the last full integrity check, encryption: shown as banners and on the Data screen. */
   status: StoreStatus | null;
   error: string | null;
-  /** Bumped after any write, so screens reload what they show. */
-  version: number;
   load: () => Promise<void>;
-  changed: () => void;
+  /** Asks for the file's state again (while the integrity check runs in the background). */
+  refreshStatus: () => Promise<void>;
+  /** Shows the unlock screen if the store locked itself (idle time), even when nobody clicks. */
+  checkLocked: () => Promise<void>;
 }
 
+/** What every screen needs at hand (today, the settings, the file's state), asked at start. */
 export const useApp = create<AppState>((set, get) => ({
   problem: null,
   info: null,
   settings: null,
   status: null,
   error: null,
-  version: 0,
   load: async () => {
     try {
       const problem = await call('recovery.status', {});
@@ -34,11 +37,23 @@ export const useApp = create<AppState>((set, get) => ({
       set({ error: (err as Error).message });
     }
   },
-  changed: () => {
-    set({ version: get().version + 1 });
-    void get().load();
-  },
+  refreshStatus: () =>
+    call('store.status', {}).then(
+      (status) => set({ status }),
+      () => undefined,
+    ),
+  checkLocked: () =>
+    call('recovery.status', {}).then(
+      (p) => void (p && !get().problem && set({ problem: p })),
+      () => undefined,
+    ),
 }));
+
+// Asked again when a write changes the settings or the file's state (app.info's counts are not shown).
+const APP_READS = [...new Set([...readsOf('settings.get'), ...readsOf('store.status')])];
+useTopics.subscribe((s, before) => {
+  if (versionOf(s.versions, APP_READS) !== versionOf(before.versions, APP_READS)) void useApp.getState().load();
+});
 
 // A call refused because the store closed (locked after idle time): show the unlock screen.
 whenUnavailable(() => void useApp.getState().load());

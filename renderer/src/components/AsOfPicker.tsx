@@ -2,7 +2,8 @@ import { useAsOf } from '../lib/useAsOf';
 
 /** Look at the numbers as they stood on another day (e.g. the end of last quarter): the session's one date. */
 export function AsOfPicker({ today }: { today: string }) {
-  const { asOf, setAsOf } = useAsOf();
+  const asOf = useAsOf((s) => s.asOf);
+  const setAsOf = useAsOf((s) => s.setAsOf);
   return (
     <label className="as-of">
       <span>As of</span>

@@ -1,7 +1,8 @@
 import { useToasts } from '../app/toasts';
 
 export function Toasts() {
-  const { toasts, dismiss } = useToasts();
+  const toasts = useToasts((s) => s.toasts);
+  const dismiss = useToasts((s) => s.dismiss);
   return (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { CAUTION_QUESTIONS, CAUTIONS, SIGN_LABELS, type CautionAnswer, type CautionAnswers, type CoachabilityStatus } from '../../../../shared/domain/coachability';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toast, toastError } from '../../app/toasts';
 import { useFormat } from '../../lib/format';
 import { useApiData } from '../../lib/useApiData';
@@ -30,7 +29,7 @@ export const STATUS_LABEL: Record<CoachabilityStatus, string> = {
 export function CoachabilityPanel({ repId, repName }: { repId: number; repName: string }) {
   const fmt = useFormat();
   const asOf = useAsOf((s) => s.asOf);
-  const { data } = useApiData('coachability.rep', { repId, ...asOfArg(asOf) }, `${repId}|${asOf}`);
+  const { data } = useApiData('coachability.rep', { repId, ...asOfArg(asOf) });
   const [recording, setRecording] = useState(false);
   if (!data) return null;
   const j = data.judgement;
@@ -65,7 +64,6 @@ export function CoachabilityPanel({ repId, repName }: { repId: number; repName: 
 }
 
 function Cautions({ repId, answers, note }: { repId: number; answers: CautionAnswers; note: string | null }) {
-  const changed = useApp((s) => s.changed);
   const [a, setA] = useState<CautionAnswers>(answers);
   const [n, setN] = useState(note ?? '');
   return (
@@ -76,7 +74,6 @@ function Cautions({ repId, answers, note }: { repId: number; answers: CautionAns
         e.preventDefault();
         void call('coachability.setCautions', { repId, answers: a, note: n })
           .then(() => {
-            changed();
             toast('Cautions recorded.');
           })
           .catch(toastError);

@@ -12,8 +12,8 @@ import { SignCharts } from './SignCharts';
 export function CoachabilityScreen() {
   const fmt = useFormat();
   const asOf = useAsOf((s) => s.asOf);
-  const team = useApiData('coachability.team', asOfArg(asOf), `team|${asOf}`);
-  const self = useApiData('coachability.self', asOfArg(asOf), `self|${asOf}`);
+  const team = useApiData('coachability.team', asOfArg(asOf), { keep: true });
+  const self = useApiData('coachability.self', asOfArg(asOf), { keep: true });
   const [assessing, setAssessing] = useState(false);
   if (team.error) return <p className="form-error" role="alert">{team.error}</p>;
   if (!team.data) return <p className="loading">Loading…</p>;

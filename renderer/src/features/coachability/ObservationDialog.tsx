@@ -16,7 +16,7 @@ type Context = (typeof OBSERVATION_CONTEXTS)[number];
  * along a row), optional evidence, and the positive side. `repId` null = your self-assessment.
  */
 export function ObservationDialog({ repId, repName, context = 'one_on_one', onClose }: { repId: number | null; repName: string; context?: Context; onClose: () => void }) {
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
   const [ratings, setRatings] = useState<Record<Sign, number>>(() => Object.fromEntries(SIGNS.map((s) => [s, 0])) as Record<Sign, number>);
   const [evidence, setEvidence] = useState<Partial<Record<Sign, string>>>({});
   const form = useZodForm(observationInput, {
@@ -32,7 +32,6 @@ export function ObservationDialog({ repId, repName, context = 'one_on_one', onCl
     const payload = { repId, observedOn: v.observedOn, context: v.context, ratings, evidence, feedbackApplied: v.feedbackApplied, newApproachTried: v.newApproachTried, note: v.note };
     void form.submit(payload, async () => {
       await call('coachability.record', payload);
-      changed();
       toast(self ? 'Self-assessment recorded.' : `Observation of ${repName} recorded.`);
       onClose();
     });

@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'react';
 import { commitmentInput, type CommitmentOwner } from '../../../../shared/schemas/commitments';
-import type { Rep } from '../../../../shared/schemas/rep';
 import { addDays } from '../../../../shared/domain/periods';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
@@ -9,12 +7,12 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
+import { useApiData } from '../../lib/useApiData';
 
 /** Record a promise, the rep's or your own: both are tracked the same way. */
 export function CommitmentForm({ repId, onClose }: { repId?: number; onClose: () => void }) {
-  const { info, changed } = useApp();
-  const [reps, setReps] = useState<Rep[]>([]);
-  useEffect(() => void call('reps.list', {}).then(setReps, () => setReps([])), []);
+  const info = useApp((s) => s.info);
+  const reps = useApiData('reps.list', {}).data ?? [];
   const today = info?.today ?? '';
   const form = useZodForm(commitmentInput, {
     repId: repId ? String(repId) : '',
@@ -27,7 +25,6 @@ export function CommitmentForm({ repId, onClose }: { repId?: number; onClose: ()
     const payload = { repId: Number(v.repId) || Number.NaN, owner: v.owner, text: v.text, dueDate: v.dueDate };
     void form.submit(payload, async () => {
       await call('commitments.create', payload);
-      changed();
       toast('Commitment recorded.');
       onClose();
     });

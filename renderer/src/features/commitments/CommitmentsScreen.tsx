@@ -1,8 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Commitment } from '../../../../shared/schemas/commitments';
-import type { Rep } from '../../../../shared/schemas/rep';
-import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { hrefFor } from '../../app/router';
 import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../lib/format';
@@ -14,18 +11,15 @@ import { CommitmentState } from './CommitmentState';
 
 /** Follow through: every promise across the team, overdue first, the manager's own included. */
 export function CommitmentsScreen() {
-  const version = useApp((s) => s.version);
   const fmt = useFormat();
-  const [reps, setReps] = useState<Rep[]>([]);
   const [repId, setRepId] = useState('');
   const [include, setInclude] = useState<'open' | 'all'>('open');
   const [adding, setAdding] = useState(false);
   useShortcut('n', useCallback(() => setAdding(true), []), 'New commitment');
 
-  useEffect(() => void call('reps.list', {}).then(setReps, () => setReps([])), [version]);
+  const reps = useApiData('reps.list', {}).data ?? [];
   const asOf = useAsOf((s) => s.asOf);
-  const { data, error } = useApiData('commitments.list', { include, ...asOfArg(asOf), ...(repId ? { repId: Number(repId) } : {}) }, `${include}|${repId}|${asOf}`);
-
+  const { data, error } = useApiData('commitments.list', { include, ...asOfArg(asOf), ...(repId ? { repId: Number(repId) } : {}) }, { keep: true });
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!data) return <p className="loading">Loading…</p>;

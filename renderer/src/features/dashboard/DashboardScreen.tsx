@@ -23,9 +23,9 @@ export function DashboardScreen() {
   const asOf = useAsOf((s) => s.asOf);
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
-  const { data, error } = useApiData('metrics.team', asOfArg(asOf), asOf);
+  const { data, error } = useApiData('metrics.team', asOfArg(asOf), { keep: true });
   // Loaded on its own: ranking the whole pipeline must not hold up the team's numbers.
-  const attention = useApiData('pipeline.attention', asOfArg(asOf), asOf).data;
+  const attention = useApiData('pipeline.attention', asOfArg(asOf), { keep: true }).data;
 
   const columns = useMemo<Column<RepMetrics>[]>(
     () => [

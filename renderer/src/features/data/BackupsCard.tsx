@@ -16,14 +16,13 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
 
 /** The backups beside the database, newest first, each one restorable (after a confirmation). */
 export function BackupsCard({ view, busy, onRestore }: { view: BackupsView; busy: boolean; onRestore: (b: BackupInfo) => void }) {
-  const { changed, settings } = useApp();
+  const settings = useApp((s) => s.settings);
   const [confirm, setConfirm] = useState<BackupInfo | null>(null);
   const [keep, setKeep] = useState(String(view.keep));
   const backUp = async () => {
     try {
       const b = await call('backups.create', {});
       toast(`Backed up: ${b.file}.`);
-      changed();
     } catch (err) {
       toast((err as Error).message);
     }
@@ -32,7 +31,6 @@ export function BackupsCard({ view, busy, onRestore }: { view: BackupsView; busy
     try {
       await call('settings.update', { backupKeep: Number(keep) });
       toast(`Keeping the last ${keep} backups taken before imports, restores and by hand.`);
-      changed();
     } catch (err) {
       toast((err as Error).message);
     }

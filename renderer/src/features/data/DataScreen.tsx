@@ -22,12 +22,12 @@ const EXPORTS: { what: DataExportKind; label: string; hint: string }[] = [
 
 /** Your data: export it, restore it from a JSON export, and the backups kept beside it. */
 export function DataScreen() {
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
   const fmt = useFormat();
   const [busy, setBusy] = useState<string | null>(null);
   const [pendingJson, setPendingJson] = useState<{ fileId: string; name: string } | null>(null);
   const [result, setResult] = useState<RestoreResult | null>(null);
-  const { data: backups } = useApiData('backups.list', {}, 'backups');
+  const { data: backups } = useApiData('backups.list', {});
 
   const runExport = async (what: DataExportKind) => {
     setBusy(what);
@@ -56,14 +56,13 @@ export function DataScreen() {
         const r = await run();
         if (fromJson) setResult(r);
         toast(`Restored ${what}: ${r.reps} reps, ${r.deals} deals.`);
-        changed();
       } catch (err) {
         toast((err as Error).message);
       } finally {
         setBusy(null);
       }
     },
-    [changed],
+    [],
   );
 
   return (

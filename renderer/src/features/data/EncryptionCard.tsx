@@ -12,7 +12,8 @@ type Mode = 'encrypt' | 'change' | 'decrypt' | null;
  * to confirm they understood that. An encrypted workbench locks itself after the idle time.
  */
 export function EncryptionCard({ busy }: { busy: boolean }) {
-  const { status, settings, changed } = useApp();
+  const status = useApp((s) => s.status);
+  const settings = useApp((s) => s.settings);
   const [mode, setMode] = useState<Mode>(null);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -45,7 +46,6 @@ export function EncryptionCard({ busy }: { busy: boolean }) {
       const skipped = r.backupsSkipped.length ? ` ${r.backupsSkipped.length} backup(s) could not be changed: ${r.backupsSkipped.join(', ')}.` : '';
       toast(`${r.encrypted ? 'Encrypted' : 'Decrypted'}: the database and ${r.backupsUpdated} backup(s).${skipped}`);
       reset();
-      changed();
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -56,7 +56,6 @@ export function EncryptionCard({ busy }: { busy: boolean }) {
     try {
       await call('settings.update', { idleLockMinutes: Number(idle) });
       toast(Number(idle) === 0 ? 'The workbench no longer locks itself.' : `The workbench locks itself after ${idle} minutes without use.`);
-      changed();
     } catch (err) {
       toast((err as Error).message);
     }

@@ -9,13 +9,12 @@ import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
 
 export function CloseDealDialog({ deal, outcome, onClose }: { deal: Deal; outcome: 'won' | 'lost'; onClose: () => void }) {
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
   const form = useZodForm(dealClose, { closedDate: info?.today ?? '' });
   const save = () => {
     const payload = { id: deal.id, outcome, closedDate: form.values.closedDate };
     void form.submit(payload, async () => {
       await call('deals.close', payload);
-      changed();
       toast(`“${deal.name}” closed as ${outcome}.`);
       onClose();
     });

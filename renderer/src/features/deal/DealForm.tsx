@@ -1,8 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { CallInput } from '../../../../shared/api';
 import { parseAmount } from '../../../../shared/domain/money';
 import { dealInput, dealUpdate, type Deal } from '../../../../shared/schemas/deal';
-import type { Rep } from '../../../../shared/schemas/rep';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
@@ -10,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
+import { useApiData } from '../../lib/useApiData';
 
 interface Props {
   repId: number;
@@ -20,14 +20,12 @@ interface Props {
 
 /** Add or edit a deal; stage and close-date changes are recorded by the core automatically. */
 export function DealForm({ repId, deal, onClose, onSaved }: Props) {
-  const { settings, info, changed } = useApp();
-  const [accounts, setAccounts] = useState<string[]>([]);
-  const [reps, setReps] = useState<Rep[]>([]);
+  const settings = useApp((s) => s.settings);
+  const info = useApp((s) => s.info);
+  const accounts = useApiData('accounts.names', {}).data ?? [];
+  // Only an existing deal can move to another rep.
+  const reps = useApiData('reps.list', deal ? {} : null).data ?? [];
   const listId = useId();
-  useEffect(() => {
-    void call('accounts.names', {}).then(setAccounts, () => setAccounts([]));
-    if (deal) void call('reps.list', {}).then(setReps, () => setReps([]));
-  }, [deal]);
 
   const stages = settings?.stages ?? [];
   const today = info?.today ?? new Date().toISOString().slice(0, 10);
@@ -69,7 +67,6 @@ export function DealForm({ repId, deal, onClose, onSaved }: Props) {
       const saved = deal
         ? await call('deals.update', payload as CallInput<'deals.update'>)
         : await call('deals.create', payload as CallInput<'deals.create'>);
-      changed();
       toast(deal ? `Saved “${saved.name}”.` : `Added “${saved.name}”.`);
       onSaved?.(saved);
       onClose();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FLAG_LABELS, SEVERITY_LABELS, bySeverity, type FlagCode } from '../../../../shared/domain/flags';
 import { nextInList, parsePipelineQuery, workingList } from '../../../../shared/domain/workingList';
 import type { PastReview } from '../../../../shared/schemas/notes';
@@ -6,6 +6,7 @@ import type { PipelineRow } from '../../../../shared/schemas/pipeline';
 import { asOfArg, useAsOf } from '../../lib/useAsOf';
 import { usePipelineQuery } from '../pipeline/pipelineQuery';
 import { ReviewContext, type Loaded } from './ReviewContext';
+import { useApiData } from '../../lib/useApiData';
 import { addDays } from '../../../../shared/domain/periods';
 import type { DealDetail } from '../../../../shared/schemas/deal';
 import { dealReviewInput } from '../../../../shared/schemas/notes';
@@ -41,23 +42,16 @@ interface Step {
  * never take the deal over.
  */
 export function DealReviewScreen({ id, list }: { id: number; list?: string | undefined }) {
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    Promise.all([
-      call('deals.get', { id }),
-      call('deals.flags', { id }),
-      call('stakeholders.map', { dealId: id }),
-      call('valueProps.forDeal', { dealId: id }),
-      call('dealReviews.forDeal', { dealId: id }),
-    ]).then(
-      ([detail, flags, map, vp, past]) => setData({ detail, flags, map, vp, past }),
-      (err: Error) => setError(err.message),
-    );
-  }, [id]);
+  const detail = useApiData('deals.get', { id });
+  const flags = useApiData('deals.flags', { id });
+  const map = useApiData('stakeholders.map', { dealId: id });
+  const vp = useApiData('valueProps.forDeal', { dealId: id });
+  const past = useApiData('dealReviews.forDeal', { dealId: id });
+  const error = detail.error ?? flags.error ?? map.error ?? vp.error ?? past.error;
   if (error) return <p className="form-error" role="alert">{error}</p>;
-  if (!data) return <p className="loading">Loading the deal…</p>;
-  return <ReviewForm data={data} list={list} />;
+  if (!detail.data || !flags.data || !map.data || !vp.data || !past.data) return <p className="loading">Loading the deal…</p>;
+  // A new form for another deal; the same form keeps what was typed when the facts reload.
+  return <ReviewForm key={id} data={{ detail: detail.data, flags: flags.data, map: map.data, vp: vp.data, past: past.data }} list={list} />;
 }
 
 /** The rep's answer to the same question at the latest earlier review that recorded one. */
@@ -77,7 +71,8 @@ function earlierAnswer(q: Pick<Question, 'kind' | 'flagCode' | 'question'>, past
 }
 
 function ReviewForm({ data, list }: { data: Loaded; list?: string | undefined }) {
-  const { info, settings, changed } = useApp();
+  const info = useApp((s) => s.info);
+  const settings = useApp((s) => s.settings);
   const fmt = useFormat();
   const today = info?.today ?? '';
   const { deal } = data.detail;
@@ -127,7 +122,6 @@ function ReviewForm({ data, list }: { data: Loaded; list?: string | undefined })
     };
     void form.submit(payload, async () => {
       await call('dealReviews.create', payload);
-      changed();
       toast(`Deal review saved${payload.nextSteps.length ? ` with ${payload.nextSteps.length} next step${payload.nextSteps.length === 1 ? '' : 's'} as commitments` : ''}.`);
       await findNext(payload.nextSteps.length);
     });

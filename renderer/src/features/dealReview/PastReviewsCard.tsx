@@ -6,7 +6,7 @@ import { ReviewAnswers } from './ReviewAnswers';
 /** Earlier reviews of this deal, each with what happened since: did the answers hold up? */
 export function PastReviewsCard({ dealId }: { dealId: number }) {
   const fmt = useFormat();
-  const { data } = useApiData('dealReviews.forDeal', { dealId }, String(dealId));
+  const { data } = useApiData('dealReviews.forDeal', { dealId });
   return (
     <section className="card" aria-labelledby="past-reviews">
       <div className="card-head">

@@ -18,7 +18,7 @@ export function DevelopmentScreen() {
   const [exporting, setExporting] = useState(false);
   useShortcut('e', useCallback(() => setExporting(true), []), 'Export a team review');
   const period = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-  const { data, error } = useApiData('development.team', period, `${from}|${to}`);
+  const { data, error } = useApiData('development.team', period, { keep: true });
 
   return (
     <section className="screen" aria-labelledby="dev-title">

@@ -9,7 +9,7 @@ import { Field } from '../../components/Field';
 
 /** Start a plan: the top two drivers (suggested from the gaps), the metric to watch, 60+ days. */
 export function PlanDialog({ rep, onClose }: { rep: RepDevelopment; onClose: () => void }) {
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
   const [drivers, setDrivers] = useState<Driver[]>(rep.suggested.length ? rep.suggested : ['win_rate']);
   const [metric, setMetric] = useState<Driver>(rep.suggested[0] ?? 'win_rate');
   const [startDate, setStart] = useState(info?.today ?? '');
@@ -29,7 +29,6 @@ export function PlanDialog({ rep, onClose }: { rep: RepDevelopment; onClose: () 
     try {
       await call('development.startPlan', { repId: rep.repId, drivers, metric, startDate, lengthDays: Number(days), actions: actions || null });
       toast(`Started a ${days}-day plan for ${rep.name}.`);
-      changed();
       onClose();
     } catch (err) {
       setError({ message: (err as Error).message, field: err instanceof ApiFailure ? err.error.field : undefined });

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { DRIVER_DEFS, PLAN_OUTCOME_TEXT, formatDriver } from '../../../../shared/domain/development';
 import type { PlanView, RepDevelopment, TeamDevelopment } from '../../../../shared/schemas/development';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { hrefFor } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -54,7 +53,6 @@ export function PlansCard({ d }: { d: TeamDevelopment }) {
 
 export function PlanSummary({ plan, currency }: { plan: PlanView; currency: string }) {
   const fmt = useFormat();
-  const changed = useApp((s) => s.changed);
   const [closing, setClosing] = useState<'completed' | 'stopped' | null>(null);
   const val = (v: number | null) => formatDriver(plan.metric, v, currency);
   const [checkingIn, setCheckingIn] = useState(false);
@@ -63,7 +61,6 @@ export function PlanSummary({ plan, currency }: { plan: PlanView; currency: stri
     try {
       await call('development.closePlan', { planId: plan.id, status, note: null });
       toast(`Plan ${status}: ${PLAN_OUTCOME_TEXT[plan.outcome]}.`);
-      changed();
     } catch (err) {
       toast((err as Error).message);
     }
@@ -130,7 +127,6 @@ function CheckinDialog({ plan, current, onClose }: { plan: PlanView; current: st
       onSubmit={async (note) => {
         await call('development.checkin', { planId: plan.id, note: note || null });
         toast(`Check-in recorded: ${DRIVER_DEFS[plan.metric].label.toLowerCase()} ${current}.`);
-        useApp.getState().changed();
       }}
     >
       <p>

@@ -9,7 +9,7 @@ import { PlanSummary } from './PlansCard';
 export function RepDevelopmentCard({ repId, repName }: { repId: number; repName: string }) {
   const fmt = useFormat();
   const currency = useApp((s) => s.settings?.currency ?? 'USD');
-  const { data } = useApiData('development.plans', { repId }, String(repId));
+  const { data } = useApiData('development.plans', { repId });
   if (!data) return null;
   const active = data.find((p) => p.status === 'active');
   const past = data.filter((p) => p.status !== 'active');

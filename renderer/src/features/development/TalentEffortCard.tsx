@@ -3,7 +3,6 @@ import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChar
 import { QUADRANT_DEFS, QUADRANTS, type Quadrant } from '../../../../shared/domain/development';
 import type { RepDevelopment, TeamDevelopment } from '../../../../shared/schemas/development';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 
 const cap = (x: number | null) => (x === null ? null : Math.min(2.5, x));
@@ -68,7 +67,6 @@ export function TalentEffortCard({ d }: { d: TeamDevelopment }) {
 }
 
 function PlacementRow({ r }: { r: RepDevelopment }) {
-  const changed = useApp((s) => s.changed);
   const [quadrant, setQuadrant] = useState<Quadrant | ''>(r.manager?.quadrant ?? '');
   const [note, setNote] = useState(r.manager?.note ?? '');
   const dirty = quadrant !== (r.manager?.quadrant ?? '') || note !== (r.manager?.note ?? '');
@@ -76,7 +74,6 @@ function PlacementRow({ r }: { r: RepDevelopment }) {
     try {
       await call('development.place', { repId: r.repId, quadrant: quadrant || null, note: note || null });
       toast(quadrant ? `Placed ${r.name}: ${QUADRANT_DEFS[quadrant].label.toLowerCase()}.` : `Cleared your placement of ${r.name}.`);
-      changed();
     } catch (err) {
       toast((err as Error).message);
     }

@@ -14,7 +14,8 @@ type Props = { onClose: () => void } & ({ kind: 'oneOnOne'; id: number } | { kin
 
 /** Export a one-on-one summary, a rep review or a team review as Markdown or PDF; private notes only on request. */
 export function ExportDialog(props: Props) {
-  const { info, settings } = useApp();
+  const info = useApp((s) => s.info);
+  const settings = useApp((s) => s.settings);
   const today = info?.today ?? '';
   const fmt = useFormat();
   // The session's "as of" date: reviews end on it by default, a one-on-one summary lists open

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { ImportKind } from '../../../../shared/domain/import/fields';
-import type { Rep } from '../../../../shared/schemas/rep';
 import type { ImportAnalysis, SavedMapping } from '../../../../shared/schemas/imports';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
+import { useApiData } from '../../lib/useApiData';
 import { hrefFor } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -45,13 +45,15 @@ function withPending(a: ImportAnalysis, c: ImportState['choices']): ImportAnalys
 
 /** Import from the CRM: pick a file, check the mapping and the rows, then write them in one go. */
 export function ImportScreen() {
-  const s = useImport();
-  const version = useApp((x) => x.version);
-  const [reps, setReps] = useState<Rep[]>([]);
-  const [saved, setSaved] = useState<SavedMapping[]>([]);
+  // The screen shows each of these; a shallow compare re-renders it only when one changes.
+  const s = useImport(
+    useShallow(({ file, uploading, analysis, analyzing, error, choices, job, pick, choose, setField, start, reset }) => ({
+      file, uploading, analysis, analyzing, error, choices, job, pick, choose, setField, start, reset,
+    })),
+  );
+  const reps = useApiData('reps.list', {}).data ?? [];
+  const saved = useApiData('import.mappings', {}).data ?? [];
   const [forget, setForget] = useState<SavedMapping | null>(null);
-  useEffect(() => void call('reps.list', {}).then(setReps, () => setReps([])), [version]);
-  useEffect(() => void call('import.mappings', {}).then(setSaved, () => setSaved([])), [version]);
   const pickWithKeyboard = useCallback(() => document.querySelector<HTMLButtonElement>('.drop-zone button')?.click(), []);
   useShortcut('o', pickWithKeyboard, 'Open a file to import');
 
@@ -226,10 +228,7 @@ export function ImportScreen() {
             const m = forget;
             setForget(null);
             call('import.deleteMapping', { id: m.id }).then(
-              () => {
-                toast(`Forgot the mapping “${m.name}”.`);
-                setSaved((list) => list.filter((x) => x.id !== m.id));
-              },
+              () => toast(`Forgot the mapping “${m.name}”.`),
               (err: Error) => toast(err.message),
             );
           }}

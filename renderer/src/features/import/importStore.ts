@@ -7,7 +7,7 @@ import type { ClosedDateFallback } from '../../../../shared/domain/import/rows';
 import type { ImportAnalysis, ImportChoicesInput, ImportProgress, OwnerDecision } from '../../../../shared/schemas/imports';
 import { call } from '../../api/client';
 import { stageFile } from '../../api/files';
-import { useApp } from '../../app/appStore';
+import { invalidate } from '../../lib/topics';
 
 /** The manager's choices; anything left out is suggested by the core from the file. */
 export interface Choices {
@@ -105,7 +105,8 @@ export const useImport = create<ImportState>((set, get) => {
           if (job.phase === 'done' || job.phase === 'failed') break;
           await new Promise((r) => setTimeout(r, 150));
         }
-        if (get().job?.phase === 'done') useApp.getState().changed();
+        // The job wrote reps, deals, history and maybe a mapping: every screen reloads.
+        if (get().job?.phase === 'done') invalidate('everything');
       } catch (err) {
         set({ error: (err as Error).message });
       }

@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-import type { Deal } from '../../../../shared/schemas/deal';
 import { NOTE_KIND_LABELS, NOTE_KINDS, noteInput, type Note, type NoteKind } from '../../../../shared/schemas/notes';
 import { addDays } from '../../../../shared/domain/periods';
 import { call } from '../../api/client';
@@ -9,16 +7,17 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../lib/useZodForm';
+import { useApiData } from '../../lib/useApiData';
 import { dealHeading } from '../../../../shared/domain/format';
 
 /** Add or edit a coaching note; feedback can ask "did they apply it?" on a later date. */
 /** `oneOnOneId` files a new note under the meeting it was written in. */
 /** `repName` names the rep in the title where the screen around does not (the command palette). */
 export function NoteDialog({ repId, repName, note, oneOnOneId, onClose }: { repId: number; repName?: string; note?: Note; oneOnOneId?: number; onClose: () => void }) {
-  const { info, settings, changed } = useApp();
+  const info = useApp((s) => s.info);
+  const settings = useApp((s) => s.settings);
   const today = info?.today ?? '';
-  const [deals, setDeals] = useState<Deal[]>([]);
-  useEffect(() => void call('deals.listByRep', { repId, outcome: 'all' }).then(setDeals, () => setDeals([])), [repId]);
+  const deals = useApiData('deals.listByRep', { repId, outcome: 'all' }).data ?? [];
   const form = useZodForm(noteInput, {
     kind: (note?.kind ?? 'feedback') as NoteKind,
     noteDate: note?.noteDate ?? today,
@@ -46,7 +45,6 @@ export function NoteDialog({ repId, repName, note, oneOnOneId, onClose }: { repI
     void form.submit(payload, async () => {
       if (note) await call('notes.update', { id: note.id, ...payload });
       else await call('notes.create', payload);
-      changed();
       toast(note ? 'Note saved.' : 'Note added.');
       onClose();
     });

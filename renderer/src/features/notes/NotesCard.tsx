@@ -15,14 +15,14 @@ import { dealHeading } from '../../../../shared/domain/format';
 /** The rep's coaching record: a timeline filterable by kind, skill and deal; C adds a note. */
 export function NotesCard({ repId, repName }: { repId: number; repName: string }) {
   const fmt = useFormat();
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
   const [kind, setKind] = useState<NoteKind | ''>('');
   const [skill, setSkill] = useState('');
   const [deal, setDeal] = useState('');
   const [editing, setEditing] = useState<Note | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Note | null>(null);
   useShortcut('c', useCallback(() => setEditing('new'), []), 'New coaching note');
-  const { data: all } = useApiData('notes.list', { repId }, String(repId));
+  const { data: all } = useApiData('notes.list', { repId });
   const notes = useMemo(
     () => (all ?? []).filter((n) => (!kind || n.kind === kind) && (!skill || n.skill === skill) && (!deal || String(n.dealId) === deal)),
     [all, kind, skill, deal],
@@ -35,7 +35,6 @@ export function NotesCard({ repId, repName }: { repId: number; repName: string }
     try {
       await call('notes.followUp', { id: n.id, answer: a });
       toast(`Follow-up recorded: ${FOLLOW_UP_LABELS[a].toLowerCase()}.`);
-      changed();
     } catch (err) {
       toast((err as Error).message);
     }
@@ -45,7 +44,6 @@ export function NotesCard({ repId, repName }: { repId: number; repName: string }
     try {
       await call('notes.delete', { id: n.id });
       toast('Note deleted.');
-      changed();
     } catch (err) {
       toast((err as Error).message);
     }

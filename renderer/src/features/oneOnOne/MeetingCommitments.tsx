@@ -13,7 +13,7 @@ import { CommitmentState } from '../commitments/CommitmentState';
  * the agenda are shown there, once, not here again.
  */
 export function MeetingCommitments({ detail, locked }: { detail: OneOnOneDetail; locked: boolean }) {
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
   const m = detail.meeting;
   const today = info?.today ?? m.meetingDate;
   const onAgenda = new Set(detail.items.flatMap((i) => (i.sourceKind === 'commitment' && i.sourceId !== null ? [i.sourceId] : [])));
@@ -26,7 +26,6 @@ export function MeetingCommitments({ detail, locked }: { detail: OneOnOneDetail;
     void form.submit(payload, async () => {
       await call('commitments.create', payload);
       form.set('text', '');
-      changed();
     });
   };
   return (

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { TextPromptDialog } from '../../components/TextPromptDialog';
 import { useFormat } from '../../lib/format';
 import { useShortcut } from '../../lib/useShortcut';
+import { useApiData } from '../../lib/useApiData';
 import { AgendaList } from './AgendaList';
 import { ExportDialog } from '../export/ExportDialog';
 import { ObservationDialog } from '../coachability/ObservationDialog';
@@ -19,9 +20,15 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 
 /** Prepare, run and close a one-on-one. Closing locks it; unlocking is recorded with a reason. */
 export function OneOnOneScreen({ id }: { id: number }) {
-  const version = useApp((s) => s.version);
   const fmt = useFormat();
-  const { detail, proposals, presenting, sharedView, error, load, prepare, accept, dismiss, saveItems, setPresenting } = useOneOnOne();
+  const proposals = useOneOnOne((s) => s.proposals);
+  const presenting = useOneOnOne((s) => s.presenting);
+  const ticks = useOneOnOne((s) => s.ticks);
+  const { prepare, accept, dismiss, saveItems, setPresenting } = useOneOnOne.getState();
+  // While presenting, only the rep's view is asked for; switching keeps the other view on screen
+  // until the new one arrives, and private parts stay off until the manager's own has loaded.
+  const { data: loaded, error, stale } = useApiData('oneOnOnes.get', { id, presenting }, { keep: true });
+  const sharedView = stale && !presenting;
   const today = useApp((s) => s.info?.today ?? '');
   const [closing, setClosing] = useState(false);
   const [unlocking, setUnlocking] = useState(false);
@@ -31,13 +38,19 @@ export function OneOnOneScreen({ id }: { id: number }) {
   const [observing, setObserving] = useState(false);
   const [noting, setNoting] = useState(false);
 
-  useEffect(() => void load(id), [id, version, load]);
+  useEffect(() => {
+    useOneOnOne.getState().open(id);
+    return () => useOneOnOne.getState().open(null);
+  }, [id]);
+  useEffect(() => void (loaded && useOneOnOne.getState().settle(loaded.items)), [loaded]);
   // Presenting ends with the meeting: any other screen is the manager's own again.
   useEffect(() => () => useOneOnOne.getState().setPresenting(false), []);
   useShortcut('p', useCallback(() => void useOneOnOne.getState().prepare(), []), 'Propose the agenda');
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
-  if (!detail || detail.meeting.id !== id) return <p className="loading">Loading the one-on-one…</p>;
+  if (!loaded || loaded.meeting.id !== id) return <p className="loading">Loading the one-on-one…</p>;
+  // Ticks not saved yet show at once.
+  const detail = { ...loaded, items: loaded.items.map((i) => (i.id in ticks ? { ...i, done: ticks[i.id]! } : i)) };
   const m = detail.meeting;
   const locked = m.status === 'closed';
   const unfinished = detail.items.filter((i) => !i.done).length;
@@ -105,7 +118,7 @@ export function OneOnOneScreen({ id }: { id: number }) {
         )}
       </header>
 
-      {proposals && !locked && !presenting && <Proposals prepared={proposals} onAccept={(p) => void accept(p)} onDismiss={(p) => void dismiss(p)} />}
+      {proposals && !locked && !presenting && <Proposals prepared={proposals} onAccept={(p) => void accept(loaded.items, p)} onDismiss={(p) => void dismiss(p)} />}
 
       <div className="columns wide-left">
         <section className="card" aria-labelledby="agenda-h">
@@ -187,7 +200,6 @@ export function OneOnOneScreen({ id }: { id: number }) {
             setClosing(false);
             void call('oneOnOnes.close', { id: m.id, moveToToday: early })
               .then((r) => {
-                useApp.getState().changed();
                 toast(r.next ? `Closed. Unfinished items carried to ${fmt.date(r.next.meetingDate)}.` : 'Closed.');
               })
               .catch(toastError);
@@ -291,7 +303,6 @@ function UnlockDialog({ id, onClose }: { id: number; onClose: () => void }) {
       onClose={onClose}
       onSubmit={async (reason) => {
         await call('oneOnOnes.unlock', { id, reason });
-        useApp.getState().changed();
         toast('Unlocked. The change is recorded.');
       }}
     />

@@ -1,23 +1,20 @@
-import { useEffect, useState } from 'react';
-import type { OneOnOne } from '../../../../shared/schemas/oneOnOnes';
+import { useState } from 'react';
 import { call } from '../../api/client';
 import { useApp } from '../../app/appStore';
 import { hrefFor, useRouter } from '../../app/router';
 import { toast, toastError } from '../../app/toasts';
 import { useFormat } from '../../lib/format';
+import { useApiData } from '../../lib/useApiData';
 import { lastHeldOf, nextOneOnOne, upcomingOf } from './nextOneOnOne';
 
 /** The rep's one-on-ones: the next one to prepare, the history, the cadence and how long they run. */
 export function OneOnOnesCard({ repId, repName, archived, cadenceDays, meetingMinutes }: { repId: number; repName: string; archived: boolean; cadenceDays: number; meetingMinutes: number }) {
-  const { version, info, changed } = useApp();
+  const info = useApp((s) => s.info);
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
-  const [list, setList] = useState<OneOnOne[] | null>(null);
   const [cadence, setCadence] = useState(cadenceDays);
   const [minutes, setMinutes] = useState(meetingMinutes);
-  useEffect(() => {
-    call('oneOnOnes.list', { repId }).then(setList, () => setList([]));
-  }, [repId, version]);
+  const list = useApiData('oneOnOnes.list', { repId }).data;
 
   const today = info?.today ?? '';
   const upcoming = upcomingOf(list ?? []);
@@ -27,7 +24,6 @@ export function OneOnOnesCard({ repId, repName, archived, cadenceDays, meetingMi
   const schedule = async () => {
     try {
       const id = await nextOneOnOne(repId, cadence, today);
-      changed();
       go({ name: 'oneOnOne', id });
     } catch (err) {
       toastError(err);

@@ -2,17 +2,13 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { toastError } from '../../app/toasts';
 import { useAutosave } from '../../lib/useAutosave';
-import { useOneOnOne } from './oneOnOneStore';
 
 /** The manager's own note: hidden while presenting, and exported only on request. */
 export function PrivateNote({ meetingId, note, locked }: { meetingId: number; note: string | null; locked: boolean }) {
   const [text, setText] = useState(note ?? '');
   const [saved, setSaved] = useState(note ?? '');
   const flush = useAutosave(text, saved, (v) =>
-    call('oneOnOnes.setPrivateNote', { id: meetingId, note: v }).then(() => {
-      setSaved(v);
-      void useOneOnOne.getState().load(meetingId);
-    }, toastError),
+    call('oneOnOnes.setPrivateNote', { id: meetingId, note: v }).then(() => setSaved(v), toastError),
   );
   return (
     <section className="card private-note" aria-labelledby="pn-h">

@@ -1,33 +1,34 @@
 import { create } from 'zustand';
-import type { AgendaItem, OneOnOneDetail, PreparedAgenda, ProposedItem } from '../../../../shared/schemas/oneOnOnes';
+import type { AgendaItem, PreparedAgenda, ProposedItem } from '../../../../shared/schemas/oneOnOnes';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toast, toastError } from '../../app/toasts';
 import { usePresenting } from '../../app/presenting';
 
 type Draft = Pick<AgendaItem, 'title' | 'detail' | 'sourceKind' | 'sourceId' | 'addedBy' | 'notes' | 'done'> & { id?: number };
 
 interface State {
-  detail: OneOnOneDetail | null;
+  /** The meeting on screen (its detail is loaded by the screen, with useApiData). */
+  meetingId: number | null;
   proposals: PreparedAgenda | null;
   presenting: boolean;
-  /** The detail on hand is the shared view (no private note): wait for the manager's own. */
-  sharedView: boolean;
-  error: string | null;
-  load: (id: number) => Promise<void>;
+  /** Items ticked or unticked whose save has not shown up in the loaded agenda yet: shown at once. */
+  ticks: Record<number, boolean>;
+  open: (id: number | null) => void;
   prepare: () => Promise<void>;
   /** A meeting to prepare as soon as it opens (from the One-on-ones week: one click to Prepare). */
   prepareOnOpen: number | null;
-  /** Replaces the agenda with `items` (accept, remove, reorder, add), then reloads. */
+  /** Replaces the agenda with `items` (accept, remove, reorder, add); the screen reloads it. */
   saveItems: (items: Draft[]) => Promise<void>;
-  accept: (p: ProposedItem[]) => Promise<void>;
+  accept: (agenda: AgendaItem[], p: ProposedItem[]) => Promise<void>;
   /** "Not this time": off the list, and not proposed again for this meeting. */
   dismiss: (p: ProposedItem) => Promise<void>;
   setPresenting: (v: boolean) => void;
   /** Ticks an item off at once, then saves. */
   setDone: (itemId: number, done: boolean) => Promise<void>;
-  /** Saves an item's notes and keeps the local copy in step. */
+  /** Saves an item's notes. */
   setNotes: (itemId: number, notes: string) => Promise<boolean>;
+  /** Forgets the ticks the loaded agenda now shows. */
+  settle: (items: AgendaItem[]) => void;
 }
 
 const toDraft = (i: AgendaItem): Draft => ({
@@ -42,63 +43,51 @@ const toDraft = (i: AgendaItem): Draft => ({
 });
 
 export const useOneOnOne = create<State>((set, get) => ({
-  detail: null,
+  meetingId: null,
   proposals: null,
   presenting: false,
-  sharedView: false,
-  error: null,
+  ticks: {},
   prepareOnOpen: null,
-  load: async (id) => {
-    try {
-      const presenting = get().presenting;
-      const detail = await call('oneOnOnes.get', { id, presenting });
-      set({ detail, sharedView: presenting, error: null, ...(get().detail?.meeting.id !== id ? { proposals: null } : {}) });
-      if (get().prepareOnOpen === id) {
-        set({ prepareOnOpen: null });
-        if (detail.meeting.status === 'planned') await get().prepare();
-      }
-    } catch (err) {
-      set({ error: (err as Error).message });
+  open: (meetingId) => {
+    set({ meetingId, proposals: null, ticks: {} });
+    if (meetingId !== null && get().prepareOnOpen === meetingId) {
+      set({ prepareOnOpen: null });
+      void get().prepare();
     }
   },
   prepare: async () => {
-    const d = get().detail;
-    if (!d) return;
+    const id = get().meetingId;
+    if (id === null) return;
     try {
-      const prepared = await call('oneOnOnes.prepare', { id: d.meeting.id });
+      // Prepare takes stale carried items off and refreshes the others; the agenda reloads.
+      const prepared = await call('oneOnOnes.prepare', { id });
       set({ proposals: prepared });
-      // Prepare takes stale carried items off and refreshes the others: show the agenda as it is now.
-      await get().load(d.meeting.id);
       if (prepared.dropped.length) toast(`Took ${prepared.dropped.length} carried item${prepared.dropped.length === 1 ? '' : 's'} off the agenda: no longer true.`);
     } catch (err) {
       toastError(err);
     }
   },
   saveItems: async (items) => {
-    const d = get().detail;
+    const id = get().meetingId;
     // The shared view lacks the prompts and coachability items: saving it would drop them.
-    if (!d || get().presenting) return;
+    if (id === null || get().presenting) return;
     try {
-      await call('oneOnOnes.saveAgenda', { id: d.meeting.id, items });
-      await get().load(d.meeting.id);
-      useApp.getState().changed();
+      await call('oneOnOnes.saveAgenda', { id, items });
     } catch (err) {
       toastError(err);
     }
   },
-  accept: async (picked) => {
-    const d = get().detail;
-    if (!d) return;
-    const drafts = [...d.items.map(toDraft), ...picked.map((p) => ({ ...p, addedBy: 'prepared' as const, notes: null, done: false }))];
+  accept: async (agenda, picked) => {
+    const drafts = [...agenda.map(toDraft), ...picked.map((p) => ({ ...p, addedBy: 'prepared' as const, notes: null, done: false }))];
     await get().saveItems(drafts);
     const left = get().proposals;
     if (left) set({ proposals: { ...left, items: left.items.filter((p) => !picked.includes(p)) } });
   },
   dismiss: async (p) => {
-    const d = get().detail;
-    if (!d) return;
+    const id = get().meetingId;
+    if (id === null) return;
     try {
-      await call('oneOnOnes.dismiss', { id: d.meeting.id, sourceKind: p.sourceKind, sourceId: p.sourceId });
+      await call('oneOnOnes.dismiss', { id, sourceKind: p.sourceKind, sourceId: p.sourceId });
       const left = get().proposals;
       if (left) set({ proposals: { ...left, items: left.items.filter((x) => x !== p) } });
     } catch (err) {
@@ -106,18 +95,14 @@ export const useOneOnOne = create<State>((set, get) => ({
     }
   },
   setPresenting: (presenting) => {
-    // Leaving the shared view reloads the manager's own (private note, prompts); entering it
-    // reloads the rep's view, so the private text is gone from the page, not just hidden.
+    // The screen loads the meeting with `presenting`: entering the shared view reloads the rep's
+    // view, so the private text is gone from the page, not just hidden; leaving brings it back.
     set({ presenting, proposals: null });
     usePresenting.getState().set(presenting);
-    const d = get().detail;
-    if (d) void get().load(d.meeting.id);
   },
   setNotes: async (itemId, notes) => {
     try {
-      const saved = await call('oneOnOnes.updateItem', { id: itemId, notes });
-      const d = get().detail;
-      if (d) set({ detail: { ...d, items: d.items.map((i) => (i.id === itemId ? { ...i, notes: saved.notes } : i)) } });
+      await call('oneOnOnes.updateItem', { id: itemId, notes });
       return true;
     } catch (err) {
       toastError(err);
@@ -125,15 +110,19 @@ export const useOneOnOne = create<State>((set, get) => ({
     }
   },
   setDone: async (itemId, done) => {
-    const d = get().detail;
-    if (!d) return;
-    set({ detail: { ...d, items: d.items.map((i) => (i.id === itemId ? { ...i, done } : i)) } });
+    set({ ticks: { ...get().ticks, [itemId]: done } });
     try {
       await call('oneOnOnes.updateItem', { id: itemId, done });
     } catch (err) {
+      const { [itemId]: _failed, ...rest } = get().ticks;
+      set({ ticks: rest });
       toastError(err);
-      await get().load(d.meeting.id);
     }
+  },
+  settle: (items) => {
+    const ticks = get().ticks;
+    const left = Object.fromEntries(Object.entries(ticks).filter(([id, done]) => items.find((i) => i.id === Number(id))?.done !== done));
+    if (Object.keys(left).length !== Object.keys(ticks).length) set({ ticks: left });
   },
 }));
 

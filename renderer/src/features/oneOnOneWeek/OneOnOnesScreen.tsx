@@ -24,13 +24,12 @@ import { useOneOnOne } from '../oneOnOne/oneOnOneStore';
  */
 export function OneOnOnesScreen() {
   const info = useApp((s) => s.info);
-  const changed = useApp((s) => s.changed);
   const asOf = useAsOf((s) => s.asOf);
   const today = asOf || info?.today || '';
   const fmt = useFormat();
   const [week, setWeek] = useState(() => weekStart(today));
   const [busy, setBusy] = useState<string | null>(null);
-  const { data, error } = useApiData('oneOnOnes.week', { from: week, ...asOfArg(asOf) }, `${week}|${asOf}`);
+  const { data, error } = useApiData('oneOnOnes.week', { from: week, ...asOfArg(asOf) }, { keep: true });
 
   const shift = useCallback((days: number) => setWeek((w) => addDays(w, days)), []);
   useShortcut('[', useCallback(() => shift(-7), [shift]), 'Previous week');
@@ -51,7 +50,6 @@ export function OneOnOnesScreen() {
   const prepareWeek = () =>
     run('prepare', async () => {
       const r = await call('oneOnOnes.prepareWeek', { from: week, ...asOfArg(asOf) });
-      changed();
       const added = r.meetings.reduce((n, m) => n + m.added, 0);
       toast(
         r.meetings.length === 0
@@ -167,13 +165,11 @@ export function OneOnOnesScreen() {
 function RepRow({ row: r, today, busy }: { row: RepWeek; today: string; busy: boolean }) {
   const fmt = useFormat();
   const go = useRouter((s) => s.go);
-  const changed = useApp((s) => s.changed);
   const target = r.toHold[0] ?? r.after;
   // One click: open the meeting (planning it on the cadence first when none is planned) and Prepare.
   const prepare = async () => {
     try {
       const id = target?.id ?? (await nextOneOnOne(r.repId, r.cadenceDays, today));
-      if (!target) changed();
       useOneOnOne.setState({ prepareOnOpen: id });
       go({ name: 'oneOnOne', id });
     } catch (err) {

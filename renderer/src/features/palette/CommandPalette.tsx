@@ -1,14 +1,14 @@
 import { Command } from 'cmdk';
 import { Fragment, useEffect, useState } from 'react';
 import type { Rep } from '../../../../shared/schemas/rep';
-import { MARK_END, MARK_START, type SearchHit, type SearchResults } from '../../../../shared/schemas/search';
-import { call } from '../../api/client';
+import { MARK_END, MARK_START, type SearchHit } from '../../../../shared/schemas/search';
 import { useApp } from '../../app/appStore';
 import { MOD } from '../../app/keyboard';
 import { useRouter, type Route } from '../../app/router';
 import { toastError } from '../../app/toasts';
 import { Dialog } from '../../components/Dialog';
 import { useFormat } from '../../lib/format';
+import { useApiData } from '../../lib/useApiData';
 import { ObservationDialog } from '../coachability/ObservationDialog';
 import { ExportDialog } from '../export/ExportDialog';
 import { NoteDialog } from '../notes/NoteDialog';
@@ -23,7 +23,10 @@ const SEARCH_DELAY_MS = 120;
 
 /** The command palette (Ctrl/Cmd+K, `/`, N), the dialog it asked for, and the shortcut list (`?`). */
 export function CommandPalette() {
-  const { open, page, pending, help } = usePalette();
+  const open = usePalette((s) => s.open);
+  const page = usePalette((s) => s.page);
+  const pending = usePalette((s) => s.pending);
+  const help = usePalette((s) => s.help);
   const close = () => usePalette.setState({ pending: null });
   return (
     <>
@@ -50,33 +53,22 @@ function routeOf({ target }: SearchHit): Route {
 }
 
 function PaletteDialog({ page }: { page: PalettePage }) {
-  const { info, changed } = useApp();
+  const info = useApp((s) => s.info);
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
   const [text, setText] = useState('');
-  const [results, setResults] = useState<SearchResults | null>(null);
-  const [reps, setReps] = useState<Rep[] | null>(null);
   const close = usePalette((s) => s.close);
 
-  // Search the store as the manager types (root page only), the latest answer wins.
+  // Search the store as the manager types (root page only), once typing pauses; the latest answer wins.
+  const wanted = page.name === 'root' && text.trim().length >= 2 ? text : '';
+  const [query, setQuery] = useState('');
   useEffect(() => {
-    if (page.name !== 'root' || text.trim().length < 2) return setResults(null);
-    let live = true;
-    const t = setTimeout(() => {
-      call('search.query', { text, perKind: 5 }).then(
-        (r) => live && setResults(r),
-        () => live && setResults(null),
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [text, page.name]);
-
-  useEffect(() => {
-    if (page.name === 'pickRep') call('reps.list', { includeArchived: false }).then(setReps, () => setReps([]));
-  }, [page.name]);
+    const t = setTimeout(() => setQuery(wanted), wanted ? SEARCH_DELAY_MS : 0);
+    return () => clearTimeout(t);
+  }, [wanted]);
+  const found = useApiData('search.query', query ? { text: query, perKind: 5 } : null, { keep: true });
+  const results = wanted && query ? found.data : null;
+  const reps = useApiData('reps.list', page.name === 'pickRep' ? { includeArchived: false } : null).data;
 
   const toPage = (next: PalettePage) => {
     usePalette.setState({ page: next });
@@ -91,7 +83,6 @@ function PaletteDialog({ page }: { page: PalettePage }) {
     if (action !== 'prepare') return usePalette.setState({ pending: { action, rep } });
     try {
       const id = await nextOneOnOne(rep.id, rep.oneOnOneCadenceDays, info?.today ?? '');
-      changed();
       go({ name: 'oneOnOne', id });
     } catch (err) {
       toastError(err);

@@ -49,7 +49,7 @@ export function PipelineScreen({ query }: { query: string }) {
   }, [qs, remember]);
   const set = useCallback((patch: Partial<PipelineQuery>) => setQ((old) => ({ ...old, ...patch })), []);
 
-  const { data, error } = useApiData('pipeline.open', asOfArg(asOf), asOf);
+  const { data, error } = useApiData('pipeline.open', asOfArg(asOf), { keep: true });
 
   const reps = useMemo(() => [...new Set(data?.deals.map((d) => d.repName))].sort(), [data]);
   const stages = useMemo(() => {

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Deal } from '../../../../shared/schemas/deal';
-import { REP_ROLE_LABELS, REP_STATUS_LABELS, type Rep } from '../../../../shared/schemas/rep';
-import { call } from '../../api/client';
+import { REP_ROLE_LABELS, REP_STATUS_LABELS } from '../../../../shared/schemas/rep';
 import { useApp } from '../../app/appStore';
+import { useApiData } from '../../lib/useApiData';
 import { hrefFor, useRouter } from '../../app/router';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -11,7 +11,7 @@ import { useShortcut } from '../../lib/useShortcut';
 import { DealForm } from '../deal/DealForm';
 import { OutcomeBadge } from '../deal/OutcomeBadge';
 import { RepForm } from '../team/RepForm';
-import type { PipelineDeal, RepDashboard } from '../../../../shared/schemas/pipeline';
+import type { PipelineDeal } from '../../../../shared/schemas/pipeline';
 import { asOfArg, useAsOf } from '../../lib/useAsOf';
 import { topFlag } from '../../../../shared/domain/flags';
 import { AttentionBadge, FlagChips } from '../pipeline/FlagChips';
@@ -33,37 +33,21 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 export function RepScreen({ id }: { id: number }) {
-  const version = useApp((s) => s.version);
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
-  const [rep, setRep] = useState<Rep | null>(null);
-  const [deals, setDeals] = useState<Deal[] | null>(null);
-  const [dash, setDash] = useState<RepDashboard | null>(null);
   const asOf = useAsOf((s) => s.asOf);
-  const [error, setError] = useState<string | null>(null);
+  const repData = useApiData('reps.get', { id });
+  const dealsData = useApiData('deals.listByRep', { repId: id, outcome: 'all' });
+  // Archived reps have no live metrics (the call fails); the page still shows their history.
+  const dash = useApiData('metrics.rep', { repId: id, ...asOfArg(asOf) }).data;
+  const rep = repData.data;
+  const deals = dealsData.data;
+  const error = repData.error ?? dealsData.error;
+  const quotaPeriod = useApp((s) => s.settings?.quotaPeriod ?? 'quarter');
   const [tab, setTab] = useState<Tab>('open');
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
   const [exporting, setExporting] = useState(false);
-
-  // `live` drops answers that arrive after the manager has moved on to another rep.
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('reps.get', { id }), call('deals.listByRep', { repId: id, outcome: 'all' })]).then(
-      ([r, d]) => live && (setRep(r), setDeals(d), setError(null)),
-      (err: Error) => live && setError(err.message),
-    );
-    return () => void (live = false);
-  }, [id, version]);
-  useEffect(() => {
-    let live = true;
-    // Archived reps have no live metrics; the page still shows their history.
-    call('metrics.rep', { repId: id, ...asOfArg(asOf) }).then(
-      (d) => live && setDash(d),
-      () => live && setDash(null),
-    );
-    return () => void (live = false);
-  }, [id, version, asOf]);
 
   const openAdd = useCallback(() => rep?.status !== 'archived' && setAdding(true), [rep]);
   const openEdit = useCallback(() => setEditing(true), []);
@@ -149,7 +133,7 @@ export function RepScreen({ id }: { id: number }) {
 
       <dl className="stat-strip" aria-label="Profile">
         <div>
-          <dt>Quota per {useApp.getState().settings?.quotaPeriod ?? 'quarter'}</dt>
+          <dt>Quota per {quotaPeriod}</dt>
           <dd>{fmt.money(rep.quota)}</dd>
         </div>
         <div>

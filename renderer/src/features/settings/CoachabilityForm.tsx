@@ -1,6 +1,5 @@
 import { settingsPatch, type Settings } from '../../../../shared/schemas/team';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
@@ -10,7 +9,6 @@ const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
 /** When observations add up to a pattern: never one entry, always several over weeks. */
 export function CoachabilityForm({ settings }: { settings: Settings }) {
-  const changed = useApp((s) => s.changed);
   const c = settings.coachability;
   const form = useZodForm(settingsPatch, {
     windowWeeks: String(c.windowWeeks),
@@ -32,7 +30,6 @@ export function CoachabilityForm({ settings }: { settings: Settings }) {
     };
     void form.submit(payload, async () => {
       await call('settings.update', payload);
-      changed();
       toast('Coachability thresholds saved.');
     });
   };

@@ -7,12 +7,11 @@ import { toast } from '../../app/toasts';
  * Windows and Linux Chromium downloads its dictionaries from Google the first time it is used.
  */
 export function PrivacyCard() {
-  const { settings, changed } = useApp();
+  const settings = useApp((s) => s.settings);
   if (!settings) return null;
   const set = async (spellcheck: boolean) => {
     try {
       await call('settings.update', { spellcheck });
-      changed();
       toast(`Spell-checking ${spellcheck ? 'on' : 'off'} from the next start of the desktop app.`);
     } catch (err) {
       toast((err as Error).message);

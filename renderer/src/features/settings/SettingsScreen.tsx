@@ -21,7 +21,8 @@ export function SettingsScreen() {
 }
 
 function SettingsForm({ thresholdsKey }: { thresholdsKey: string }) {
-  const { settings, info, changed } = useApp();
+  const settings = useApp((s) => s.settings);
+  const info = useApp((s) => s.info);
   const form = useZodForm(settingsPatch, {
     managerName: settings!.managerName,
     currency: settings!.currency,
@@ -45,7 +46,6 @@ function SettingsForm({ thresholdsKey }: { thresholdsKey: string }) {
     };
     void form.submit(payload, async () => {
       await call('settings.update', payload);
-      changed();
       toast('Settings saved.');
     });
   };

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { settingsPatch, type Settings } from '../../../../shared/schemas/team';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
@@ -11,7 +10,6 @@ const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
 /** The numbers behind the flags and the diagnosis. Each stage gets its own "stuck" limit. */
 export function ThresholdsForm({ settings }: { settings: Settings }) {
-  const changed = useApp((s) => s.changed);
   const t = settings.thresholds;
   const [stageDays, setStageDays] = useState<Record<string, string>>(
     Object.fromEntries(settings.stages.map((s) => [s, String(t.stageDays[s] ?? t.defaultStageDays)])),
@@ -49,7 +47,6 @@ export function ThresholdsForm({ settings }: { settings: Settings }) {
     };
     void form.submit(payload, async () => {
       await call('settings.update', payload);
-      changed();
       toast('Thresholds saved. Flags and diagnoses now use them.');
     });
   };

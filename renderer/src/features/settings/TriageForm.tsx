@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { SIZE_CAP } from '../../../../shared/domain/attention';
 import { settingsPatch, type Settings } from '../../../../shared/schemas/team';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
@@ -15,7 +14,6 @@ const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
  * what decides how severe a flag is and which deals come first.
  */
 export function TriageForm({ settings }: { settings: Settings }) {
-  const changed = useApp((s) => s.changed);
   const t = settings.triage;
   const [late, setLate] = useState<Set<string>>(() => new Set(settings.valueProps.lateStages));
   const form = useZodForm(settingsPatch, {
@@ -44,7 +42,6 @@ export function TriageForm({ settings }: { settings: Settings }) {
     };
     void form.submit(payload, async () => {
       await call('settings.update', payload);
-      changed();
       toast('Triage settings saved. Severity and attention now use them.');
     });
   };

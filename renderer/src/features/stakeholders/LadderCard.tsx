@@ -1,31 +1,21 @@
 import { useEffect, useState } from 'react';
 import { ADVISOR_SIGN_LABELS, ADVISOR_SIGNS, LADDER, LADDER_LABELS, type AdvisorSign, type LadderLevel } from '../../../../shared/domain/advisorLadder';
-import type { AccountLadder } from '../../../../shared/schemas/accounts';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toast, toastError } from '../../app/toasts';
 import { useFormat } from '../../lib/format';
+import { useApiData } from '../../lib/useApiData';
 
 /** Where we stand with the account, from vendor to trusted advisor, with the signs and the history. */
 export function LadderCard({ accountId, accountName }: { accountId: number; accountName: string }) {
-  const { version, changed } = useApp();
   const fmt = useFormat();
-  const [data, setData] = useState<AccountLadder | null>(null);
+  const { data } = useApiData('accounts.ladder', { accountId });
   const [level, setLevel] = useState<LadderLevel | ''>('');
   const [signs, setSigns] = useState<Record<AdvisorSign, boolean> | null>(null);
+  // The form starts from what is saved, again after each save.
   useEffect(() => {
-    let live = true;
-    call('accounts.ladder', { accountId }).then(
-      (d) => {
-        if (!live) return;
-        setData(d);
-        setLevel(d.level ?? '');
-        setSigns(d.signs);
-      },
-      () => live && setData(null),
-    );
-    return () => void (live = false);
-  }, [accountId, version]);
+    setLevel(data?.level ?? '');
+    setSigns(data?.signs ?? null);
+  }, [data]);
   if (!data || !signs) return null;
   const dirty = level !== (data.level ?? '') || ADVISOR_SIGNS.some((s) => signs[s] !== data.signs[s]);
   return (
@@ -37,7 +27,6 @@ export function LadderCard({ accountId, accountName }: { accountId: number; acco
           if (!level) return;
           void call('accounts.setLadder', { accountId, level, signs })
             .then(() => {
-              changed();
               toast('Ladder updated; the change is kept in the history.');
             })
             .catch(toastError);

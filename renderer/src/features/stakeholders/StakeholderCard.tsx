@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { ROLE_LABELS, STAKEHOLDER_ROLES, STANCE_LABELS, STANCES, stakeholderInput, type Stakeholder, type StakeholderRole, type Stance } from '../../../../shared/schemas/stakeholders';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toast, toastError } from '../../app/toasts';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -12,18 +11,16 @@ import { useZodForm } from '../../lib/useZodForm';
 
 /** Who is who on the deal, consensus warnings, and the gatekeeper playbook for mid-level contacts. */
 export function StakeholderCard({ dealId }: { dealId: number }) {
-  const changed = useApp((s) => s.changed);
   const fmt = useFormat();
-  const { data } = useApiData('stakeholders.map', { dealId }, String(dealId));
+  const { data } = useApiData('stakeholders.map', { dealId });
   const [editing, setEditing] = useState<Stakeholder | 'new' | null>(null);
   if (!data) return null;
   const remove = async (s: Stakeholder) => {
     try {
       const gone = await call('stakeholders.remove', { id: s.id });
-      changed();
       toast(`${s.name} removed.`, {
         label: 'Undo',
-        run: () => void call('stakeholders.add', { ...gone, dealId }).then(changed, toastError),
+        run: () => void call('stakeholders.add', { ...gone, dealId }).catch(toastError),
       });
     } catch (err) {
       toastError(err);
@@ -80,7 +77,6 @@ export function StakeholderCard({ dealId }: { dealId: number }) {
 }
 
 function StakeholderForm({ dealId, stakeholder: s, onClose }: { dealId: number; stakeholder: Stakeholder | null; onClose: () => void }) {
-  const changed = useApp((st) => st.changed);
   const form = useZodForm(stakeholderInput, {
     name: s?.name ?? '',
     title: s?.title ?? '',
@@ -102,7 +98,6 @@ function StakeholderForm({ dealId, stakeholder: s, onClose }: { dealId: number; 
     void form.submit({ dealId, ...fields }, async () => {
       if (s) await call('stakeholders.update', { id: s.id, ...fields });
       else await call('stakeholders.add', { dealId, ...fields });
-      changed();
       onClose();
     });
   };

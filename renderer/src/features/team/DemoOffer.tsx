@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toast, toastError } from '../../app/toasts';
 
 /** First-run offer: a realistic demo team to explore every screen with. */
@@ -14,7 +13,6 @@ export function DemoOffer() {
         setBusy(true);
         try {
           const r = await call('demo.load', { seed: 42 });
-          useApp.getState().changed();
           toast(`Demo team loaded: ${r.reps} reps and ${r.deals} deals.`);
         } catch (err) {
           toastError(err);

@@ -17,7 +17,7 @@ interface Props {
 
 /** Add or edit a rep. The same schema as the core checks every field before saving. */
 export function RepForm({ rep, onClose, onSaved }: Props) {
-  const changed = useApp((s) => s.changed);
+  const quotaPeriod = useApp((s) => s.settings?.quotaPeriod ?? 'quarter');
   const form = useZodForm(rep ? repUpdate : repInput, {
     name: rep?.name ?? '',
     email: rep?.email ?? '',
@@ -43,7 +43,6 @@ export function RepForm({ rep, onClose, onSaved }: Props) {
       const saved = rep
         ? await call('reps.update', payload as CallInput<'reps.update'>)
         : await call('reps.create', payload as CallInput<'reps.create'>);
-      changed();
       toast(rep ? `Saved ${saved.name}.` : `Added ${saved.name} to the team.`);
       onSaved?.(saved);
       onClose();
@@ -81,7 +80,7 @@ export function RepForm({ rep, onClose, onSaved }: Props) {
         <Field label="Hire date" error={form.errors.hireDate}>
           <input type="date" value={v.hireDate} onChange={(e) => form.set('hireDate', e.target.value)} />
         </Field>
-        <Field label={`Quota per ${useApp.getState().settings?.quotaPeriod ?? 'quarter'}`} error={form.errors.quota}>
+        <Field label={`Quota per ${quotaPeriod}`} error={form.errors.quota}>
           <input inputMode="decimal" value={v.quota} onChange={(e) => form.set('quota', e.target.value)} placeholder="e.g. 300,000" />
         </Field>
         {rep && (

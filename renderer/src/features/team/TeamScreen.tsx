@@ -2,7 +2,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { REP_ROLE_LABELS, REP_STATUS_LABELS, type RepRole, type RepStatus } from '../../../../shared/schemas/rep';
 import type { TeamRow } from '../../../../shared/schemas/team';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toastError } from '../../app/toasts';
 import { hrefFor, useRouter } from '../../app/router';
 import { ConfirmDialog } from '../../components/Dialog';
@@ -13,12 +12,13 @@ import { useFormat } from '../../lib/format';
 import { archiveRep } from './archiveRep';
 import { RepForm } from './RepForm';
 import { useTeam } from './teamStore';
-import { useAsOf } from '../../lib/useAsOf';
+import { asOfArg, useAsOf } from '../../lib/useAsOf';
+import { useApiData } from '../../lib/useApiData';
 import { DemoOffer } from './DemoOffer';
 
 export function TeamScreen() {
-  const { summary, load, includeArchived, setIncludeArchived, error } = useTeam();
-  const version = useApp((s) => s.version);
+  const includeArchived = useTeam((s) => s.includeArchived);
+  const setIncludeArchived = useTeam((s) => s.setIncludeArchived);
   const go = useRouter((s) => s.go);
   const fmt = useFormat();
   const [filter, setFilter] = useState('');
@@ -28,7 +28,7 @@ export function TeamScreen() {
   const filterRef = useRef<HTMLInputElement>(null);
 
   const asOf = useAsOf((s) => s.asOf);
-  useEffect(() => void load(), [load, version, asOf]);
+  const { data: summary, error } = useApiData('team.summary', { includeArchived, ...asOfArg(asOf) }, { keep: true });
   useShortcut('n', () => setAdding(true), 'Add a rep');
   useShortcut('f', () => filterRef.current?.focus(), 'Filter the reps');
 
@@ -81,9 +81,7 @@ export function TeamScreen() {
                 type="button"
                 className="link-button"
                 onClick={() =>
-                  void call('reps.restore', { id: c.row.original.repId })
-                    .then(() => useApp.getState().changed())
-                    .catch(toastError)
+                  void call('reps.restore', { id: c.row.original.repId }).catch(toastError)
                 }
                 aria-label={`Restore ${c.row.original.name}`}
               >
@@ -211,8 +209,8 @@ function Attainment({ value, label }: { value: number | null; label: string }) {
 }
 
 function EditRep({ id, onClose }: { id: number; onClose: () => void }) {
-  const [rep, setRep] = useState<Awaited<ReturnType<typeof call<'reps.get'>>> | null>(null);
-  // Loads once per rep; a failed load just closes the form.
-  useEffect(() => void call('reps.get', { id }).then(setRep, () => onClose()), [id]); // eslint-disable-line react-hooks/exhaustive-deps -- onClose is a new function each render
+  const { data: rep, error } = useApiData('reps.get', { id });
+  // A failed load just closes the form.
+  useEffect(() => void (error && onClose()), [error]); // eslint-disable-line react-hooks/exhaustive-deps -- onClose is a new function each render
   return rep ? <RepForm rep={rep} onClose={onClose} /> : null;
 }

@@ -6,7 +6,7 @@ import { asOfArg, useAsOf } from '../../lib/useAsOf';
 /** Which of the seven tests fail most across the team and for each rep: a coaching focus. */
 export function TeamValueProps() {
   const asOf = useAsOf((s) => s.asOf);
-  const { data } = useApiData('valueProps.team', asOfArg(asOf), `vp|${asOf}`);
+  const { data } = useApiData('valueProps.team', asOfArg(asOf), { keep: true });
   if (!data) return null;
   const checked = data.byTest[0]?.checked ?? 0;
   return (

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { VP_QUESTIONS, VP_RESULT_LABELS, VP_RESULTS, VP_TEST_LABELS, VP_TESTS, vpScoreText, type VpResult, type VpTest } from '../../../../shared/domain/valueProps';
 import type { DealValueProps } from '../../../../shared/schemas/valueProps';
 import { assessInput } from '../../../../shared/schemas/valueProps';
-import { ROLE_LABELS, type StakeholderMap } from '../../../../shared/schemas/stakeholders';
+import { ROLE_LABELS } from '../../../../shared/schemas/stakeholders';
 import { call } from '../../api/client';
-import { useApp } from '../../app/appStore';
 import { toast } from '../../app/toasts';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -19,7 +18,7 @@ const TONE: Record<VpResult, string> = { pass: 'good', partial: 'warn', fail: 'b
 export function ValuePropCard({ dealId, asOf = '' }: { dealId: number; asOf?: string }) {
   const fmt = useFormat();
   // With the session's "as of" date, only the assessments made by then (as the flags use them).
-  const { data } = useApiData('valueProps.forDeal', { dealId, ...(asOf ? { asOf } : {}) }, `${dealId}|${asOf}`);
+  const { data } = useApiData('valueProps.forDeal', { dealId, ...(asOf ? { asOf } : {}) });
   const [assessing, setAssessing] = useState(false);
   if (!data) return null;
   const latest = data.checks[0];
@@ -71,14 +70,12 @@ export function ValuePropCard({ dealId, asOf = '' }: { dealId: number; asOf?: st
 }
 
 function AssessDialog({ dealId, previous, onClose }: { dealId: number; previous: DealValueProps['checks'][number] | null; onClose: () => void }) {
-  const changed = useApp((s) => s.changed);
   const [results, setResults] = useState<Record<VpTest, { result: VpResult; evidence: string }>>(
     () => Object.fromEntries(VP_TESTS.map((t) => [t, { result: previous?.results[t].result ?? 'not_assessed', evidence: previous?.results[t].evidence ?? '' }])) as Record<VpTest, { result: VpResult; evidence: string }>,
   );
   const form = useZodForm(assessInput, { statement: previous?.statement ?? '' });
-  const [people, setPeople] = useState<StakeholderMap['stakeholders']>([]);
   const [versions, setVersions] = useState<Record<number, string>>(() => Object.fromEntries((previous?.versions ?? []).map((v) => [v.stakeholderId, v.text])));
-  useEffect(() => void call('stakeholders.map', { dealId }).then((m) => setPeople(m.stakeholders), () => setPeople([])), [dealId]);
+  const people = useApiData('stakeholders.map', { dealId }).data?.stakeholders ?? [];
   const save = () => {
     const payload = {
       dealId,
@@ -88,7 +85,6 @@ function AssessDialog({ dealId, previous, onClose }: { dealId: number; previous:
     };
     void form.submit(payload, async () => {
       await call('valueProps.assess', payload);
-      changed();
       toast('Value proposition assessed. Earlier assessments are kept.');
       onClose();
     });

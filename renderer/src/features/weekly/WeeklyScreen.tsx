@@ -14,7 +14,7 @@ export function WeeklyScreen() {
   const info = useApp((s) => s.info);
   const asOf = useAsOf((s) => s.asOf);
   const fmt = useFormat();
-  const { data, error } = useApiData('pipeline.weekly', asOf ? { asOf } : {}, asOf);
+  const { data, error } = useApiData('pipeline.weekly', asOf ? { asOf } : {}, { keep: true });
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!data || !info) return <p className="loading">Loading…</p>;
