@@ -11,7 +11,7 @@ test.use({ bypassCSP: true });
 
 for (const scheme of ['light', 'dark'] as const) {
 test(`no serious or critical accessibility violation on any screen or dialog (${scheme} theme)`, async ({ page, demoWorkbench }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000); // every screen and dialog, axe on each: minutes on a 2-core machine
   await page.emulateMedia({ colorScheme: scheme });
   const found: string[] = [];
   const checked: number[] = [];
