@@ -11,17 +11,46 @@ export interface ExportDoc {
   filename: string;
 }
 
+/** The manager's own words at the top of a rep review: about half a page at most. */
+export const SUMMARY_MAX = 2000;
+
+/**
+ * Who a one-on-one summary is for: the rep gets the meeting as they saw it on a shared screen
+ * (no private note, no coaching prompts, no coachability items); the manager's copy has them.
+ */
+export const ONE_ON_ONE_COPIES = ['rep', 'manager'] as const;
+export type OneOnOneCopy = (typeof ONE_ON_ONE_COPIES)[number];
+
+/** Control characters other than tab and line breaks (pasted binary, never typed text). */
+const isControl = (ch: string): boolean => {
+  const c = ch.charCodeAt(0);
+  return (c < 32 && ch !== '\t' && ch !== '\n' && ch !== '\r') || c === 127;
+};
+
+export const reviewSummary = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(SUMMARY_MAX, { error: `is too long: keep it to ${SUMMARY_MAX.toLocaleString('en-US')} characters (about half a page)` })
+  // Control characters other than line breaks and tabs come from pasting binary, never from writing.
+  .refine((s) => ![...s].some(isControl), { error: 'contains characters that are not text' })
+  .nullish()
+  .transform((s) => (s ? s : null));
+
 export const exportRequest = z.object({
   doc: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('oneOnOne'), id }),
+    z.object({
+      kind: z.literal('oneOnOne'),
+      id,
+      copy: z.enum(ONE_ON_ONE_COPIES, { error: 'must be rep (for the rep) or manager (the manager’s copy)' }).default('rep'),
+    }),
     z
-      .object({ kind: z.literal('repReview'), repId: id, from: isoDate, to: isoDate })
+      .object({ kind: z.literal('repReview'), repId: id, from: isoDate, to: isoDate, summary: reviewSummary })
       .refine((d) => d.from <= d.to, { error: 'must start on or before the day it ends', path: ['from'] }),
     z
       .object({ kind: z.literal('teamReview'), from: isoDate, to: isoDate })
       .refine((d) => d.from <= d.to, { error: 'must start on or before the day it ends', path: ['from'] }),
   ]),
-  /** Private notes appear only when the manager asks for them. */
+  /** Private notes appear only when the manager asks for them (for a one-on-one: the manager's copy). */
   includePrivate: z.boolean().default(false),
   /** The session's "as of" date (one-on-one summaries: open commitments as of that day). Reviews are as of their last day. */
   asOf: isoDate.optional(),

@@ -33,7 +33,9 @@ export type Block =
   | { kind: 'list'; items: Span[][] }
   | { kind: 'table'; columns: Column[]; rows: Cell[][] }
   | { kind: 'facts'; rows: { label: string; value: Span[] }[] }
-  | { kind: 'callout'; label: string; text: string; tone: 'private' | 'notice' };
+  | { kind: 'callout'; label: string; text: string; tone: 'private' | 'notice' }
+  /** The printed page ends here (the rep review's one-page summary); Markdown has no pages. */
+  | { kind: 'pageBreak' };
 
 // ---- builders -------------------------------------------------------------------------
 
@@ -55,6 +57,7 @@ export const table = (columns: (string | Column)[], rows: CellInput[][]): Block 
 });
 export const facts = (rows: [string, Content][]): Block => ({ kind: 'facts', rows: rows.map(([label, value]) => ({ label, value: spans(value) })) });
 export const callout = (label: string, text: string, tone: 'private' | 'notice' = 'notice'): Block => ({ kind: 'callout', label, text, tone });
+export const pageBreak = (): Block => ({ kind: 'pageBreak' });
 
 // ---- file names -----------------------------------------------------------------------
 
@@ -130,6 +133,8 @@ function mdBlock(b: Block): string {
       const lines = b.text.trim().split(/\r?\n/).map((l) => (l.trim() ? `> ${mdEscape(l.trimEnd())}` : '>'));
       return [`> **${mdEscape(b.label)}**`, '>', ...lines].join('\n');
     }
+    case 'pageBreak':
+      return '';
   }
 }
 
@@ -154,6 +159,22 @@ function cellClass(c: Column | undefined, head = false): string {
   return classes.length ? ` class="${classes.join(' ')}"` : '';
 }
 
+/** A table this short moves to the next page whole rather than split. */
+const KEEP_WHOLE_ROWS = 12;
+/** A longer one splits, but never leaves fewer than this many rows alone on a page. */
+const MIN_ROWS_TOGETHER = 3;
+
+/**
+ * The body as row groups: the first and the last few rows are each kept together, so a page
+ * break never leaves one orphan row under the heading or alone on the next page. Every page
+ * repeats the header (thead is a table-header-group) and no row is split (tr break-inside).
+ */
+function rowGroups(rows: string[]): string {
+  if (rows.length <= KEEP_WHOLE_ROWS) return `<tbody>${rows.join('')}</tbody>`;
+  const k = MIN_ROWS_TOGETHER;
+  return `<tbody class="keep">${rows.slice(0, k).join('')}</tbody><tbody>${rows.slice(k, -k).join('')}</tbody><tbody class="keep">${rows.slice(-k).join('')}</tbody>`;
+}
+
 function htmlBlock(b: Block): string {
   switch (b.kind) {
     case 'heading':
@@ -167,18 +188,14 @@ function htmlBlock(b: Block): string {
         ? `<colgroup>${b.columns.map((c) => `<col${c.width ? ` style="width:${escapeHtml(c.width)}"` : ''}>`).join('')}</colgroup>`
         : '';
       const head = `<thead><tr>${b.columns.map((c) => `<th${cellClass(c, true)}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
-      const body = b.rows
-        .map(
-          (r) =>
-            `<tr>${r
-              .map((c, i) => {
-                const sub = c.sub && c.sub.length ? `<div class="sub">${htmlSpans(c.sub)}</div>` : '';
-                return `<td${cellClass(b.columns[i])}>${htmlSpans(c.main)}${sub}</td>`;
-              })
-              .join('')}</tr>`,
-        )
-        .join('');
-      return `<table>${cols}${head}<tbody>${body}</tbody></table>`;
+      const row = (r: Cell[]) =>
+        `<tr>${r
+          .map((c, i) => {
+            const sub = c.sub && c.sub.length ? `<div class="sub">${htmlSpans(c.sub)}</div>` : '';
+            return `<td${cellClass(b.columns[i])}>${htmlSpans(c.main)}${sub}</td>`;
+          })
+          .join('')}</tr>`;
+      return `<table${b.rows.length <= KEEP_WHOLE_ROWS ? ' class="keep"' : ''}>${cols}${head}${rowGroups(b.rows.map(row))}</table>`;
     }
     case 'facts':
       return `<table class="facts"><tbody>${b.rows
@@ -192,6 +209,8 @@ function htmlBlock(b: Block): string {
         .join('');
       return `<aside class="callout ${b.tone}"><div class="callout-label">${escapeHtml(b.label)}</div>${paras}</aside>`;
     }
+    case 'pageBreak':
+      return '<div class="page-break"></div>';
   }
 }
 
@@ -224,6 +243,8 @@ li { margin: 0 0 3pt; break-inside: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 2pt 0 10pt; font-size: 9pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+table.keep, tbody.keep { break-inside: avoid; page-break-inside: avoid; }
+.page-break { break-after: page; page-break-after: always; height: 0; }
 th, td { text-align: left; vertical-align: top; padding: 4pt 6pt; border-bottom: 1px solid #d8dee4; }
 thead th { background: #f3f4f6; border-bottom: 1px solid #afb8c1; font-weight: 600; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -258,7 +279,7 @@ export function renderDoc(spec: DocSpec): ExportDoc {
     `# ${mdEscape(spec.title)}`,
     mdEscape(spec.subtitle),
     spec.meta.map(([k, v]) => `- **${mdEscape(k)}:** ${mdEscape(v)}`).join('\n'),
-    ...spec.blocks.map(mdBlock),
+    ...spec.blocks.map(mdBlock).filter((b) => b !== ''),
     '---',
     `_${mdEscape(spec.footer)}_`,
   ].join('\n\n') + '\n';
