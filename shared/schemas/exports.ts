@@ -11,8 +11,10 @@ export interface ExportDoc {
   filename: string;
 }
 
-/** The manager's own words at the top of a rep review: about half a page at most. */
-export const SUMMARY_MAX = 2000;
+/** The manager's own words at the top of a rep review: about a third of a page at most. */
+export const SUMMARY_MAX = 1200;
+/** Lines (blank ones included) it may take: with SUMMARY_MAX, the summary page stays one page. */
+export const SUMMARY_MAX_LINES = 20;
 
 /**
  * Who a one-on-one summary is for: the rep gets the meeting as they saw it on a shared screen
@@ -30,8 +32,9 @@ const isControl = (ch: string): boolean => {
 export const reviewSummary = z
   .string({ error: 'must be text' })
   .trim()
-  .max(SUMMARY_MAX, { error: `is too long: keep it to ${SUMMARY_MAX.toLocaleString('en-US')} characters (about half a page)` })
+  .max(SUMMARY_MAX, { error: `is too long: keep it to ${SUMMARY_MAX.toLocaleString('en-US')} characters (about a third of a page)` })
   // Control characters other than line breaks and tabs come from pasting binary, never from writing.
+  .refine((s) => s.split(/\r?\n/).length <= SUMMARY_MAX_LINES, { error: `has too many lines: keep it to ${SUMMARY_MAX_LINES} (it opens a one-page summary)` })
   .refine((s) => ![...s].some(isControl), { error: 'contains characters that are not text' })
   .nullish()
   .transform((s) => (s ? s : null));

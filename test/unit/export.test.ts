@@ -239,8 +239,8 @@ describe('rep review', () => {
     expect(text).toContain(`${flagged.length} open deals carried integrity flags on ${formatDate(TO)}; the ${TOP_FLAGGED} with the highest attention:`);
     expect(text).toContain(`And ${flagged.length - TOP_FLAGGED} more flagged deal${flagged.length - TOP_FLAGGED === 1 ? '' : 's'}, with lower attention`);
     // The summary's top three are the table's first three.
-    const risks = md.slice(md.indexOf('### Top 3 risks by attention'), md.indexOf('## Pipeline metrics')).split('\n').filter((l) => l.startsWith('- '));
-    expect(risks.map((l) => plain(l))).toEqual(flagged.slice(0, 3).map((d, i) => norm(`- **${i + 1}. ${d.accountName}: ${d.name}** (attention ${d.attention}): ${d.reason}.`)));
+    const risks = md.slice(md.indexOf('### Top 3 risks by attention'), md.indexOf('## Pipeline metrics')).split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(risks.map((l) => plain(l))).toEqual(flagged.slice(0, 3).map((d, i) => norm(`${i + 1}. **${d.accountName}: ${d.name}** (attention ${d.attention}): ${d.reason}.`)));
 
     // Follow-through over commitments due in the period, counted here from the commitments list.
     const all = commitmentsView(db, TODAY, { repId: rep.id, include: 'all' }).commitments;

@@ -32,7 +32,7 @@ import { formatDriver } from '../../../shared/domain/development';
 import type { PlanView } from '../../../shared/schemas/development';
 import type { PipelineDeal } from '../../../shared/schemas/pipeline';
 import { PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, managerLabel, managerPossessive, planDrivers, planStatus, privacyMeta, type ExportOptions } from './docParts';
-import { callout, em, facts, heading, list, muted, pageBreak, paragraph, renderDoc, slug, strong, table, type Block, type ExportDoc, type Span } from './render';
+import { callout, em, facts, heading, list, muted, numberedList, pageBreak, paragraph, renderDoc, slug, strong, table, type Block, type ExportDoc, type Span } from './render';
 
 /** How many flagged deals the review lists (highest attention first, as on the rep page); the rest are counted. */
 export const TOP_FLAGGED = 10;
@@ -157,7 +157,7 @@ function summarySection(r: Review & { flagged: PipelineDeal[]; summary: string |
   blocks.push(heading(`Top ${risks.length === 1 ? 'risk' : `${risks.length || ''} risks`.trim()} by attention`, 3));
   blocks.push(
     risks.length
-      ? list(risks.map((d, i) => [strong(`${i + 1}. ${dealHeading(d.name, d.accountName)}`), ` (attention ${d.attention}): ${d.reason}.`]))
+      ? numberedList(risks.map((d) => [strong(dealHeading(d.name, d.accountName)), ` (attention ${d.attention}): ${d.reason}.`]))
       : paragraph(`No open deal carried an integrity flag on ${f.date(to)}.`, 'muted'),
   );
   return [...blocks, pageBreak()];
@@ -187,8 +187,8 @@ function flaggedSection({ rep, to, f, flagged }: Review & { flagged: PipelineDea
     table(
       [
         { label: '#', align: 'right', width: '4%' },
-        { label: 'Deal', width: '30%' },
-        { label: 'Attention', align: 'right', width: '11%' },
+        { label: 'Deal', width: '36%' },
+        { label: 'Attention', align: 'right', width: '10%' },
         { label: 'Why, and the question to ask' },
       ],
       shown.map((d, i) => {

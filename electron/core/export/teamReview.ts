@@ -96,11 +96,11 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
   blocks.push(
     table(
       [
-        { label: 'Rep', width: '17%' },
+        { label: 'Rep', width: '16%' },
         { label: 'Won', align: 'right', width: '12%' },
         { label: METRIC_LABELS.attainment, align: 'right', width: '11%' },
-        { label: 'Win rate', align: 'right', width: '9%' },
-        { label: 'Diagnosis', width: '22%' },
+        { label: 'Win rate', align: 'right', width: '8%' },
+        { label: 'Diagnosis', width: '20%' },
         { label: 'Development focus' },
       ],
       dev.reps.map((r) => {
