@@ -22,6 +22,9 @@ export const SUMMARY_MAX_LINES = 20;
  */
 export const ONE_ON_ONE_COPIES = ['rep', 'manager'] as const;
 export type OneOnOneCopy = (typeof ONE_ON_ONE_COPIES)[number];
+/** The copies in words, in the export dialog and on the document itself. */
+export const COPY_LABELS: Record<OneOnOneCopy, string> = { rep: 'For the rep', manager: 'Manager’s copy' };
+export const COPY_NOTES: Record<OneOnOneCopy, string> = { rep: 'no private note, no coaching prompts', manager: 'with the private note and coaching prompts' };
 
 /** Control characters other than tab and line breaks (pasted binary, never typed text). */
 const isControl = (ch: string): boolean => {

@@ -7,7 +7,7 @@
 import { countOf, formatDate } from '../../../shared/domain/format';
 import type { AgendaItem } from '../../../shared/schemas/oneOnOnes';
 import type { Db } from '../db/open';
-import type { OneOnOneCopy } from '../../../shared/schemas/exports';
+import { COPY_LABELS, COPY_NOTES, type OneOnOneCopy } from '../../../shared/schemas/exports';
 import { getOneOnOneDetail, shareView } from '../repos/oneOnOnes';
 import { getSettings } from '../repos/settings';
 import { COMMITMENT_COLUMNS, PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, privacyMeta, type ExportOptions } from './docParts';
@@ -29,11 +29,6 @@ function agendaRows(items: AgendaItem[]): Cell[][] {
     ];
   });
 }
-
-export const COPY_LABELS: Record<OneOnOneCopy, (repName: string) => string> = {
-  rep: (repName) => `For ${repName}: no private note, no coaching prompts`,
-  manager: () => 'Manager’s copy: with the private note and coaching prompts',
-};
 
 export function oneOnOneSummary(db: Db, id: number, asOf: string, opts: Omit<ExportOptions, 'includePrivate'> & { copy: OneOnOneCopy }): ExportDoc {
   const { locale } = opts;
@@ -102,13 +97,13 @@ export function oneOnOneSummary(db: Db, id: number, asOf: string, opts: Omit<Exp
     ['Previous one-on-one', d.previousMeetingDate ? date(d.previousMeetingDate) : 'none recorded'],
     ['As of', date(asOf)],
     ['Generated', date(opts.generatedOn ?? asOf)],
-    ['Copy', COPY_LABELS[opts.copy](m.repName)],
+    ['Copy', `${COPY_LABELS[opts.copy]}: ${COPY_NOTES[opts.copy]}`],
     privacyMeta(includePrivate),
   ];
   return renderDoc({
     kind: 'One-on-one summary',
     title: `One-on-one: ${m.repName}`,
-    subtitle: `${date(m.meetingDate)} · ${m.status === 'closed' ? 'Closed' : 'Planned'}${includePrivate ? ' · Manager’s copy' : ''}`,
+    subtitle: `${date(m.meetingDate)} · ${m.status === 'closed' ? 'Closed' : 'Planned'}${includePrivate ? ` · ${COPY_LABELS.manager}` : ''}`,
     meta,
     blocks: includePrivate ? [callout('Contains private notes', PRIVATE_INCLUDED, 'private'), ...blocks] : blocks,
     footer: includePrivate ? PRIVATE_INCLUDED : PRIVATE_EXCLUDED,
