@@ -52,7 +52,7 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
       ['Average won deal', money(team.team.avgWonDealSize)],
       ['Sales cycle', team.team.avgCycleDays === null ? '—' : countOf(Math.round(team.team.avgCycleDays), 'day')],
       [`${METRIC_LABELS.won} ${team.period.label}`, [`${money(team.team.wonThisPeriod)} of ${money(sums.quota)} quota`, muted(` (${pct(sums.quota > 0 ? team.team.wonThisPeriod / sums.quota : null)})`)]],
-      ['Open pipeline', money(sums.open)],
+      [METRIC_LABELS.openPipeline, money(sums.open)],
     ]),
   );
 

@@ -73,7 +73,7 @@ export function DashboardScreen() {
           </span>
         ),
       },
-      { accessorKey: 'attainment', header: 'Attainment', meta: { numeric: true }, sortUndefined: 'last', cell: (c) => fmt.percent(c.getValue()) },
+      { accessorKey: 'attainment', header: METRIC_LABELS.attainment, meta: { numeric: true }, sortUndefined: 'last', cell: (c) => fmt.percent(c.getValue()) },
     ],
     [fmt],
   );
