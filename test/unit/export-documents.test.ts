@@ -120,7 +120,10 @@ describe('rep review: a one-page summary first', () => {
     const table = rows.filter((l) => l.startsWith('| ') && !l.startsWith('| #'));
     // Deal 11 ($55,000, 31) down to Deal 02 ($10,000, 22); Deal 01 ($5,000, 21) is the one more.
     expect(table.map((l) => l.split(' | ').slice(0, 3))).toEqual(
-      Array.from({ length: 10 }, (_, i) => [`| ${i + 1}`, `**Alder: Deal ${String(11 - i).padStart(2, '0')}** — Proposal · $${(55 - 5 * i).toLocaleString('en-US')},000 · close Nov 20, 2026`, String(31 - i)]),
+      Array.from({ length: 10 }, (_, i) => [`| ${i + 1}`, `**Alder: Deal ${String(11 - i).padStart(2, '0')}** — Proposal · expected close Nov 20, 2026`, String(31 - i)]),
+    );
+    expect(table[0]!.split(' | ')[3]).toBe(
+      'Critical: Close date passed · $55,000 · 4 days overdue — Expected to close on Nov 20, 2026, 4 days ago. _How do you know this deal is still alive, and what date has the buyer committed to?_ |',
     );
     expect(rows.at(-1)).toBe('And 1 more flagged deal, with lower attention: see the Pipeline.');
   });

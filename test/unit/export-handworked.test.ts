@@ -82,7 +82,7 @@ describe('rep review export, every number worked by hand from the rows above', (
       '1 open deal carried integrity flags on Nov 24, 2026, highest attention first:',
       '| # | Deal | Attention | Why, and the question to ask |',
       '|---:|---|---:|---|',
-      '| 1 | **Birch: Renewal** — Proposal · $60,000 · close Nov 20, 2026 | 32 | Critical: Close date passed · $60,000 · 4 days overdue — _How do you know this deal is still alive, and what date has the buyer committed to?_ |',
+      '| 1 | **Birch: Renewal** — Proposal · expected close Nov 20, 2026 | 32 | Critical: Close date passed · $60,000 · 4 days overdue — Expected to close on Nov 20, 2026, 4 days ago. _How do you know this deal is still alive, and what date has the buyer committed to?_ |',
     ]);
     // Due in the period: Ana's three (Nov 10 on time, Nov 12 kept on the 15th, Nov 22 open) = 1 ÷ 3;
     // the Dec 5 one is outside. The manager's one, dropped: 0 ÷ 1.

@@ -234,7 +234,8 @@ describe('rep review', () => {
       expect(n).toBe(String(i + 1));
       expect(deal!.startsWith(norm(`**${d.accountName}: ${d.name}** — ${d.stage} · `))).toBe(true);
       expect(attention).toBe(String(d.attention));
-      expect(why).toBe(norm(`${d.reason} — _${bySeverity(d.flags)[0]!.question}_`));
+      const worst = bySeverity(d.flags)[0]!;
+      expect(why).toBe(norm(`${d.reason} — ${worst.reason} _${worst.question}_`));
     });
     expect(text).toContain(`${flagged.length} open deals carried integrity flags on ${formatDate(TO)}; the ${TOP_FLAGGED} with the highest attention:`);
     expect(text).toContain(`And ${flagged.length - TOP_FLAGGED} more flagged deal${flagged.length - TOP_FLAGGED === 1 ? '' : 's'}, with lower attention`);

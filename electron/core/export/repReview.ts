@@ -192,12 +192,13 @@ function flaggedSection({ rep, to, f, flagged }: Review & { flagged: PipelineDea
         { label: 'Why, and the question to ask' },
       ],
       shown.map((d, i) => {
+        const worst = bySeverity(d.flags)[0]!;
         return [
           String(i + 1),
-          { main: [strong(dealHeading(d.name, d.accountName))], sub: [`${d.stage} · ${f.money(d.amount, d.currency)} · close ${f.date(d.expectedCloseDate)}`] },
+          { main: [strong(dealHeading(d.name, d.accountName))], sub: [`${d.stage} · expected close ${f.date(d.expectedCloseDate)}`] },
           String(d.attention),
-          // The reason names the worst flag and counts the rest; its question is the one to ask first.
-          { main: [d.reason], sub: [em(bySeverity(d.flags)[0]!.question)] },
+          // The reason line names the worst flag and counts the rest; the worst one's facts and question come under it.
+          { main: [d.reason], sub: [`${worst.reason} `, em(worst.question)] },
         ];
       }),
     ),
