@@ -201,6 +201,11 @@ describe('team review', () => {
         'Closing half of that gap is worth $190,000.',
     ]);
     expect(md).toContain('| Won in the period | $140,000 by 2 reps |');
+    // Needs attention: Bo's eleven overdue deals are critical; Cy's open deal (50 days in Proposal,
+    // not big) is stuck, an info flag: 11 of 12 carry a warning or worse; the top ten are listed.
+    expect(section(md, '## Needs attention')[0]).toBe(
+      "The team's 10 open deals with the highest attention on Nov 24, 2026 (severity of their flags, size, nearness of the close date). 11 of 12 open deals carry a warning or critical flag.",
+    );
   });
 });
 

@@ -158,8 +158,8 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
   blocks.push(
     paragraph(
       muted(
-        `The team's ${top.deals.length} open deals with the highest attention on ${date(to)} (severity of their flags, size, nearness of the close date). ` +
-          `${top.warningOrWorse} of ${top.openCount} open deals carry a warning or critical flag.`,
+        `The team's ${top.deals.length === 1 ? 'open deal' : countOf(top.deals.length, 'open deal')} with the highest attention on ${date(to)} (severity of their flags, size, nearness of the close date). ` +
+          `${top.warningOrWorse} of ${countOf(top.openCount, 'open deal')} ${top.warningOrWorse === 1 ? 'carries' : 'carry'} a warning or critical flag.`,
       ),
     ),
   );
