@@ -35,8 +35,9 @@ export const EXPORT_USAGE = `  export review --db FILE --rep NAME --from DATE --
                                         means the same)
   export team --db FILE --from DATE --to DATE --format md|pdf --out FILE
                                         a team review: results, top performers vs the rest,
-                                        each rep's diagnosis and development focus, neglect,
-                                        commitments kept
+                                        each rep's attainment, diagnosis and development focus,
+                                        talent and effort (your placement beside the data's),
+                                        needs attention, neglect, commitments kept
 `;
 
 const FORMATS = ['md', 'pdf'] as const;
