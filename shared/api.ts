@@ -28,6 +28,10 @@ import {
   type AgendaItem,
   type OneOnOne,
   type OneOnOneDetail,
+  weekInput,
+  prepareWeekInput,
+  type OneOnOneWeek,
+  type WeekPrepared,
 } from './schemas/oneOnOnes';
 import {
   commitmentInput,
@@ -160,6 +164,10 @@ export const api = {
   'oneOnOnes.unlock': call<typeof unlockInput, OneOnOne>(unlockInput),
   'reps.setCadence': call<typeof cadenceInput, number>(cadenceInput),
   'reps.setMeetingLength': call<typeof meetingLengthInput, number>(meetingLengthInput),
+  /** The One-on-ones section: every active rep's standing for a week, most urgent first. */
+  'oneOnOnes.week': call<typeof weekInput, OneOnOneWeek>(weekInput),
+  /** Prepares every one-on-one planned in a week (each within its meeting length), in one transaction. */
+  'oneOnOnes.prepareWeek': call<typeof prepareWeekInput, WeekPrepared>(prepareWeekInput),
   'coachability.record': call<typeof observationInput, number>(observationInput),
   'coachability.rep': call<typeof repAsOf, RepCoachability>(repAsOf),
   'coachability.self': call<typeof asOfInput, RepCoachability>(asOfInput),

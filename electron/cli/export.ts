@@ -1,5 +1,6 @@
 /**
- * `export review`, `export one-on-one` and `export team`: a review document as Markdown or PDF.
+ * `export review`, `export one-on-one`, `export team` and `export week`: a document as Markdown
+ * or PDF; `export calendar`: the planned one-on-ones as an .ics file.
  * Every option is checked before anything is opened or written; errors are one line that
  * names the option, with exit code 2 for bad options and 1 for missing data.
  */
@@ -17,6 +18,8 @@ import { PRIVATE_FILE_MODE } from '../core/db/fileModes';
 import type { ExportDoc } from '../core/export/render';
 import { TOP_FLAGGED, repReview } from '../core/export/repReview';
 import { teamReview } from '../core/export/teamReview';
+import { weekPack } from '../core/export/weekPack';
+import { calendarIcs, plannedMeetings } from '../core/export/calendar';
 import { defaultDbPath } from '../core/paths';
 import { openForCli } from './open';
 import { findRepByName } from '../core/repos/reps';
@@ -38,10 +41,16 @@ export const EXPORT_USAGE = `  export review --db FILE --rep NAME --from DATE --
                                         each rep's attainment, diagnosis and development focus,
                                         talent and effort (your placement beside the data's),
                                         needs attention, neglect, commitments kept
+  export week --db FILE --from DATE --format md|pdf --out FILE [--include-private]
+                                        the prep pack of the one-on-ones planned in the seven
+                                        days from DATE: agendas, numbers, last commitments
+  export calendar --db FILE --out FILE.ics [--from DATE]
+                                        the planned one-on-ones (from today, or DATE) as a
+                                        calendar file for Outlook or Google Calendar
 `;
 
-const FORMATS = ['md', 'pdf'] as const;
-type Format = (typeof FORMATS)[number];
+const WHATS = ['review', 'one-on-one', 'team', 'week', 'calendar'] as const;
+type Format = 'md' | 'pdf' | 'ics';
 
 class UsageError extends Error {}
 class DataError extends Error {}
@@ -51,7 +60,7 @@ function usage(msg: string): never {
 }
 
 interface Parsed {
-  what: 'review' | 'one-on-one' | 'team';
+  what: (typeof WHATS)[number];
   dbPath: string;
   format: Format;
   out: string;
@@ -73,8 +82,9 @@ function checkDate(name: string, v: string | undefined): string {
 
 function parse(args: string[]): Parsed {
   const [what, ...rest] = args;
-  if (what !== 'review' && what !== 'one-on-one' && what !== 'team') {
-    return usage(what ? `Unknown export “${what}”: use export review, export one-on-one or export team.` : 'Say what to export: export review, export one-on-one or export team.');
+  if (!WHATS.includes(what as (typeof WHATS)[number])) {
+    const choices = 'export review, export one-on-one, export team, export week or export calendar';
+    return usage(what ? `Unknown export “${what}”: use ${choices}.` : `Say what to export: ${choices}.`);
   }
   let values;
   try {
@@ -99,32 +109,37 @@ function parse(args: string[]): Parsed {
   } catch (err) {
     return usage((err as Error).message.split('\n')[0]!);
   }
-  const notFor =
-    what === 'review'
-      ? (['id', 'copy'] as const)
-      : what === 'team'
-        ? (['id', 'rep', 'include-private', 'summary', 'copy'] as const)
-        : (['rep', 'from', 'to', 'summary'] as const);
-  for (const k of notFor) if (values[k] !== undefined && values[k] !== false) usage(`--${k} is not an option of export ${what}.`);
+  const NOT_FOR = {
+    review: ['id', 'copy'],
+    team: ['id', 'rep', 'include-private', 'summary', 'copy'],
+    'one-on-one': ['rep', 'from', 'to', 'summary'],
+    week: ['id', 'rep', 'to', 'summary', 'copy'],
+    calendar: ['id', 'rep', 'to', 'include-private', 'format', 'summary', 'copy'],
+  } as const;
+  for (const k of NOT_FOR[what as Parsed['what']]) if (values[k] !== undefined && values[k] !== false) usage(`--${k} is not an option of export ${what}.`);
   if (values.today !== undefined) checkDate('today', values.today);
 
   if (values.out === undefined || values.out.trim() === '') usage('--out FILE is required: where to write the export.');
   const out = path.resolve(values.out!);
   const ext = path.extname(out).slice(1).toLowerCase();
-  const format = values.format ?? (FORMATS.includes(ext as Format) ? ext : undefined);
+  const calendar = what === 'calendar';
+  if (calendar && ext !== 'ics' && !(fs.existsSync(out) && fs.statSync(out).isDirectory())) usage(`--out must name an .ics file (got “${path.basename(out)}”).`);
+  const format = calendar ? 'ics' : (values.format ?? (ext === 'md' || ext === 'pdf' ? ext : undefined));
   if (format === undefined) usage('--format is required: md or pdf.');
-  if (!FORMATS.includes(format as Format)) usage(`--format must be md or pdf (got “${format}”).`);
+  if (format !== 'ics' && format !== 'md' && format !== 'pdf') usage(`--format must be md or pdf (got “${format}”).`);
   const isDir = fs.existsSync(out) && fs.statSync(out).isDirectory();
   if (!isDir && !fs.existsSync(path.dirname(out))) usage(`--out: the folder ${path.dirname(out)} does not exist.`);
 
   const base: Parsed = {
-    what,
+    what: what as Parsed['what'],
     dbPath: path.resolve(values.db ?? defaultDbPath()),
     format: format as Format,
     out,
     includePrivate: values['include-private'],
     today: values.today,
   };
+  if (what === 'calendar') return values.from === undefined ? base : { ...base, from: checkDate('from', values.from) };
+  if (what === 'week') return { ...base, from: checkDate('from', values.from) };
   if (what === 'team') {
     const from = checkDate('from', values.from);
     const to = checkDate('to', values.to);
@@ -157,7 +172,7 @@ function checkSummary(v: string | undefined): string | null {
   if (v.startsWith('@')) {
     const file = path.resolve(v.slice(1));
     if (!v.slice(1) || !fs.existsSync(file) || !fs.statSync(file).isFile()) usage(`--summary: no file at ${file} (write the text itself, or @FILE to read it from a file).`);
-    if (fs.statSync(file).size > SUMMARY_FILE_MAX_BYTES) usage(`--summary: ${file} is too long: keep the summary to ${SUMMARY_MAX.toLocaleString('en-US')} characters (about half a page).`);
+    if (fs.statSync(file).size > SUMMARY_FILE_MAX_BYTES) usage(`--summary: ${file} is too long: keep the summary to ${SUMMARY_MAX.toLocaleString('en-US')} characters (about a third of a page).`);
     text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   }
   const r = reviewSummary.safeParse(text);
@@ -165,7 +180,9 @@ function checkSummary(v: string | undefined): string | null {
   return r.data ?? null;
 }
 
-function build(p: Parsed, today: string): ExportDoc {
+type Built = ExportDoc | { filename: string; ics: string };
+
+function build(p: Parsed, today: string): Built {
   if (!fs.existsSync(p.dbPath)) throw new DataError(`--db: no database at ${p.dbPath}. Create one with: npm run cli -- demo --db ${p.dbPath}`);
   let db;
   try {
@@ -175,6 +192,8 @@ function build(p: Parsed, today: string): ExportDoc {
   }
   try {
     const opts = { includePrivate: p.includePrivate, generatedOn: today };
+    if (p.what === 'calendar') return { filename: `one-on-ones-${today}`, ics: calendarIcs(plannedMeetings(db, p.from ?? today)) };
+    if (p.what === 'week') return weekPack(db, p.from!, today, opts);
     if (p.what === 'team') return teamReview(db, fixedClock(today), p.from!, p.to!, opts);
     if (p.what === 'review') {
       const rep = findRepByName(db, p.rep!);
@@ -206,7 +225,8 @@ export async function runExport(args: string[], io: Io, clock: Clock): Promise<n
   try {
     const doc = build(p, today);
     const file = fs.existsSync(p.out) && fs.statSync(p.out).isDirectory() ? path.join(p.out, `${doc.filename}.${p.format}`) : p.out;
-    if (p.format === 'md') fs.writeFileSync(file, doc.markdown, { mode: PRIVATE_FILE_MODE });
+    if ('ics' in doc) fs.writeFileSync(file, doc.ics, { mode: PRIVATE_FILE_MODE });
+    else if (p.format === 'md') fs.writeFileSync(file, doc.markdown, { mode: PRIVATE_FILE_MODE });
     else {
       try {
         await htmlToPdf(doc.html, file);

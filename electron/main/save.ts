@@ -8,7 +8,7 @@ import { exportRequest } from '../../shared/schemas/exports';
 import { toFailure } from '../core/api/dispatch';
 import type { Ctx } from '../core/context';
 import { exportDocument } from '../core/export/exportDocument';
-import { exportDataFile, exportFileName } from '../core/data/exportData';
+import { DATA_FILES, exportDataFile, exportFileName } from '../core/data/exportData';
 import { withSnapshot } from '../core/data/snapshot';
 import { PRIVATE_FILE_MODE } from '../core/db/fileModes';
 import type { Store } from '../core/store';
@@ -57,10 +57,10 @@ export function registerSave(store: Store, documentsDir: string, isTrusted: (sen
 
 /** Reps or deals as CSV, or everything as JSON, written by the core straight to the chosen file. */
 async function saveData(ctx: Ctx, what: DataExportKind, documentsDir: string, owner: BrowserWindow | null): Promise<{ path: string } | null> {
-  const ext = what === 'json' ? 'json' : 'csv';
+  const { ext, filter } = DATA_FILES[what];
   const options = {
     defaultPath: path.join(documentsDir, exportFileName(what, ctx.clock.today())),
-    filters: [ext === 'json' ? { name: 'JSON', extensions: ['json'] } : { name: 'CSV', extensions: ['csv'] }],
+    filters: [{ name: filter, extensions: [ext] }],
   };
   const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return null;

@@ -6,7 +6,7 @@ import type { ExportDoc } from '../../shared/schemas/exports';
 import { htmlToPdf } from '../core/export/pdf';
 import { toFailure } from '../core/api/dispatch';
 import { Store } from '../core/store';
-import { exportDataFile, exportFileName } from '../core/data/exportData';
+import { exportDataFile, exportFileName, DATA_FILES } from '../core/data/exportData';
 import { privateTempDir } from '../core/data/leftovers';
 import { withSnapshot } from '../core/data/snapshot';
 import { exportDocument } from '../core/export/exportDocument';
@@ -179,7 +179,7 @@ function handleDataExport(ctx: Ctx, req: http.IncomingMessage, res: http.ServerR
     try {
       exportDataFile(ctx, what, file);
       res.writeHead(200, {
-        'Content-Type': what === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
+        'Content-Type': DATA_FILES[what].type,
         'Content-Disposition': `attachment; filename="${name}"`,
         'Content-Length': fs.statSync(file).size,
         'Cache-Control': 'no-store',

@@ -21,6 +21,8 @@ export const ITEM_MINUTES: Record<AgendaSource | 'manual', number> = {
   manual: 3,
 };
 export const minutesOf = (sourceKind: AgendaSource | null): number => ITEM_MINUTES[sourceKind ?? 'manual'];
+/** About how long an agenda takes, item by item. */
+export const agendaMinutes = (items: readonly { sourceKind: AgendaSource | null }[]): number => items.reduce((sum, i) => sum + minutesOf(i.sourceKind), 0);
 
 /** A 30-minute meeting holds about seven things; more is a list, not a conversation. */
 export const MAX_AGENDA_ITEMS = 7;
@@ -176,7 +178,7 @@ export function prepareAgenda(
 ): Omit<PreparedAgenda, 'dropped'> {
   const refused = new Set(meeting.dismissed.map((d) => `${d.sourceKind}:${d.sourceId ?? 0}`));
   const ranked = rankAgenda(x, meeting.onAgenda, locale).filter((i) => !refused.has(`${i.sourceKind}:${i.sourceId ?? 0}`));
-  const onAgendaMinutes = meeting.onAgenda.reduce((sum, i) => sum + minutesOf(i.sourceKind), 0);
+  const onAgendaMinutes = agendaMinutes(meeting.onAgenda);
   let used = onAgendaMinutes;
   let count = meeting.onAgenda.length;
   const items = ranked.map(({ tier: _tier, ...i }) => {

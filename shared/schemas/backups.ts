@@ -25,7 +25,9 @@ export const backupFileInput = z.object({
 /** A JSON export, staged like a CSV (see electron/core/files/staging.ts), to restore from. */
 export const restoreJsonInput = z.object({ fileId: z.uuid({ error: 'is not a loaded file: choose the file again' }) });
 
-export const dataExportInput = z.object({ what: z.enum(['reps-csv', 'deals-csv', 'json'], { error: 'must be reps-csv, deals-csv or json' }) });
+export const dataExportInput = z.object({
+  what: z.enum(['reps-csv', 'deals-csv', 'json', 'calendar'], { error: 'must be reps-csv, deals-csv, json or calendar' }),
+});
 export type DataExportKind = z.infer<typeof dataExportInput>['what'];
 
 export interface RestoreResult {

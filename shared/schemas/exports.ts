@@ -55,6 +55,8 @@ export const exportRequest = z.object({
     z
       .object({ kind: z.literal('teamReview'), from: isoDate, to: isoDate })
       .refine((d) => d.from <= d.to, { error: 'must start on or before the day it ends', path: ['from'] }),
+    /** The prep pack: every one-on-one planned in the seven days from `from`. */
+    z.object({ kind: z.literal('week'), from: isoDate }),
   ]),
   /** Private notes appear only when the manager asks for them (for a one-on-one: the manager's copy). */
   includePrivate: z.boolean().default(false),

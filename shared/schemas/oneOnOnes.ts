@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RepWeekStanding } from '../domain/oneOnOneWeek';
 import type { Commitment } from './commitments';
 import { id, isoDate, optionalText } from './common';
 
@@ -105,3 +106,43 @@ export const unlockInput = z.object({
   reason: z.string({ error: 'is required' }).trim().min(3, { error: 'needs a few words: why is it being changed?' }).max(500),
 });
 export const cadenceInput = z.object({ repId: id, days: z.number().int().min(1, { error: 'must be at least 1 day' }).max(90, { error: 'must be at most 90 days' }) });
+
+/** A week of one-on-ones: `from` is any day of it (the week runs Monday to Sunday); default this week. */
+export const weekInput = z.object({ from: isoDate.optional(), asOf: isoDate.optional() });
+/** "Prepare the week": every one-on-one planned in the seven days from `from` (default: this week's Monday). */
+export const prepareWeekInput = z.object({ from: isoDate.optional(), asOf: isoDate.optional() });
+
+export interface WeekMeeting {
+  id: number;
+  date: string;
+  itemCount: number;
+}
+
+/** One rep's line in the week: their standing, the meetings to hold and what comes next. */
+export interface RepWeek {
+  repId: number;
+  repName: string;
+  cadenceDays: number;
+  meetingMinutes: number;
+  lastHeld: string | null;
+  /** Planned meetings whose day has passed (overdue) or falls in the week, oldest first. */
+  toHold: WeekMeeting[];
+  /** The soonest planned meeting after the week, if any. */
+  after: WeekMeeting | null;
+  standing: RepWeekStanding;
+}
+
+export interface OneOnOneWeek {
+  from: string;
+  to: string;
+  today: string;
+  /** Active reps, most urgent first. */
+  reps: RepWeek[];
+}
+
+/** What "Prepare the week" did to each meeting. */
+export interface WeekPrepared {
+  from: string;
+  to: string;
+  meetings: { id: number; repName: string; date: string; added: number; dropped: number; agendaMinutes: number; meetingMinutes: number }[];
+}

@@ -81,7 +81,7 @@ test('one-on-one: prepare from the data, run it, present, close and lock; unfini
   await page.keyboard.press('/');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.keyboard.press('g');
-  await page.keyboard.press('6');
+  await page.keyboard.press('7');
   await expect(page.getByRole('button', { name: 'Stop presenting' })).toBeVisible();
   await screenshot(page, '19-one-on-one-presenting');
   await page.getByRole('button', { name: 'Stop presenting' }).click();

@@ -119,7 +119,7 @@ test('N, ? and G then a digit: new… everywhere, every shortcut listed, section
 
   // On Team, N is the screen's own: add a rep. F filters, / still searches everything.
   await page.keyboard.press('g');
-  await page.keyboard.press('6');
+  await page.keyboard.press('7');
   await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
   await page.keyboard.press('n');
   await expect(page.getByRole('dialog', { name: /Add a rep/ })).toBeVisible();

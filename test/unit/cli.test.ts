@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { fixedClock } from '../../electron/core/clock';
@@ -12,6 +14,18 @@ function cli(args: string[]) {
 }
 
 describe('CLI', () => {
+  it('the installed command (bundled at build time, rebuilt when a source is newer) answers as the core does in process', () => {
+    const db = tempDbPath();
+    expect(cli(['demo', '--db', db]).code).toBe(0);
+    const bin = path.resolve(__dirname, '../../bin/workbench.mjs');
+    const run = spawnSync(process.execPath, [bin, 'metrics', '--db', db, '--today', '2026-11-24', '--json'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(cli(['metrics', '--db', db, '--today', '2026-11-24', '--json']).out));
+    const bad = spawnSync(process.execPath, [bin, 'export', 'calendar', '--db', db, '--out', 'x.txt'], { encoding: 'utf8' });
+    expect([bad.status, bad.stderr.split('\n')[0]]).toEqual([2, '--out must name an .ics file (got “x.txt”).']);
+  }, 60_000);
+
   it('writes the demo team, then lists reps and deals as JSON', () => {
     const db = tempDbPath();
     const demo = cli(['demo', '--db', db, '--json']);

@@ -1,4 +1,6 @@
 import type { CallName, CallOutput, ParsedInput } from '../../../shared/api';
+import { oneOnOneWeek, prepareWeek } from '../repos/oneOnOneWeek';
+import { weekStart } from '../../../shared/domain/oneOnOneWeek';
 import type { Ctx } from '../context';
 import { loadDemo } from '../demo/load';
 import { accountNames } from '../repos/accounts';
@@ -120,6 +122,8 @@ export const handlers: Handlers = {
   'oneOnOnes.unlock': (ctx, { id, reason }) => unlockOneOnOne(ctx.db, ctx.clock, id, reason),
   'reps.setCadence': (ctx, { repId, days }) => setCadence(ctx.db, repId, days),
   'reps.setMeetingLength': (ctx, { repId, minutes }) => setMeetingLength(ctx.db, repId, minutes),
+  'oneOnOnes.week': (ctx, { from, asOf }) => oneOnOneWeek(ctx.db, from ?? asOf ?? ctx.clock.today(), asOf ?? ctx.clock.today()),
+  'oneOnOnes.prepareWeek': (ctx, { from, asOf }) => prepareWeek(ctx.db, ctx.clock, from ?? weekStart(asOf ?? ctx.clock.today()), asOf ?? ctx.clock.today()),
   'coachability.record': (ctx, input) => recordObservation(ctx.db, ctx.clock, input),
   'coachability.rep': (ctx, { repId, asOf }) => repCoachability(ctx.db, repId, asOf ?? ctx.clock.today()),
   'coachability.self': (ctx, { asOf }) => selfCoachability(ctx.db, asOf ?? ctx.clock.today()),

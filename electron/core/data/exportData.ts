@@ -12,6 +12,7 @@ import { LATEST_VERSION } from '../db/migrations';
 import { PRIVATE_FILE_MODE } from '../db/fileModes';
 import type { Ctx } from '../context';
 import { withSnapshot } from './snapshot';
+import { calendarIcs, plannedMeetings } from '../export/calendar';
 
 export const JSON_FORMAT = 'sales-manager-workbench';
 
@@ -41,8 +42,15 @@ const CSV_QUERIES: Record<'reps-csv' | 'deals-csv', string> = {
     FROM deals d JOIN reps r ON r.id = d.rep_id LEFT JOIN accounts a ON a.id = d.account_id ORDER BY r.name, d.created_date, d.id`,
 };
 
-export const exportFileName = (what: DataExportKind, today: string): string =>
-  what === 'json' ? `workbench-${today}.json` : `${what === 'reps-csv' ? 'reps' : 'deals'}-${today}.csv`;
+/** Each data export's file: name, extension and type, in one table for every transport. */
+export const DATA_FILES: Record<DataExportKind, { base: string; ext: string; type: string; filter: string }> = {
+  'reps-csv': { base: 'reps', ext: 'csv', type: 'text/csv; charset=utf-8', filter: 'CSV' },
+  'deals-csv': { base: 'deals', ext: 'csv', type: 'text/csv; charset=utf-8', filter: 'CSV' },
+  json: { base: 'workbench', ext: 'json', type: 'application/json; charset=utf-8', filter: 'JSON' },
+  calendar: { base: 'one-on-ones', ext: 'ics', type: 'text/calendar; charset=utf-8', filter: 'Calendar' },
+};
+
+export const exportFileName = (what: DataExportKind, today: string): string => `${DATA_FILES[what].base}-${today}.${DATA_FILES[what].ext}`;
 
 /**
  * The export every transport uses: read from a committed snapshot, so an import being written
@@ -60,7 +68,12 @@ export function writeDataExport(db: Db, clock: Clock, what: DataExportKind, file
   let rows = 0;
   try {
     const write = (s: string) => fs.writeSync(fd, s);
-    if (what === 'json') {
+    if (what === 'calendar') {
+      // The planned one-on-ones from today on (rows = meetings).
+      const meetings = plannedMeetings(db, clock.today());
+      write(calendarIcs(meetings));
+      rows = meetings.length;
+    } else if (what === 'json') {
       write(`{"format":${JSON.stringify(JSON_FORMAT)},"schemaVersion":${LATEST_VERSION},"exportedAt":${JSON.stringify(clock.now().toISOString())},"tables":{`);
       dataTables(db).forEach((t, ti) => {
         write(`${ti ? ',' : ''}\n${JSON.stringify(t)}:[`);

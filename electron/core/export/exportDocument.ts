@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { oneOnOneSummary } from './oneOnOneSummary';
 import { repReview } from './repReview';
 import { teamReview } from './teamReview';
+import { weekPack } from './weekPack';
 
 /** Builds the requested review document (Markdown and printable HTML) from the store. */
 export function exportDocument(ctx: Ctx, req: z.output<typeof exportRequest>): ExportDoc {
@@ -14,6 +15,7 @@ export function exportDocument(ctx: Ctx, req: z.output<typeof exportRequest>): E
     const copy = req.includePrivate ? 'manager' : doc.copy;
     return oneOnOneSummary(ctx.db, doc.id, req.asOf ?? ctx.clock.today(), { generatedOn: opts.generatedOn, copy });
   }
+  if (doc.kind === 'week') return weekPack(ctx.db, doc.from, req.asOf ?? ctx.clock.today(), opts);
   if (doc.kind === 'teamReview') return teamReview(ctx.db, ctx.clock, doc.from, doc.to, opts);
   return repReview(ctx.db, doc.repId, doc.from, doc.to, { ...opts, summary: doc.summary });
 }

@@ -34,7 +34,7 @@ export type Block =
   | { kind: 'table'; columns: Column[]; rows: Cell[][] }
   | { kind: 'facts'; rows: { label: string; value: Span[] }[] }
   | { kind: 'callout'; label: string; text: string; tone: 'private' | 'notice' }
-  /** The printed page ends here (the rep review's one-page summary); Markdown has no pages. */
+  /** The next block starts a new printed page (nothing in Markdown). */
   | { kind: 'pageBreak' };
 
 // ---- builders -------------------------------------------------------------------------
@@ -247,7 +247,6 @@ table { width: 100%; border-collapse: collapse; margin: 2pt 0 10pt; font-size: 9
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.keep, tbody.keep { break-inside: avoid; page-break-inside: avoid; }
-.page-break { break-after: page; page-break-after: always; height: 0; }
 /* The line that introduces a table stays with it. */
 p:has(+ table) { break-after: avoid; page-break-after: avoid; }
 th, td { text-align: left; vertical-align: top; padding: 4pt 6pt; border-bottom: 1px solid #d8dee4; }
@@ -263,6 +262,8 @@ em { color: #0b4f8a; }
 .callout.private { border-left-color: #b45309; background: #fff7ed; }
 .callout-label { font-weight: 700; font-size: 8.5pt; text-transform: uppercase; letter-spacing: .05em; margin-bottom: 2pt; }
 .callout p:last-child { margin-bottom: 0; }
+.page-break { break-before: page; page-break-before: always; }
+.page-break + h2 { margin-top: 0; }
 @media screen { body { max-width: 190mm; margin: 12mm auto; padding: 0 8mm; } }
 `;
 
@@ -284,7 +285,7 @@ export function renderDoc(spec: DocSpec): ExportDoc {
     `# ${mdEscape(spec.title)}`,
     mdEscape(spec.subtitle),
     spec.meta.map(([k, v]) => `- **${mdEscape(k)}:** ${mdEscape(v)}`).join('\n'),
-    ...spec.blocks.map(mdBlock).filter((b) => b !== ''),
+    ...spec.blocks.map(mdBlock).filter(Boolean),
     '---',
     `_${mdEscape(spec.footer)}_`,
   ].join('\n\n') + '\n';

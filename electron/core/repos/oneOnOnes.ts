@@ -297,6 +297,22 @@ export function saveAgenda(db: Db, clock: Clock, input: z.output<typeof saveAgen
   }).immediate();
 }
 
+/** Adds accepted proposals after what is on the agenda (Prepare the week), leaving the rest as it is. */
+export function appendToAgenda(db: Db, clock: Clock, id: number, proposals: readonly ProposedItem[]): void {
+  if (proposals.length === 0) return;
+  db.transaction(() => {
+    assertOpen(db, id);
+    const now = clock.now().toISOString();
+    const start = (db.prepare('SELECT COALESCE(MAX(position), 0) AS p FROM agenda_items WHERE one_on_one_id = ?').get(id) as { p: number }).p;
+    const insert = db.prepare(
+      `INSERT INTO agenda_items (one_on_one_id, position, title, detail, source_kind, source_id, added_by, notes, done, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'prepared', NULL, 0, ?)`,
+    );
+    proposals.forEach((p, k) => insert.run(id, start + k + 1, p.title, p.detail, p.sourceKind, p.sourceId, now));
+    db.prepare('UPDATE one_on_ones SET updated_at = ? WHERE id = ?').run(now, id);
+  }).immediate();
+}
+
 export function updateAgendaItem(db: Db, itemId: number, patch: { notes?: string | null | undefined; done?: boolean | undefined }): AgendaItem {
   return db.transaction(() => {
     const row = db.prepare('SELECT one_on_one_id AS m FROM agenda_items WHERE id = ?').get(itemId) as { m: number } | undefined;

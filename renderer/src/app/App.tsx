@@ -8,6 +8,7 @@ import { TeamScreen } from '../features/team/TeamScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { PipelineScreen } from '../features/pipeline/PipelineScreen';
 import { WeeklyScreen } from '../features/weekly/WeeklyScreen';
+import { OneOnOnesScreen } from '../features/oneOnOneWeek/OneOnOnesScreen';
 import { CommitmentsScreen } from '../features/commitments/CommitmentsScreen';
 import { OneOnOneScreen } from '../features/oneOnOne/OneOnOneScreen';
 import { CoachabilityScreen } from '../features/coachability/CoachabilityScreen';
@@ -32,10 +33,10 @@ import { usePresenting } from './presenting';
 const NAV = SECTIONS.map((s) => ({ route: { name: s.name }, label: s.label, key: s.key }));
 
 /** The screens whose numbers follow the session's "as of" date: they show its banner. */
-const AS_OF_SCREENS: ReadonlySet<Route['name']> = new Set(['dashboard', 'pipeline', 'weekly', 'commitments', 'coachability', 'team', 'rep', 'deal']);
+const AS_OF_SCREENS: ReadonlySet<Route['name']> = new Set(['dashboard', 'pipeline', 'oneOnOnes', 'weekly', 'commitments', 'coachability', 'team', 'rep', 'deal']);
 
 /** Which sidebar entry a route belongs to (rep and deal pages sit under Team). */
-const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'dealReview' || r.name === 'oneOnOne' ? 'team' : r.name);
+const sectionOf = (r: Route): Route['name'] => (r.name === 'rep' || r.name === 'deal' || r.name === 'dealReview' ? 'team' : r.name === 'oneOnOne' ? 'oneOnOnes' : r.name);
 
 export function App() {
   const { info, settings, error, problem, load } = useApp();
@@ -151,6 +152,8 @@ export function App() {
           <PipelineScreen query={route.query ?? ''} />
         ) : route.name === 'weekly' ? (
           <WeeklyScreen />
+        ) : route.name === 'oneOnOnes' ? (
+          <OneOnOnesScreen />
         ) : route.name === 'commitments' ? (
           <CommitmentsScreen />
         ) : route.name === 'coachability' ? (

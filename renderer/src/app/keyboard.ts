@@ -18,8 +18,8 @@ export const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(na
 /**
  * The one keyboard listener of the workbench:
  * - Ctrl/Cmd+K (or +P) opens the command palette from anywhere, even while typing;
- * - Ctrl/Cmd+1…9 and Ctrl/Cmd+, go to a section (the desktop app's Go menu has the same keys);
- * - G then 1…9 or , does the same where the browser keeps Ctrl+1…9 for its tabs (web preview);
+ * - Ctrl/Cmd+1…9, Ctrl/Cmd+. and Ctrl/Cmd+, go to a section (the desktop app's Go menu has the same keys);
+ * - G then 1…9, . or , does the same where the browser keeps Ctrl+1…9 for its tabs (web preview);
  * - a screen's own single keys (useShortcut), then the keys that work everywhere:
  *   / search, ? the shortcut list, N "new…" on screens with nothing of their own to add.
  * Single keys never fire while typing in a field or with a dialog open.

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'pipeline'; query?: string }
   | { name: 'weekly' }
+  | { name: 'oneOnOnes' }
   | { name: 'commitments' }
   | { name: 'coachability' }
   | { name: 'oneOnOne'; id: number }
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'reps' && Number.isInteger(id) && id > 0) return { name: 'rep', id };
   if (parts[0] === 'deals' && Number.isInteger(id) && id > 0) return parts[2] === 'review' ? { name: 'dealReview', id, ...(query ? { list: query } : {}) } : { name: 'deal', id };
   if (parts[0] === 'one-on-ones' && Number.isInteger(id) && id > 0) return { name: 'oneOnOne', id };
+  if (parts[0] === 'one-on-ones' && parts.length === 1) return { name: 'oneOnOnes' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'import') return { name: 'import' };
   if (parts[0] === 'development') return { name: 'development' };
@@ -60,6 +62,8 @@ export function hrefFor(route: Route): string {
       return `#/pipeline${route.query ? `?${route.query}` : ''}`;
     case 'weekly':
       return '#/weekly';
+    case 'oneOnOnes':
+      return '#/one-on-ones';
     case 'commitments':
       return '#/commitments';
     case 'coachability':

@@ -17,6 +17,7 @@ const EXPORTS: { what: DataExportKind; label: string; hint: string }[] = [
   { what: 'deals-csv', label: 'Deals as CSV', hint: 'Every deal with its CRM id, owner, account, stage, outcome, amount and dates.' },
   { what: 'reps-csv', label: 'Reps as CSV', hint: 'Name, email, role, territory, hire date, status and quota.' },
   { what: 'json', label: 'Everything as JSON', hint: 'The whole store, coaching notes included: restores into any workbench.' },
+  { what: 'calendar', label: 'One-on-ones calendar (.ics)', hint: 'The planned one-on-ones from today on, for Outlook or Google Calendar: rep and length, nothing private.' },
 ];
 
 /** Your data: export it, restore it from a JSON export, and the backups kept beside it. */

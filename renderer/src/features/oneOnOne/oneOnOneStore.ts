@@ -16,6 +16,8 @@ interface State {
   error: string | null;
   load: (id: number) => Promise<void>;
   prepare: () => Promise<void>;
+  /** A meeting to prepare as soon as it opens (from the One-on-ones week: one click to Prepare). */
+  prepareOnOpen: number | null;
   /** Replaces the agenda with `items` (accept, remove, reorder, add), then reloads. */
   saveItems: (items: Draft[]) => Promise<void>;
   accept: (p: ProposedItem[]) => Promise<void>;
@@ -45,11 +47,16 @@ export const useOneOnOne = create<State>((set, get) => ({
   presenting: false,
   sharedView: false,
   error: null,
+  prepareOnOpen: null,
   load: async (id) => {
     try {
       const presenting = get().presenting;
       const detail = await call('oneOnOnes.get', { id, presenting });
       set({ detail, sharedView: presenting, error: null, ...(get().detail?.meeting.id !== id ? { proposals: null } : {}) });
+      if (get().prepareOnOpen === id) {
+        set({ prepareOnOpen: null });
+        if (detail.meeting.status === 'planned') await get().prepare();
+      }
     } catch (err) {
       set({ error: (err as Error).message });
     }

@@ -15,6 +15,7 @@ export const GO_ACTIONS: { id: string; label: string; section: SectionName; keyw
   { id: 'import', label: 'Import a CRM export', section: 'import', keywords: 'csv file salesforce hubspot pipedrive' },
   { id: 'teamReview', label: 'Export a team review', section: 'development', keywords: 'pdf markdown hr' },
   { id: 'backup', label: 'Back up or restore', section: 'data', keywords: 'backups restore export json' },
+  { id: 'week', label: 'Prepare the week’s one-on-ones', section: 'oneOnOnes', keywords: 'prep pack calendar ics outlook google agenda' },
 ];
 
 export const SCREENS = SECTIONS.map((s) => ({ id: s.name, label: `Go to ${s.label}`, key: s.key, section: s.name }));
