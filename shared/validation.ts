@@ -56,6 +56,8 @@ export const FIELD_LABELS: Record<string, string> = {
   from: 'Period',
   to: 'Period end',
   includePrivate: 'Private notes',
+  summary: 'Your summary',
+  copy: 'Copy',
   doc: 'Document',
   meetingDate: 'Meeting date',
   items: 'Agenda',

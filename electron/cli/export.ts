@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isoDate } from '../../shared/schemas/common';
+import { ONE_ON_ONE_COPIES, SUMMARY_MAX, reviewSummary, type OneOnOneCopy } from '../../shared/schemas/exports';
 import { fixedClock, type Clock } from '../core/clock';
 import { closeDatabase } from '../core/db/open';
 import { NotFoundError } from '../core/errors';
@@ -15,7 +16,7 @@ import { oneOnOneSummary } from '../core/export/oneOnOneSummary';
 import { closePdfPrinter, htmlToPdf } from '../core/export/pdf';
 import { PRIVATE_FILE_MODE } from '../core/db/fileModes';
 import type { ExportDoc } from '../core/export/render';
-import { repReview } from '../core/export/repReview';
+import { TOP_FLAGGED, repReview } from '../core/export/repReview';
 import { teamReview } from '../core/export/teamReview';
 import { weekPack } from '../core/export/weekPack';
 import { calendarIcs, plannedMeetings } from '../core/export/calendar';
@@ -24,15 +25,22 @@ import { openForCli } from './open';
 import { findRepByName } from '../core/repos/reps';
 import type { Io } from './io';
 
-export const EXPORT_USAGE = `  export review --db FILE --rep NAME --from DATE --to DATE --format md|pdf --out FILE [--include-private]
-                                        a rep review over a period: metrics, diagnosis, flagged
-                                        deals, commitments, coaching notes, one-on-ones
-  export one-on-one --db FILE --id ID --format md|pdf --out FILE [--include-private]
-                                        one one-on-one: agenda, notes, commitments
+export const EXPORT_USAGE = `  export review --db FILE --rep NAME --from DATE --to DATE --format md|pdf --out FILE
+                [--summary TEXT|@FILE] [--include-private]
+                                        a rep review over a period: a one-page summary (your
+                                        --summary first, up to ${SUMMARY_MAX.toLocaleString('en-US')} characters; @FILE reads it
+                                        from a file), then metrics, diagnosis, the top ${TOP_FLAGGED}
+                                        flagged deals, commitments, coaching notes, one-on-ones
+  export one-on-one --db FILE --id ID --format md|pdf --out FILE [--copy rep|manager]
+                                        one one-on-one: agenda, notes, commitments; --copy rep
+                                        (the default) leaves out the private note and coaching
+                                        prompts, --copy manager keeps them (--include-private
+                                        means the same)
   export team --db FILE --from DATE --to DATE --format md|pdf --out FILE
                                         a team review: results, top performers vs the rest,
-                                        each rep's diagnosis and development focus, neglect,
-                                        commitments kept
+                                        each rep's attainment, diagnosis and development focus,
+                                        talent and effort (your placement beside the data's),
+                                        needs attention, neglect, commitments kept
   export week --db FILE --from DATE --format md|pdf --out FILE [--include-private]
                                         the prep pack of the one-on-ones planned in the seven
                                         days from DATE: agendas, numbers, last commitments
@@ -58,6 +66,8 @@ interface Parsed {
   out: string;
   includePrivate: boolean;
   today: string | undefined;
+  summary?: string | null;
+  copy?: OneOnOneCopy;
   rep?: string;
   from?: string;
   to?: string;
@@ -90,6 +100,8 @@ function parse(args: string[]): Parsed {
         out: { type: 'string' },
         today: { type: 'string' },
         'include-private': { type: 'boolean', default: false },
+        summary: { type: 'string' },
+        copy: { type: 'string' },
       },
       allowPositionals: false,
       strict: true,
@@ -98,11 +110,11 @@ function parse(args: string[]): Parsed {
     return usage((err as Error).message.split('\n')[0]!);
   }
   const NOT_FOR = {
-    review: ['id'],
-    team: ['id', 'rep', 'include-private'],
-    'one-on-one': ['rep', 'from', 'to'],
-    week: ['id', 'rep', 'to'],
-    calendar: ['id', 'rep', 'to', 'include-private', 'format'],
+    review: ['id', 'copy'],
+    team: ['id', 'rep', 'include-private', 'summary', 'copy'],
+    'one-on-one': ['rep', 'from', 'to', 'summary'],
+    week: ['id', 'rep', 'to', 'summary', 'copy'],
+    calendar: ['id', 'rep', 'to', 'include-private', 'format', 'summary', 'copy'],
   } as const;
   for (const k of NOT_FOR[what as Parsed['what']]) if (values[k] !== undefined && values[k] !== false) usage(`--${k} is not an option of export ${what}.`);
   if (values.today !== undefined) checkDate('today', values.today);
@@ -139,12 +151,33 @@ function parse(args: string[]): Parsed {
     const from = checkDate('from', values.from);
     const to = checkDate('to', values.to);
     if (from > to) usage(`--from (${from}) is after --to (${to}).`);
-    return { ...base, rep: values.rep!, from, to };
+    return { ...base, rep: values.rep!, from, to, summary: checkSummary(values.summary) };
   }
+  const copy = values.copy ?? (values['include-private'] ? 'manager' : 'rep');
+  if (!ONE_ON_ONE_COPIES.includes(copy as OneOnOneCopy)) usage(`--copy must be rep or manager (got “${copy}”).`);
+  if (copy === 'rep' && values['include-private']) usage('--include-private asks for the manager’s copy: leave out --copy rep, or use --copy manager.');
   if (values.id === undefined) usage('--id ID is required: which one-on-one.');
   const id = Number(values.id);
   if (!/^\d+$/.test(values.id!) || !Number.isSafeInteger(id) || id < 1) usage(`--id must be a one-on-one number, a whole number above 0 (got “${values.id}”).`);
-  return { ...base, id };
+  return { ...base, id, copy: copy as OneOnOneCopy, includePrivate: copy === 'manager' };
+}
+
+/** The most a --summary file may hold before it is even read (the summary itself is checked by the schema). */
+const SUMMARY_FILE_MAX_BYTES = 64 * 1024;
+
+/** `--summary TEXT` or `--summary @FILE`: read, then checked by the same rule as the export dialog. */
+function checkSummary(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  let text = v;
+  if (v.startsWith('@')) {
+    const file = path.resolve(v.slice(1));
+    if (!v.slice(1) || !fs.existsSync(file) || !fs.statSync(file).isFile()) usage(`--summary: no file at ${file} (write the text itself, or @FILE to read it from a file).`);
+    if (fs.statSync(file).size > SUMMARY_FILE_MAX_BYTES) usage(`--summary: ${file} is too long: keep the summary to ${SUMMARY_MAX.toLocaleString('en-US')} characters (about a third of a page).`);
+    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  }
+  const r = reviewSummary.safeParse(text);
+  if (!r.success) usage(`--summary ${r.error.issues[0]!.message}${text.trim().length > SUMMARY_MAX ? ` (it has ${text.trim().length.toLocaleString('en-US')})` : ''}.`);
+  return r.data ?? null;
 }
 
 type Built = ExportDoc | { filename: string; ics: string };
@@ -165,10 +198,10 @@ function build(p: Parsed, today: string): Built {
     if (p.what === 'review') {
       const rep = findRepByName(db, p.rep!);
       if (!rep) throw new DataError(`--rep: no rep called “${p.rep}”.`);
-      return repReview(db, rep.id, p.from!, p.to!, opts);
+      return repReview(db, rep.id, p.from!, p.to!, { ...opts, summary: p.summary ?? null });
     }
     try {
-      return oneOnOneSummary(db, p.id!, today, opts);
+      return oneOnOneSummary(db, p.id!, today, { generatedOn: today, copy: p.copy ?? 'rep' });
     } catch (err) {
       if (err instanceof NotFoundError) throw new DataError(`--id: there is no one-on-one ${p.id}.`);
       throw err;
@@ -201,7 +234,8 @@ export async function runExport(args: string[], io: Io, clock: Clock): Promise<n
         await closePdfPrinter(); // the CLI exits when done: no browser kept for a next job
       }
     }
-    io.out(`Wrote ${file}${p.includePrivate ? ' (includes private notes: do not share it)' : ''}\n`);
+    const note = p.what === 'one-on-one' ? (p.includePrivate ? ' (the manager’s copy, with private notes: do not share it)' : ' (the rep’s copy)') : p.includePrivate ? ' (includes private notes: do not share it)' : '';
+    io.out(`Wrote ${file}${note}\n`);
     return 0;
   } catch (err) {
     io.err(`${String((err as Error).message).split('\n')[0]}\n`);

@@ -4,6 +4,7 @@
  * raised, never one entry; and no conclusion is shown until the manager has ruled out the
  * other explanations (skills, the coaching approach, trust, another coach). Pure functions.
  */
+import { countOf } from './format';
 import { daysBetween } from './periods';
 
 export const SIGNS = ['bad_listener', 'not_open_to_feedback', 'knows_it_all', 'lone_wolf', 'self_centred', 'resists_change', 'passive_aggressive'] as const;
@@ -118,7 +119,7 @@ export function judgeCoachability(
   const pattern = concerning.length >= t.minObservations && spanWeeks >= t.minSpanWeeks && share >= t.minShare;
   if (!pattern) {
     if (concerning.length === 0) {
-      return { ...base, status: 'fine', headline: 'No pattern: signs are occasional', reasons: [`${inWindow.length} observations, none with ${t.signsPerObservation}+ signs often.`, ...positiveLine, ...signalLines], topPerformerRisk: false };
+      return { ...base, status: 'fine', headline: 'No pattern: signs are occasional', reasons: [`${countOf(inWindow.length, 'observation')}, none with ${t.signsPerObservation}+ signs often.`, ...positiveLine, ...signalLines], topPerformerRisk: false };
     }
     return {
       ...base,

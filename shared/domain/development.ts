@@ -4,7 +4,7 @@
  * at least 60 days, judged by whether the metric moved. Pure: SQL sums, this decides.
  */
 
-import { formatMoney, formatPercent } from './format';
+import { countOf, formatMoney, formatPercent } from './format';
 import { averageCycleDays } from './metrics';
 import { addDays } from './periods';
 
@@ -157,6 +157,10 @@ export interface Projection {
   ifHalfTheGap: number;
   /** ifRestMatchedTop / current. */
   multiple: number | null;
+  /** What the top group won per rep, the bar the rest are held to. */
+  perTopRep: number;
+  /** How many reps are outside the top group. */
+  restCount: number;
 }
 
 /** "Shift the numerator": the team's own numbers, had the rest matched the top group. */
@@ -171,7 +175,23 @@ export function shiftTheNumerator(t: TopVsRest): Projection {
   const current = topTotal + restTotal;
   const ifRestMatchedTop = topTotal + restMatched;
   const ifHalfTheGap = topTotal + restTotal + (restMatched - restTotal) / 2;
-  return { current, ifRestMatchedTop, ifHalfTheGap, multiple: ratio(ifRestMatchedTop, current) };
+  return { current, ifRestMatchedTop, ifHalfTheGap, multiple: ratio(ifRestMatchedTop, current), perTopRep, restCount: rest.length };
+}
+
+/**
+ * "Shift the numerator" in plain words, for a reader who has not seen the seed: the screen and
+ * the team review say it the same way. `money` formats an amount in the team's currency.
+ */
+export function explainShiftTheNumerator(p: Projection, money: (n: number) => string): string {
+  const why = 'Instead of accepting that a few reps bring in most of the sales, raise what the others win.';
+  if (p.restCount === 0 || p.perTopRep === 0) return `${why} There are not enough reps with wins in the period to compare yet.`;
+  const times = p.multiple !== null && p.multiple >= 1.05 ? `, ${p.multiple.toFixed(1)} times as much` : '';
+  return (
+    `${why} In this period the top group won ${money(p.perTopRep)} per rep. ` +
+    `${p.restCount === 1 ? 'Had the one other rep' : `Had each of the other ${countOf(p.restCount, 'rep')}`} won at least that much (a rep already above it counts as they are), ` +
+    `the team would have won ${money(p.ifRestMatchedTop)} instead of ${money(p.current)}${times}. ` +
+    `Closing half of that gap is worth ${money(p.ifHalfTheGap)}.`
+  );
 }
 
 export const QUADRANTS = ['talent_and_effort', 'effort_learning', 'talent_not_effort', 'neither'] as const;
@@ -195,6 +215,13 @@ export const QUADRANT_DEFS: Record<Quadrant, { label: string; guidance: string }
     guidance: 'Start with activity standards, then one skill at a time; if nothing moves in 60 days, talk about fit.',
   },
 };
+
+/** What the screen and the team review say beside a placement that differs from the data's. */
+export const PLACEMENT_DIFFERS_TEXT = 'Differs from the data: worth a look.';
+
+/** The manager placed the rep in another quadrant than the data does: worth a look, and the numbers beside it. */
+export const placementDiffers = (data: Pick<Placement, 'quadrant'>, manager: { quadrant: Quadrant } | null): boolean =>
+  manager !== null && data.quadrant !== null && manager.quadrant !== data.quadrant;
 
 export interface Placement {
   quadrant: Quadrant | null;

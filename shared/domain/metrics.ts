@@ -4,6 +4,7 @@
  * a global "3x"; every division by zero is a stated "no data" case, not NaN or Infinity.
  */
 import type { Thresholds } from '../schemas/team';
+import { countOf } from './format';
 
 /** What SQL returns per rep for the trailing window and the current quota period. */
 export interface RepAggregates {
@@ -69,6 +70,20 @@ export const DIAGNOSIS_LABELS: Record<DiagnosisKind, string> = {
   no_data: 'Not enough data',
 };
 
+/** What each measure is called on the rep page, the Dashboard and in the reviews: one table. */
+export const METRIC_LABELS = {
+  winRate: 'Win rate (count / value)',
+  avgWonDeal: 'Avg won deal',
+  avgCycle: 'Avg cycle',
+  /** Followed by the quota period: "Won Q4 2026". */
+  won: 'Won',
+  attainment: 'Attainment',
+  coverage: 'Coverage needed / actual',
+  openPipeline: 'Open pipeline',
+  newOppsPerWeek: 'New opps / week',
+  oppsNeeded: 'Opportunities needed',
+} as const;
+
 export const DIAGNOSIS_TONES: Record<DiagnosisKind, 'good' | 'warn' | 'bad' | 'neutral'> = {
   on_track: 'good',
   quota_met: 'good',
@@ -94,6 +109,9 @@ export function coverageStatus(m: { needs: { requiredCoverage: number | null }; 
   if (m.actualCoverage === null) return 'met';
   return m.actualCoverage < m.needs.requiredCoverage ? 'short' : 'enough';
 }
+
+/** The word beside required and actual coverage, on every screen and in the reviews. */
+export const COVERAGE_LABELS: Record<CoverageStatus, string> = { short: 'short', enough: 'covered', met: 'quota met', unknown: 'no win rate yet' };
 
 export interface Diagnosis {
   kind: DiagnosisKind;
@@ -234,7 +252,7 @@ export function diagnose(m: Base, c: MetricsContext): Diagnosis {
       kind: 'new_hire',
       headline: 'New hire: judge activity, not results, for now',
       evidence: [`Hired ${c.tenureDays} days ago (new-hire period: ${t.newHireDays} days).`, oppsLine,
-        m.closedCount === 0 ? 'No deals closed yet, so there is no win rate to judge.' : `${m.closedCount} deals closed so far.`],
+        m.closedCount === 0 ? 'No deals closed yet, so there is no win rate to judge.' : `${countOf(m.closedCount, 'deal')} closed so far.`],
     };
   }
   if (m.closedCount === 0) {

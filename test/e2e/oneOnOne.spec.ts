@@ -113,7 +113,13 @@ test('one-on-one: prepare from the data, run it, present, close and lock; unfini
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export this one-on-one' });
     await dialog.getByRole("radio", { name: new RegExp(`^${format}`) }).check();
-    if (includePrivate) await dialog.getByRole('checkbox', { name: 'Include my private notes' }).check();
+    // The rep's copy is the default; the manager's copy has the private note and the prompts.
+    await expect(dialog.getByRole('radio', { name: /^For the rep/ })).toBeChecked();
+    if (includePrivate) {
+      await dialog.getByRole('radio', { name: /^Manager’s copy/ }).check();
+      await expect(dialog.getByText('Private material will be in the file.')).toBeVisible();
+      await screenshot(page, '20b-one-on-one-export-manager-copy');
+    }
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
     await expect(dialog).toBeHidden();
     const file = await download.path();

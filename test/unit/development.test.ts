@@ -9,6 +9,7 @@ import {
   placeRep,
   planOutcome,
   shiftTheNumerator,
+  explainShiftTheNumerator,
   suggestDrivers,
   topVsRest,
   type DriverValues,
@@ -57,10 +58,24 @@ describe('top performers vs the rest (hand-worked)', () => {
   });
 
   it('shifts the numerator: the team had the rest matched the top group, and half of it', () => {
-    expect(shiftTheNumerator(t)).toEqual({ current: 1000, ifRestMatchedTop: 2500, ifHalfTheGap: 1750, multiple: 2.5 });
+    expect(shiftTheNumerator(t)).toEqual({ current: 1000, ifRestMatchedTop: 2500, ifHalfTheGap: 1750, multiple: 2.5, perTopRep: 500, restCount: 4 });
     // A rep already above the top group's average is not counted down.
     const two = topVsRest([rep(1, 'A', 900, [null, null, null, null, null, null, null]), rep(2, 'B', 100, []), rep(3, 'C', 600, [])], 0.2);
-    expect(shiftTheNumerator(two)).toEqual({ current: 1600, ifRestMatchedTop: 2700, ifHalfTheGap: 2150, multiple: 2700 / 1600 });
+    expect(shiftTheNumerator(two)).toEqual({ current: 1600, ifRestMatchedTop: 2700, ifHalfTheGap: 2150, multiple: 2700 / 1600, perTopRep: 900, restCount: 2 });
+  });
+
+  it('explains shifting the numerator in plain words, with the bar per rep and how many reps it lifts', () => {
+    const money = (n: number) => `$${n}`;
+    expect(explainShiftTheNumerator(shiftTheNumerator(t), money)).toBe(
+      'Instead of accepting that a few reps bring in most of the sales, raise what the others win. In this period the top group won $500 per rep. ' +
+        'Had each of the other 4 reps won at least that much (a rep already above it counts as they are), the team would have won $2500 instead of $1000, 2.5 times as much. ' +
+        'Closing half of that gap is worth $1750.',
+    );
+    // One other rep: "1 rep"; no wins at all: nothing to compare.
+    const one = topVsRest([rep(1, 'A', 300, []), rep(2, 'B', 100, [])], 0.2);
+    expect(explainShiftTheNumerator(shiftTheNumerator(one), money)).toContain('Had the one other rep won at least that much');
+    const none = topVsRest([rep(1, 'A', 0, []), rep(2, 'B', 0, [])], 0.2);
+    expect(explainShiftTheNumerator(shiftTheNumerator(none), money)).toMatch(/not enough reps with wins/);
   });
 
   it('suggests the two drivers where a rep trails the top group most', () => {

@@ -60,15 +60,14 @@ describe('rep review export, every number worked by hand from the rows above', (
     expect(section(md, '## Pipeline metrics').slice(1)).toEqual([
       '| Measure | Value |',
       '|---|---|',
-      '| Win rate (by count) | 75% (3 won, 1 lost) |',
-      '| Win rate (by value) | 60% |',
-      '| Average won deal | $20,000 |',
-      '| Average sales cycle | 80 days |',
-      '| Won in Q4 2026 | $30,000 of $100,000 quota (30% attained, $70,000 to go) |',
+      '| Win rate (count / value) | 75% / 60% (3 won, 1 lost) |',
+      '| Avg won deal | $20,000 |',
+      '| Avg cycle | 80 days |',
+      '| Won Q4 2026 | $30,000 of $100,000 quota (30%, $70,000 to go) |',
+      '| Coverage needed / actual | 1.3x / 1.4x covered (needed = 1 ÷ win rate) |',
       '| Open pipeline | $100,000 in 2 deals |',
-      '| Coverage required / actual | 1.3x / 1.4x (required = 1 ÷ win rate) |',
       '| Opportunities needed | 5 to win the remaining $70,000 at this win rate and deal size |',
-      '| New opportunities per week | 0.2 (needs about 0.5); flat; last 12 weeks: 0 0 0 0 0 0 0 0 1 1 0 0 |',
+      '| New opps / week | 0.2 (needs about 0.5); flat; last 12 weeks: 0 0 0 0 0 0 0 0 1 1 0 0 |',
     ]);
     // 0.17 a week is under 80 % of the 0.51 needed, while the win rate clears its 20 % floor.
     expect(section(md, '## Diagnosis')).toEqual([
@@ -79,13 +78,11 @@ describe('rep review export, every number worked by hand from the rows above', (
     ]);
     // Renewal: Proposal (late), expected Nov 20: close date passed, critical: 10 points ×
     // (1 + $60k ÷ $100k) × (1 + 1, overdue) = 32. Expansion has no flag and is not listed.
-    const flagged = section(md, '## Flagged open deals');
-    expect(flagged[0]).toMatch(/^1 open deal carried integrity flags on Nov 24, 2026/);
-    expect(flagged.slice(1)).toEqual([
-      '### Birch: Renewal',
-      '**Attention 32** · Critical: Close date passed · $60,000 · 4 days overdue',
-      '$60,000 · Proposal · expected close Nov 20, 2026 · 23 days old, 23 in stage · stakeholders not tracked yet',
-      '- **Close date passed (critical):** Expected to close on Nov 20, 2026, 4 days ago. _How do you know this deal is still alive, and what date has the buyer committed to?_',
+    expect(section(md, '## Flagged open deals')).toEqual([
+      '1 open deal carried integrity flags on Nov 24, 2026, highest attention first:',
+      '| # | Deal | Attention | Why, and the question to ask |',
+      '|---:|---|---:|---|',
+      '| 1 | **Birch: Renewal** — Proposal · expected close Nov 20, 2026 | 32 | Critical: Close date passed · $60,000 · 4 days overdue — Expected to close on Nov 20, 2026, 4 days ago. _How do you know this deal is still alive, and what date has the buyer committed to?_ |',
     ]);
     // Due in the period: Ana's three (Nov 10 on time, Nov 12 kept on the 15th, Nov 22 open) = 1 ÷ 3;
     // the Dec 5 one is outside. The manager's one, dropped: 0 ÷ 1.

@@ -323,6 +323,8 @@ describe('diagnosis', () => {
     expect(hire.diagnosis.kind).toBe('new_hire');
     expect(hire.diagnosis.evidence[0]).toBe('Hired 89 days ago (new-hire period: 90 days).');
     expect(hire.diagnosis.evidence[2]).toBe('5 deals closed so far.'); // 3 won + 2 lost
+    // One closed deal reads in the singular.
+    expect(computeRepMetrics(ana({ wonCount: 1, lostCount: 0 }), ctx({ tenureDays: 89 })).diagnosis.evidence[2]).toBe('1 deal closed so far.');
     expect(computeRepMetrics(ana(), ctx({ tenureDays: 90 })).diagnosis.kind).toBe('coverage');
     expect(computeRepMetrics(ana(), ctx({ tenureDays: null })).diagnosis.kind).toBe('coverage'); // unknown hire date: not a new hire
   });

@@ -7,7 +7,8 @@ import { repReview } from '../../electron/core/export/repReview';
 import { teamReview } from '../../electron/core/export/teamReview';
 import { teamDevelopment } from '../../electron/core/repos/development';
 import { findRepByName } from '../../electron/core/repos/reps';
-import { formatMoney } from '../../shared/domain/format';
+import { teamMetrics } from '../../electron/core/repos/metrics';
+import { formatMoney, formatPercent } from '../../shared/domain/format';
 import { TODAY, useDemoDatabase } from './helpers';
 
 const demo = useDemoDatabase();
@@ -35,7 +36,7 @@ describe('team review export', () => {
     const top = dev.comparison.shares.filter((s) => s.top).map((s) => s.name);
     expect(top).toHaveLength(2);
     expect(md).toContain(`**The top 2 of 9 reps (${top.join(', ')})**`);
-    expect(md).toContain(`would have won **${formatMoney(dev.projection.ifRestMatchedTop, 'USD', 'en-US')}** instead of ${formatMoney(dev.projection.current, 'USD', 'en-US')}`);
+    expect(md).toContain(`the team would have won ${formatMoney(dev.projection.ifRestMatchedTop, 'USD', 'en-US')} instead of ${formatMoney(dev.projection.current, 'USD', 'en-US')}`);
 
     const drivers = tableAfter(md, 'Top performers and the rest');
     expect(drivers[0]).toEqual(['Driver', 'Top group', 'The rest', 'Rest behind by']);
@@ -43,12 +44,23 @@ describe('team review export', () => {
 
     const reps = tableAfter(md, 'Each rep');
     expect(reps).toHaveLength(10);
+    expect(reps[0]).toEqual(['Rep', 'Won', 'Attainment', 'Win rate', 'Diagnosis', 'Development focus']);
+    // Attainment: won in the quota period against quota, the Team screen's number.
+    const attainment = new Map(teamMetrics(demo.db, TODAY).reps.map((m) => [m.name, formatPercent(m.attainment, 'en-US')]));
+    for (const r of reps.slice(1)) expect(r[2], r[0]).toBe(attainment.get(r[0]!.replace(' — top group', '')));
     const grace = reps.find((r) => r[0] === 'Grace Okafor')!;
-    expect(grace[4]).toMatch(/^Value-proposition pass rate and Win rate \(day 36 of 60; win rate \d+% → (\d+%|—)\)$/);
+    expect(grace[5]).toMatch(/^Value-proposition pass rate and Win rate — day 36 of 60; win rate \d+% → (\d+%|—): /);
     const nikhil = reps.find((r) => r[0] === 'Nikhil Fischer')!;
-    expect(nikhil[4]).toMatch(/^New opportunities per week and Follow-through on commitments \(day 5 of 60/);
-    const hiro = reps.find((r) => r[0]!.startsWith('Hiro Lindqvist'))!;
-    expect(hiro[5]).toBe('Talented, not working hard enough (manager)');
+    expect(nikhil[5]).toMatch(/^New opportunities per week and Follow-through on commitments — day 5 of 60/);
+
+    // Talent and effort: Hiro, placed by the manager as not working hard enough while the data
+    // puts him with the talented and hard-working, gets the numbers beside it; the others none.
+    const te = tableAfter(md, 'Talent and effort');
+    const hiro = te.find((r) => r[0] === 'Hiro Lindqvist')!;
+    expect(hiro[1]).toMatch(/^Talented and working hard — New opportunities at \d+ % of the team median/);
+    expect(hiro[2]).toMatch(/^Talented, not working hard enough — Differs from the data: worth a look\. “/);
+    expect(hiro[3]).toBe(`Attainment ${attainment.get('Hiro Lindqvist')} · New opps / week 1.1 · win rate 46% · avg won deal $86,050`);
+    expect(te.filter((r) => r[3] !== '—').map((r) => r[0])).toEqual(['Rep', 'Hiro Lindqvist']);
 
     const kept = tableAfter(md, 'Commitments kept');
     const due = demo.db.prepare(`SELECT COUNT(*) FROM commitments WHERE owner = 'rep' AND due_date BETWEEN ? AND ?`).pluck().get(FROM, TODAY) as number;
@@ -60,7 +72,7 @@ describe('team review export', () => {
     const grace = findRepByName(demo.db, 'Grace Okafor')!;
     const md = repReview(demo.db, grace.id, FROM, TODAY, { includePrivate: false, generatedOn: TODAY, locale: 'en-US' }).markdown;
     const section = md.slice(md.indexOf('## Development focus'));
-    expect(section).toMatch(/\*\*Value-proposition pass rate and Win rate\*\* _?\(Oct 20, 2026 – Dec 19, 2026, day 36 of 60\)/);
+    expect(section).toMatch(/\*\*Value-proposition pass rate and Win rate\*\* \(Oct 20, 2026 – Dec 19, 2026\): day 36 of 60; win rate \d+% → \d+%: the metric moved the (right|wrong) way\./);
     expect(section).toContain('Check-in Nov 3, 2026');
     expect(section).toContain('Two value propositions rewritten');
   });

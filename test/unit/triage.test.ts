@@ -17,7 +17,9 @@ import { dealTriage, needsAttention, pipeline, pipelineList, repMetrics, TEAM_TO
 import { repDashboard } from '../../electron/core/repos/repDashboard';
 import { getSettings } from '../../electron/core/repos/settings';
 import { attentionReason, flaggedShare } from '../../shared/domain/attention';
-import { DIAGNOSIS_LABELS, coverageStatus } from '../../shared/domain/metrics';
+import { DIAGNOSIS_LABELS, METRIC_LABELS, coverageStatus } from '../../shared/domain/metrics';
+import { PLACEMENT_DIFFERS_TEXT } from '../../shared/domain/development';
+import { COPY_LABELS } from '../../shared/schemas/exports';
 import { FLAG_LABELS, SEVERITY_LABELS, topFlag } from '../../shared/domain/flags';
 import { SIGN_LABELS, SIGNS, showsPattern } from '../../shared/domain/coachability';
 import { VP_TESTS, vpScoreText } from '../../shared/domain/valueProps';
@@ -282,7 +284,7 @@ describe('one rule per idea', () => {
     }
   });
 
-  it('labels: each sign, note kind, follow-up answer, flag, severity and diagnosis is written in one place only', () => {
+  it('labels: each sign, note kind, follow-up answer, flag, severity, diagnosis, metric, placement note and copy is written in one place only', () => {
     const root = path.resolve(__dirname, '../..');
     const files = (dir: string): string[] =>
       fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [path.join(dir, e.name)] : []));
@@ -294,6 +296,9 @@ describe('one rule per idea', () => {
       [FLAG_LABELS, 'shared/domain/flags.ts'],
       [SEVERITY_LABELS, 'shared/domain/flags.ts'],
       [DIAGNOSIS_LABELS, 'shared/domain/metrics.ts'],
+      [METRIC_LABELS, 'shared/domain/metrics.ts'],
+      [{ differs: PLACEMENT_DIFFERS_TEXT }, 'shared/domain/development.ts'],
+      [COPY_LABELS, 'shared/schemas/exports.ts'],
     ];
     const strays: string[] = [];
     for (const [labels, home] of homes) {

@@ -3,8 +3,10 @@
  * "the manager" as others read it, and commitments as table rows (one-on-one summaries and rep
  * reviews both list them).
  */
+import { DRIVER_DEFS, PLAN_OUTCOME_TEXT, formatDriver } from '../../../shared/domain/development';
 import { formatDate } from '../../../shared/domain/format';
 import type { Commitment } from '../../../shared/schemas/commitments';
+import type { PlanView } from '../../../shared/schemas/development';
 import { muted, strong, type Cell, type Column, type Span } from './render';
 
 export interface ExportOptions {
@@ -19,9 +21,12 @@ export const PRIVATE_INCLUDED = 'This export includes private notes. Keep it to 
 export const PRIVATE_EXCLUDED = 'Private notes are not included in this export.';
 
 /** "You" in the app; in a document read by others, the manager's name. */
+const named = (managerName: string): boolean => managerName.trim() !== '' && managerName !== 'Manager';
 export function managerLabel(managerName: string): string {
-  return managerName.trim() && managerName !== 'Manager' ? `${managerName} (manager)` : 'The manager';
+  return named(managerName) ? `${managerName} (manager)` : 'The manager';
 }
+/** "Dana Whitfield’s" or "The manager’s": whose words the summary is. */
+export const managerPossessive = (managerName: string): string => (named(managerName) ? `${managerName.trim()}’s` : 'The manager’s');
 
 export function commitmentStatus(c: Commitment, locale?: string): Span[] {
   switch (c.status) {
@@ -56,3 +61,16 @@ export const COMMITMENT_COLUMNS: Column[] = [
 
 /** Says in the header whether the document holds the manager's private notes. */
 export const privacyMeta = (includePrivate: boolean): [string, string] => ['Private notes', includePrivate ? 'Included: do not share' : 'Not included'];
+
+/** A plan's drivers in words: "Value-proposition pass rate and Win rate". */
+export const planDrivers = (p: PlanView): string => p.drivers.map((d) => DRIVER_DEFS[d].label).join(' and ');
+
+/**
+ * Where a development plan stands, the same words in the rep review and the team review:
+ * "day 36 of 60; win rate 40% → 45%: the metric moved the right way".
+ */
+export function planStatus(p: PlanView, currency: string, locale?: string): string {
+  const val = (v: number | null) => formatDriver(p.metric, v, currency, locale);
+  const state = p.status === 'active' ? `day ${p.day} of ${p.days}` : `${p.status} ${formatDate(p.closedOn, locale)}`;
+  return `${state}; ${DRIVER_DEFS[p.metric].label.toLowerCase()} ${val(p.baseline)} → ${val(p.current)}: ${PLAN_OUTCOME_TEXT[p.outcome]}`;
+}

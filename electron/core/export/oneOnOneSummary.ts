@@ -1,12 +1,14 @@
 /**
  * A one-on-one as a document: what was on the agenda, what was said and done, and who
- * promised what. The private note is the manager's own: it appears only when asked for,
- * under a label that says so, and never otherwise.
+ * promised what. Two copies: the rep's holds the meeting as the rep saw it on a shared screen
+ * (the same shareView: no private note, no coaching prompts, no coachability item, no lock
+ * history); the manager's copy has all of it, under labels that say so.
  */
-import { formatDate } from '../../../shared/domain/format';
+import { countOf, formatDate } from '../../../shared/domain/format';
 import type { AgendaItem } from '../../../shared/schemas/oneOnOnes';
 import type { Db } from '../db/open';
-import { getOneOnOneDetail } from '../repos/oneOnOnes';
+import { COPY_LABELS, COPY_NOTES, type OneOnOneCopy } from '../../../shared/schemas/exports';
+import { getOneOnOneDetail, shareView } from '../repos/oneOnOnes';
 import { getSettings } from '../repos/settings';
 import { COMMITMENT_COLUMNS, PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, privacyMeta, type ExportOptions } from './docParts';
 import { callout, em, heading, muted, paragraph, renderDoc, slug, strong, table, type Block, type Cell, type ExportDoc, type Span } from './render';
@@ -28,9 +30,11 @@ function agendaRows(items: AgendaItem[]): Cell[][] {
   });
 }
 
-export function oneOnOneSummary(db: Db, id: number, asOf: string, opts: ExportOptions): ExportDoc {
-  const { locale, includePrivate } = opts;
-  const d = getOneOnOneDetail(db, id, asOf);
+export function oneOnOneSummary(db: Db, id: number, asOf: string, opts: Omit<ExportOptions, 'includePrivate'> & { copy: OneOnOneCopy }): ExportDoc {
+  const { locale } = opts;
+  const includePrivate = opts.copy === 'manager';
+  const full = getOneOnOneDetail(db, id, asOf);
+  const d = includePrivate ? full : shareView(full);
   const m = d.meeting;
   const settings = getSettings(db);
   const date = (s: string | null) => formatDate(s, locale);
@@ -42,7 +46,7 @@ export function oneOnOneSummary(db: Db, id: number, asOf: string, opts: ExportOp
   if (d.items.length === 0) blocks.push(paragraph('Nothing was on the agenda.', 'muted'));
   else {
     const done = d.items.filter((i) => i.done).length;
-    blocks.push(paragraph(muted(`${done} of ${d.items.length} item${d.items.length === 1 ? '' : 's'} done.`)));
+    blocks.push(paragraph(muted(`${done} of ${countOf(d.items.length, 'item')} done.`)));
     blocks.push(
       table(
         [
@@ -67,6 +71,7 @@ export function oneOnOneSummary(db: Db, id: number, asOf: string, opts: ExportOp
     open.length ? table(COMMITMENT_COLUMNS, commitmentRows(open, m.repName, settings.managerName, locale)) : paragraph('No other open commitments.', 'muted'),
   );
 
+  // Lock history is the manager's (shareView leaves it out of the rep's copy).
   const unlocks = d.events.filter((e) => e.action === 'unlocked');
   if (unlocks.length) {
     blocks.push(heading('Changes after closing'));
@@ -92,15 +97,16 @@ export function oneOnOneSummary(db: Db, id: number, asOf: string, opts: ExportOp
     ['Previous one-on-one', d.previousMeetingDate ? date(d.previousMeetingDate) : 'none recorded'],
     ['As of', date(asOf)],
     ['Generated', date(opts.generatedOn ?? asOf)],
+    ['Copy', `${COPY_LABELS[opts.copy]}: ${COPY_NOTES[opts.copy]}`],
     privacyMeta(includePrivate),
   ];
   return renderDoc({
     kind: 'One-on-one summary',
     title: `One-on-one: ${m.repName}`,
-    subtitle: `${date(m.meetingDate)} · ${m.status === 'closed' ? 'Closed' : 'Planned'}`,
+    subtitle: `${date(m.meetingDate)} · ${m.status === 'closed' ? 'Closed' : 'Planned'}${includePrivate ? ` · ${COPY_LABELS.manager}` : ''}`,
     meta,
     blocks: includePrivate ? [callout('Contains private notes', PRIVATE_INCLUDED, 'private'), ...blocks] : blocks,
     footer: includePrivate ? PRIVATE_INCLUDED : PRIVATE_EXCLUDED,
-    filename: `one-on-one-${slug(m.repName, `rep-${m.repId}`)}-${m.meetingDate}`,
+    filename: `one-on-one-${slug(m.repName, `rep-${m.repId}`)}-${m.meetingDate}${includePrivate ? '-manager-copy' : ''}`,
   });
 }

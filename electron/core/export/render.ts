@@ -30,7 +30,7 @@ export interface Column {
 export type Block =
   | { kind: 'heading'; level: 2 | 3; text: string }
   | { kind: 'paragraph'; content: Span[]; tone?: 'muted' }
-  | { kind: 'list'; items: Span[][] }
+  | { kind: 'list'; items: Span[][]; ordered?: boolean }
   | { kind: 'table'; columns: Column[]; rows: Cell[][] }
   | { kind: 'facts'; rows: { label: string; value: Span[] }[] }
   | { kind: 'callout'; label: string; text: string; tone: 'private' | 'notice' }
@@ -50,6 +50,8 @@ export const muted = (text: string): Span => ({ text, style: 'muted' });
 export const heading = (text: string, level: 2 | 3 = 2): Block => ({ kind: 'heading', level, text });
 export const paragraph = (content: Content, tone?: 'muted'): Block => ({ kind: 'paragraph', content: spans(content), ...(tone ? { tone } : {}) });
 export const list = (items: Content[]): Block => ({ kind: 'list', items: items.map(spans) });
+/** A numbered list (a ranking). */
+export const numberedList = (items: Content[]): Block => ({ kind: 'list', items: items.map(spans), ordered: true });
 export const table = (columns: (string | Column)[], rows: CellInput[][]): Block => ({
   kind: 'table',
   columns: columns.map((c) => (typeof c === 'string' ? { label: c } : c)),
@@ -120,7 +122,7 @@ function mdBlock(b: Block): string {
     case 'paragraph':
       return mdSpans(b.content);
     case 'list':
-      return b.items.map((i) => `- ${mdSpans(i)}`).join('\n');
+      return b.items.map((i, n) => `${b.ordered ? `${n + 1}.` : '-'} ${mdSpans(i)}`).join('\n');
     case 'table':
       return mdTable(
         b.columns.map((c) => mdEscape(c.label)),
@@ -159,6 +161,22 @@ function cellClass(c: Column | undefined, head = false): string {
   return classes.length ? ` class="${classes.join(' ')}"` : '';
 }
 
+/** A table this short moves to the next page whole rather than split. */
+const KEEP_WHOLE_ROWS = 6;
+/** A longer one splits, but never leaves fewer than this many rows alone on a page. */
+const MIN_ROWS_TOGETHER = 3;
+
+/**
+ * The body as row groups: the first and the last few rows are each kept together, so a page
+ * break never leaves one orphan row under the heading or alone on the next page. Every page
+ * repeats the header (thead is a table-header-group) and no row is split (tr break-inside).
+ */
+function rowGroups(rows: string[]): string {
+  if (rows.length <= KEEP_WHOLE_ROWS) return `<tbody>${rows.join('')}</tbody>`;
+  const k = MIN_ROWS_TOGETHER;
+  return `<tbody class="keep">${rows.slice(0, k).join('')}</tbody><tbody>${rows.slice(k, -k).join('')}</tbody><tbody class="keep">${rows.slice(-k).join('')}</tbody>`;
+}
+
 function htmlBlock(b: Block): string {
   switch (b.kind) {
     case 'heading':
@@ -166,24 +184,20 @@ function htmlBlock(b: Block): string {
     case 'paragraph':
       return `<p${b.tone ? ` class="${b.tone}"` : ''}>${htmlSpans(b.content)}</p>`;
     case 'list':
-      return `<ul>${b.items.map((i) => `<li>${htmlSpans(i)}</li>`).join('')}</ul>`;
+      return `<${b.ordered ? 'ol' : 'ul'}>${b.items.map((i) => `<li>${htmlSpans(i)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`;
     case 'table': {
       const cols = b.columns.some((c) => c.width)
         ? `<colgroup>${b.columns.map((c) => `<col${c.width ? ` style="width:${escapeHtml(c.width)}"` : ''}>`).join('')}</colgroup>`
         : '';
       const head = `<thead><tr>${b.columns.map((c) => `<th${cellClass(c, true)}>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
-      const body = b.rows
-        .map(
-          (r) =>
-            `<tr>${r
-              .map((c, i) => {
-                const sub = c.sub && c.sub.length ? `<div class="sub">${htmlSpans(c.sub)}</div>` : '';
-                return `<td${cellClass(b.columns[i])}>${htmlSpans(c.main)}${sub}</td>`;
-              })
-              .join('')}</tr>`,
-        )
-        .join('');
-      return `<table>${cols}${head}<tbody>${body}</tbody></table>`;
+      const row = (r: Cell[]) =>
+        `<tr>${r
+          .map((c, i) => {
+            const sub = c.sub && c.sub.length ? `<div class="sub">${htmlSpans(c.sub)}</div>` : '';
+            return `<td${cellClass(b.columns[i])}>${htmlSpans(c.main)}${sub}</td>`;
+          })
+          .join('')}</tr>`;
+      return `<table${b.rows.length <= KEEP_WHOLE_ROWS ? ' class="keep"' : ''}>${cols}${head}${rowGroups(b.rows.map(row))}</table>`;
     }
     case 'facts':
       return `<table class="facts"><tbody>${b.rows
@@ -226,11 +240,15 @@ h2 {
 }
 h3 { font-size: 10.5pt; margin: 10pt 0 3pt; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 6pt; }
-ul { margin: 0 0 8pt; padding-left: 14pt; }
+ul, ol { margin: 0 0 8pt; padding-left: 14pt; }
+ol { padding-left: 16pt; }
 li { margin: 0 0 3pt; break-inside: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 2pt 0 10pt; font-size: 9pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+table.keep, tbody.keep { break-inside: avoid; page-break-inside: avoid; }
+/* The line that introduces a table stays with it. */
+p:has(+ table) { break-after: avoid; page-break-after: avoid; }
 th, td { text-align: left; vertical-align: top; padding: 4pt 6pt; border-bottom: 1px solid #d8dee4; }
 thead th { background: #f3f4f6; border-bottom: 1px solid #afb8c1; font-weight: 600; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }

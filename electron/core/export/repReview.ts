@@ -1,16 +1,19 @@
 /**
- * A rep review over a period, for the manager's own manager or HR: the numbers and the
+ * A rep review over a period, for the manager's own manager or HR. It opens with a one-page
+ * summary (the manager's own words, numbers against quota and coverage, the diagnosis in one
+ * sentence, the top three risks by attention, the development plan, coachability), then the
+ * detail: the numbers and the
  * diagnosis with its evidence, the deals to question, promises kept on both sides, the
  * coaching record and the coachability pattern. Each section is built by its own function from
  * the repositories. Private coaching notes, and the written evidence behind coachability
  * ratings, appear only when private material is asked for; otherwise coachability is counts only.
  */
-import { FLAG_LABELS, SEVERITY_LABELS, bySeverity } from '../../../shared/domain/flags';
+import { bySeverity } from '../../../shared/domain/flags';
 import { SIGN_LABELS, SIGNS as SIGN_CODES } from '../../../shared/domain/coachability';
-import { coverageStatus } from '../../../shared/domain/metrics';
+import { COVERAGE_LABELS, METRIC_LABELS, coverageStatus } from '../../../shared/domain/metrics';
 import { FOLLOW_UP_LABELS, NOTE_KIND_LABELS } from '../../../shared/schemas/notes';
 import { followThroughRate } from '../../../shared/domain/followThrough';
-import { dealHeading, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
+import { countOf, dealHeading, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
 import type { RepMetrics } from '../../../shared/domain/metrics';
 import { addDays, daysBetween, localDate, periodContaining } from '../../../shared/domain/periods';
 import type { FollowThroughCounts } from '../../../shared/schemas/commitments';
@@ -25,12 +28,16 @@ import { getRep } from '../repos/reps';
 import { getSettings } from '../repos/settings';
 import { plansForRep } from '../repos/development';
 import { coachabilityEvidence, meetingsHeld, notesInPeriod, observationsInPeriod } from '../repos/repPeriod';
-import { DRIVER_DEFS, PLAN_OUTCOME_TEXT, formatDriver } from '../../../shared/domain/development';
-import { PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, managerLabel, privacyMeta, type ExportOptions } from './docParts';
-import { callout, em, facts, heading, list, muted, paragraph, renderDoc, slug, strong, table, type Block, type ExportDoc, type Span } from './render';
+import { formatDriver } from '../../../shared/domain/development';
+import type { PlanView } from '../../../shared/schemas/development';
+import type { PipelineDeal } from '../../../shared/schemas/pipeline';
+import { PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, managerLabel, managerPossessive, planDrivers, planStatus, privacyMeta, type ExportOptions } from './docParts';
+import { callout, em, facts, heading, list, muted, numberedList, pageBreak, paragraph, renderDoc, slug, strong, table, type Block, type ExportDoc, type Span } from './render';
 
-/** How many flagged deals the review lists (highest attention first, as on the rep page). */
+/** How many flagged deals the review lists (highest attention first, as on the rep page); the rest are counted. */
 export const TOP_FLAGGED = 10;
+/** How many of them the one-page summary names as the top risks. */
+export const TOP_RISKS = 3;
 
 /** The seven signs (domain.md section 5) in the domain's order, with the app's own labels. */
 export const SIGNS: [string, string][] = SIGN_CODES.map((s) => [s, SIGN_LABELS[s]]);
@@ -42,26 +49,32 @@ type Fmt = {
   x: (n: number | null) => string;
 };
 
+/** "$30,000 of $100,000 quota (30%), $70,000 to go": won in the quota period against quota. */
+function quotaLine(m: RepMetrics, f: Fmt): Span[] {
+  if (m.quota <= 0) return [f.money(m.wonThisPeriod), muted(' (no quota set)')];
+  return [`${f.money(m.wonThisPeriod)} of ${f.money(m.quota)} quota`, muted(` (${f.pct(m.attainment)}${m.remainingQuota > 0 ? `, ${f.money(m.remainingQuota)} to go` : ''})`)];
+}
+
+/** "1.3x / 1.4x covered", with the rep page's words (coverage needed = 1 ÷ the rep's win rate). */
+function coverageLine(m: RepMetrics, f: Fmt): Span[] {
+  const status = coverageStatus(m);
+  if (status === 'unknown' || status === 'met') return [m.needs.requiredCoverage === null ? '' : `${f.x(m.needs.requiredCoverage)} · `, COVERAGE_LABELS[status]];
+  return [`${f.x(m.needs.requiredCoverage)} / ${f.x(m.actualCoverage)} `, status === 'short' ? strong(COVERAGE_LABELS.short) : COVERAGE_LABELS.enough, muted(' (needed = 1 ÷ win rate)')];
+}
+
 /** The numbers and the diagnosis, as of the last day of the period. */
 function metricsBlocks(m: RepMetrics, settings: Settings, to: string, f: Fmt): Block[] {
   const period = periodContaining(to, settings.quotaPeriod);
   const trend = m.newOppsTrend > 0.05 ? 'rising' : m.newOppsTrend < -0.05 ? 'falling' : 'flat';
   const rows: [string, Span | Span[]][] = [
-    ['Win rate (by count)', [f.pct(m.winRate), muted(` (${m.wonCount} won, ${m.lostCount} lost)`)]],
-    ['Win rate (by value)', f.pct(m.winRateByValue)],
-    ['Average won deal', f.money(m.avgWonDealSize)],
-    ['Average sales cycle', m.avgCycleDays === null ? '—' : `${Math.round(m.avgCycleDays)} days`],
+    [METRIC_LABELS.winRate, [`${f.pct(m.winRate)} / ${f.pct(m.winRateByValue)}`, muted(` (${m.wonCount} won, ${m.lostCount} lost)`)]],
+    [METRIC_LABELS.avgWonDeal, f.money(m.avgWonDealSize)],
+    [METRIC_LABELS.avgCycle, m.avgCycleDays === null ? '—' : countOf(Math.round(m.avgCycleDays), 'day')],
+    [`${METRIC_LABELS.won} ${period.label}`, quotaLine(m, f)],
+    [METRIC_LABELS.coverage, coverageLine(m, f)],
+    [METRIC_LABELS.openPipeline, `${f.money(m.openValue)} in ${countOf(m.openCount, 'deal')}`],
     [
-      `Won in ${period.label}`,
-      [`${f.money(m.wonThisPeriod)} of ${f.money(m.quota)} quota`, muted(` (${f.pct(m.attainment)} attained, ${f.money(m.remainingQuota)} to go)`)],
-    ],
-    ['Open pipeline', `${f.money(m.openValue)} in ${m.openCount} deal${m.openCount === 1 ? '' : 's'}`],
-    [
-      'Coverage required / actual',
-      [`${f.x(m.needs.requiredCoverage)} / ${f.x(m.actualCoverage)}`, muted(`${coverageStatus(m) === 'short' ? ' short of it' : ''} (required = 1 ÷ win rate)`)],
-    ],
-    [
-      'Opportunities needed',
+      METRIC_LABELS.oppsNeeded,
       m.remainingQuota <= 0
         ? 'None: the quota is met'
         : m.needs.dealsNeeded === null
@@ -69,7 +82,7 @@ function metricsBlocks(m: RepMetrics, settings: Settings, to: string, f: Fmt): B
           : [`${Math.ceil(m.needs.dealsNeeded)}`, muted(` to win the remaining ${f.money(m.remainingQuota)} at this win rate and deal size`)],
     ],
     [
-      'New opportunities per week',
+      METRIC_LABELS.newOppsPerWeek,
       [
         `${m.newOppsPerWeek.toFixed(1)}`,
         muted(`${m.neededOppsPerWeek === null ? '' : ` (needs about ${m.neededOppsPerWeek.toFixed(1)})`}; ${trend}; last ${m.weeklyNewOpps.length} weeks: ${m.weeklyNewOpps.join(' ')}`),
@@ -107,39 +120,91 @@ interface Review {
   f: Fmt;
 }
 
+/** The plan the summary speaks of: the one running on the last day, else the latest in the period. */
+function planInPeriod(db: Db, repId: number, from: string, to: string): PlanView | null {
+  const plans = plansForRep(db, repId, to).filter((p) => p.startDate <= to && (p.closedOn ?? p.endDate) >= from);
+  return plans.find((p) => p.status === 'active') ?? plans[0] ?? null;
+}
+
+/**
+ * Page one: what a reader who stops here needs. The manager's own words first, then the numbers
+ * against quota and coverage, the diagnosis in one sentence, the top risks by attention, the
+ * development plan and the coachability status, each from the same rule as the screens.
+ */
+function summarySection(r: Review & { flagged: PipelineDeal[]; summary: string | null }): Block[] {
+  const { db, rep, from, to, settings, locale, f } = r;
+  const m = repMetrics(db, to, rep.id)[0];
+  const period = periodContaining(to, settings.quotaPeriod);
+  const plan = planInPeriod(db, rep.id, from, to);
+  const coach = repCoachability(db, rep.id, to).judgement;
+  const blocks: Block[] = [heading('Summary')];
+  if (r.summary) blocks.push(callout(`${managerPossessive(settings.managerName)} summary`, r.summary));
+  blocks.push(
+    facts([
+      ...(m
+        ? ([
+            [`${METRIC_LABELS.won} ${period.label}`, quotaLine(m, f)],
+            [METRIC_LABELS.coverage, coverageLine(m, f)],
+            [METRIC_LABELS.openPipeline, `${f.money(m.openValue)} in ${countOf(m.openCount, 'deal')}`],
+            ['Diagnosis', strong(m.diagnosis.headline)],
+          ] as [string, Span | Span[]][])
+        : [['Diagnosis', `No pipeline metrics: ${rep.name} is archived.`] as [string, Span]]),
+      ['Development focus', plan ? [strong(planDrivers(plan)), `: ${planStatus(plan, settings.currency, locale)}`] : 'No development plan in the period'],
+      ['Coachability', coach.headline],
+    ]),
+  );
+  const risks = r.flagged.slice(0, TOP_RISKS);
+  blocks.push(heading(`Top ${risks.length === 1 ? 'risk' : `${risks.length || ''} risks`.trim()} by attention`, 3));
+  blocks.push(
+    risks.length
+      ? numberedList(risks.map((d) => [strong(dealHeading(d.name, d.accountName)), ` (attention ${d.attention}): ${d.reason}.`]))
+      : paragraph(`No open deal carried an integrity flag on ${f.date(to)}.`, 'muted'),
+  );
+  return [...blocks, pageBreak()];
+}
+
 function metricsSection({ db, rep, to, settings, f }: Review): Block[] {
   const m = repMetrics(db, to, rep.id)[0];
   return [heading('Pipeline metrics'), ...(m ? metricsBlocks(m, settings, to, f) : [paragraph(`No pipeline metrics: ${rep.name} is archived.`, 'muted')])];
 }
 
-/** The deals to question, in the order the rep page ranks them (attention, highest first). */
-function flaggedSection({ db, rep, to, locale, f }: Review): Block[] {
+/** The rep's flagged open deals on the last day, in the rep page's order (attention, highest first). */
+const flaggedDeals = (db: Db, repId: number, to: string, locale: string | undefined): PipelineDeal[] =>
+  pipeline(db, to, repId, locale).deals.filter((d) => d.flags.length > 0);
+
+/** The deals to question: the ten that need attention first, one row each, and how many more. */
+function flaggedSection({ rep, to, f, flagged }: Review & { flagged: PipelineDeal[] }): Block[] {
   const blocks: Block[] = [heading('Flagged open deals')];
-  const flagged = pipeline(db, to, rep.id, locale).deals.filter((d) => d.flags.length > 0);
-  if (flagged.length === 0) return [...blocks, paragraph(`No open deal carried an integrity flag on ${f.date(to)}.`, 'muted')];
+  if (flagged.length === 0) return [...blocks, paragraph(`No open deal of ${rep.name} carried an integrity flag on ${f.date(to)}.`, 'muted')];
+  const shown = flagged.slice(0, TOP_FLAGGED);
   blocks.push(
     paragraph(
       muted(
-        `${flagged.length} open deal${flagged.length === 1 ? '' : 's'} carried integrity flags on ${f.date(to)}` +
-          (flagged.length > TOP_FLAGGED ? `; the ${TOP_FLAGGED} that need attention first are below.` : ', highest attention first.') +
-          ' Each flag comes with its severity and the question to ask the rep.',
+        `${countOf(flagged.length, 'open deal')} carried integrity flags on ${f.date(to)}` +
+          (flagged.length > shown.length ? `; the ${shown.length} with the highest attention:` : ', highest attention first:'),
       ),
     ),
+    table(
+      [
+        { label: '#', align: 'right', width: '4%' },
+        { label: 'Deal', width: '36%' },
+        { label: 'Attention', align: 'right', width: '10%' },
+        { label: 'Why, and the question to ask' },
+      ],
+      shown.map((d, i) => {
+        const worst = bySeverity(d.flags)[0]!;
+        return [
+          String(i + 1),
+          { main: [strong(dealHeading(d.name, d.accountName))], sub: [`${d.stage} · expected close ${f.date(d.expectedCloseDate)}`] },
+          String(d.attention),
+          // The reason line names the worst flag and counts the rest; the worst one's facts and question come under it.
+          { main: [d.reason], sub: [`${worst.reason} `, em(worst.question)] },
+        ];
+      }),
+    ),
   );
-  for (const d of flagged.slice(0, TOP_FLAGGED)) {
-    blocks.push(
-      heading(dealHeading(d.name, d.accountName), 3),
-      paragraph([strong(`Attention ${d.attention}`), ` · ${d.reason}`]),
-      paragraph(
-        muted(
-          `${f.money(d.amount, d.currency)} · ${d.stage} · expected close ${f.date(d.expectedCloseDate)} · ` +
-            `${d.ageDays} days old, ${d.daysInStage} in stage · ` +
-            (d.stakeholdersTracked ? `${d.stakeholderCount} stakeholder${d.stakeholderCount === 1 ? '' : 's'}` : 'stakeholders not tracked yet'),
-        ),
-      ),
-      list(bySeverity(d.flags).map((fl) => [strong(`${FLAG_LABELS[fl.code]} (${SEVERITY_LABELS[fl.severity].toLowerCase()}):`), ` ${fl.reason} `, em(fl.question)])),
-    );
-  }
+  const rest = flagged.length - shown.length;
+  if (rest > 0) blocks.push(paragraph(`And ${countOf(rest, 'more flagged deal')}, with lower attention: see the Pipeline.`));
   return blocks;
 }
 
@@ -193,7 +258,7 @@ function notesSection({ db, rep, from, to, includePrivate, f }: Review): Block[]
     const sub: string[] = [];
     if (n.skill) sub.push(`Skill: ${n.skill}`);
     if (n.dealName) sub.push(`Deal: ${dealHeading(n.dealName, n.accountName)}`);
-    if (n.questions) sub.push(`${n.questions} “How do you know?” question${n.questions === 1 ? '' : 's'} answered`);
+    if (n.questions) sub.push(`${countOf(n.questions, '“How do you know?” question')} answered`);
     if (n.followUpAnswer) sub.push(`Follow-up: ${(FOLLOW_UP_LABELS[n.followUpAnswer] ?? n.followUpAnswer).toLowerCase()}`);
     else if (n.followUpDue) sub.push(`Follow-up due ${f.date(n.followUpDue)}`);
     return [
@@ -202,7 +267,7 @@ function notesSection({ db, rep, from, to, includePrivate, f }: Review): Block[]
       { main: [n.body], ...(sub.length ? { sub: [sub.join(' · ')] } : {}) },
     ];
   });
-  return [...blocks, table([{ label: 'Date', width: '13%', nowrap: true }, { label: 'Kind', width: '14%' }, { label: 'Note' }], rows)];
+  return [...blocks, table([{ label: 'Date', width: '13%', nowrap: true }, { label: 'Kind', width: '17%', nowrap: true }, { label: 'Note' }], rows)];
 }
 
 /** Coachability: a pattern over many observations, counted by sign; nothing when none was recorded. */
@@ -217,7 +282,7 @@ function coachabilitySection({ db, rep, from, to, includePrivate, f }: Review): 
     paragraph(strong(`Status on ${f.date(to)}: ${judged.headline}`)),
     list(judged.reasons),
     paragraph(
-      `${obs.count} observation${obs.count === 1 ? '' : 's'} from ${f.date(obs.first)} to ${f.date(obs.last)} ` +
+      `${countOf(obs.count, 'observation')} from ${f.date(obs.first)} to ${f.date(obs.last)} ` +
         `(${obs.firstHalf} in the first half of the period, to ${f.date(mid)}; ${obs.secondHalf} in the second). ` +
         `Feedback applied in ${obs.feedbackApplied} of ${obs.count}; a new approach tried in ${obs.newApproachTried} of ${obs.count}.`,
     ),
@@ -256,7 +321,7 @@ function oneOnOnesSection({ db, rep, from, to, f }: Review): Block[] {
     heading('One-on-ones'),
     paragraph([
       strong(`${held.length} held`),
-      muted(` (planned cadence: every ${cadence} day${cadence === 1 ? '' : 's'})`),
+      muted(` (planned cadence: every ${cadence === 1 ? 'day' : countOf(cadence, 'day')})`),
       held.length ? `: ${held.map((d) => f.date(d)).join(', ')}.` : '.',
     ]),
   ];
@@ -269,14 +334,7 @@ function developmentSection({ db, rep, from, to, settings, locale, f }: Review):
   if (plans.length === 0) blocks.push(paragraph('No development plan ran in this period.', 'muted'));
   for (const p of plans) {
     const val = (v: number | null) => formatDriver(p.metric, v, settings.currency, locale);
-    const state = p.status === 'active' ? `day ${p.day} of ${p.days}` : `${p.status} ${f.date(p.closedOn)}`;
-    blocks.push(
-      paragraph([
-        strong(p.drivers.map((d) => DRIVER_DEFS[d].label).join(' and ')),
-        muted(` (${f.date(p.startDate)} – ${f.date(p.endDate)}, ${state})`),
-        `. ${DRIVER_DEFS[p.metric].label}: ${val(p.baseline)} before the plan, ${val(p.current)} so far: ${PLAN_OUTCOME_TEXT[p.outcome]}.`,
-      ]),
-    );
+    blocks.push(paragraph([strong(planDrivers(p)), muted(` (${f.date(p.startDate)} – ${f.date(p.endDate)})`), `: ${planStatus(p, settings.currency, locale)}.`]));
     const done = p.checkins.filter((c) => c.doneOn);
     if (p.actions || done.length || p.resultNote) {
       blocks.push(
@@ -291,7 +349,7 @@ function developmentSection({ db, rep, from, to, settings, locale, f }: Review):
   return blocks;
 }
 
-export function repReview(db: Db, repId: number, from: string, to: string, opts: ExportOptions): ExportDoc {
+export function repReview(db: Db, repId: number, from: string, to: string, opts: ExportOptions & { summary?: string | null }): ExportDoc {
   if (from > to) throw new InvalidError('The period must start on or before the day it ends.', 'from');
   const { locale, includePrivate } = opts;
   const rep = getRep(db, repId);
@@ -303,10 +361,13 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
     x: (n) => (n === null ? '—' : `${n.toFixed(1)}x`),
   };
   const review: Review = { db, rep, from, to, settings, includePrivate, locale, f };
+  // One ranked list for the summary's top risks and the flagged-deals table: they cannot disagree.
+  const flagged = flaggedDeals(db, rep.id, to, locale);
   const blocks: Block[] = [
     ...(includePrivate ? [callout('Contains private notes', PRIVATE_INCLUDED, 'private')] : []),
+    ...summarySection({ ...review, flagged, summary: opts.summary ?? null }),
     ...metricsSection(review),
-    ...flaggedSection(review),
+    ...flaggedSection({ ...review, flagged }),
     ...commitmentsSection(review),
     ...notesSection(review),
     ...coachabilitySection(review),

@@ -4,9 +4,10 @@
  * focus, who is being neglected, and promises kept. No coaching notes: those stay with the
  * rep reviews.
  */
-import { DRIVER_DEFS, QUADRANT_DEFS, formatDriver, type Driver } from '../../../shared/domain/development';
+import { DRIVER_DEFS, PLACEMENT_DIFFERS_TEXT, QUADRANT_DEFS, explainShiftTheNumerator, formatDriver, placementDiffers, type Driver } from '../../../shared/domain/development';
+import { METRIC_LABELS } from '../../../shared/domain/metrics';
 import { followThroughRate } from '../../../shared/domain/followThrough';
-import { dealHeading, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
+import { countOf, dealHeading, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
 import { localDate } from '../../../shared/domain/periods';
 import type { PlanView } from '../../../shared/schemas/development';
 import type { Clock } from '../clock';
@@ -16,8 +17,8 @@ import { teamDevelopment } from '../repos/development';
 import { needsAttention, teamMetrics } from '../repos/metrics';
 import { commitmentCountsBetween } from '../repos/commitments';
 import { getSettings } from '../repos/settings';
-import type { ExportOptions } from './docParts';
-import { facts, heading, list, muted, paragraph, renderDoc, strong, table, type Block, type ExportDoc } from './render';
+import { planDrivers, planStatus, type ExportOptions } from './docParts';
+import { facts, heading, list, muted, paragraph, renderDoc, strong, table, type Block, type Cell, type ExportDoc } from './render';
 
 export function teamReview(db: Db, clock: Clock, from: string, to: string, opts: ExportOptions): ExportDoc {
   if (from > to) throw new InvalidError('The period must start on or before the day it ends.', 'from');
@@ -46,12 +47,12 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
   blocks.push(heading('Team results'));
   blocks.push(
     facts([
-      ['Won in the period', [money(won), muted(` by ${dev.reps.length} rep${dev.reps.length === 1 ? '' : 's'}`)]],
+      ['Won in the period', [money(won), muted(` by ${countOf(dev.reps.length, 'rep')}`)]],
       ['Team win rate', [pct(team.team.winRate), muted(` over the trailing ${settings.windowMonths} months to ${date(to)}`)]],
       ['Average won deal', money(team.team.avgWonDealSize)],
-      ['Sales cycle', team.team.avgCycleDays === null ? '—' : `${Math.round(team.team.avgCycleDays)} days`],
-      [`Won in ${team.period.label}`, [`${money(team.team.wonThisPeriod)} of ${money(sums.quota)} quota`, muted(` (${pct(sums.quota > 0 ? team.team.wonThisPeriod / sums.quota : null)})`)]],
-      ['Open pipeline', money(sums.open)],
+      ['Sales cycle', team.team.avgCycleDays === null ? '—' : countOf(Math.round(team.team.avgCycleDays), 'day')],
+      [`${METRIC_LABELS.won} ${team.period.label}`, [`${money(team.team.wonThisPeriod)} of ${money(sums.quota)} quota`, muted(` (${pct(sums.quota > 0 ? team.team.wonThisPeriod / sums.quota : null)})`)]],
+      [METRIC_LABELS.openPipeline, money(sums.open)],
     ]),
   );
 
@@ -79,38 +80,73 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
     ),
   );
   const p = dev.projection;
-  blocks.push(
-    paragraph([
-      'Shift the numerator: had every other rep produced what the top group produced per rep, the team would have won ',
-      strong(money(p.ifRestMatchedTop)),
-      ` instead of ${money(p.current)}${p.multiple ? ` (${p.multiple.toFixed(1)}×)` : ''}; closing half of that gap is worth `,
-      strong(money(p.ifHalfTheGap)),
-      '.',
-    ]),
-  );
+  blocks.push(heading('Shift the numerator', 3), paragraph(explainShiftTheNumerator(p, money)));
 
-  // 3. Each rep: numbers, diagnosis, development focus.
+  // 3. Each rep: numbers against quota, diagnosis, development focus.
   blocks.push(heading('Each rep'));
-  const focusText = (plan: PlanView | null, suggested: Driver[]) =>
+  blocks.push(
+    paragraph(
+      muted(`Won: in the period. ${METRIC_LABELS.attainment}: won in ${team.period.label} against quota, as of ${date(to)}. Win rate over the period.`),
+    ),
+  );
+  const focusText = (plan: PlanView | null, suggested: Driver[]): Cell =>
     plan
-      ? `${plan.drivers.map((d) => DRIVER_DEFS[d].label).join(' and ')} (day ${plan.day} of ${plan.days}; ${DRIVER_DEFS[plan.metric].label.toLowerCase()} ${driver(plan.metric, plan.baseline)} → ${driver(plan.metric, plan.current)})`
-      : suggested.length
-        ? `No plan yet; suggested: ${suggested.map((d) => DRIVER_DEFS[d].label.toLowerCase()).join(' and ')}`
-        : 'No plan yet';
+      ? { main: [planDrivers(plan)], sub: [planStatus(plan, cur, locale)] }
+      : { main: ['No plan yet'], ...(suggested.length ? { sub: [`suggested: ${suggested.map((d) => DRIVER_DEFS[d].label.toLowerCase()).join(' and ')}`] } : {}) };
   blocks.push(
     table(
-      ['Rep', { label: 'Won', align: 'right' }, { label: 'Win rate', align: 'right' }, 'Diagnosis', 'Development focus', 'Talent and effort'],
+      [
+        { label: 'Rep', width: '16%' },
+        { label: 'Won', align: 'right', width: '12%' },
+        { label: METRIC_LABELS.attainment, align: 'right', width: '11%' },
+        { label: 'Win rate', align: 'right', width: '8%' },
+        { label: 'Diagnosis', width: '20%' },
+        { label: 'Development focus' },
+      ],
       dev.reps.map((r) => {
         const m = metrics.get(r.repId);
         const share = c.shares.find((s) => s.repId === r.repId);
-        const quadrant = r.manager?.quadrant ?? r.data.quadrant;
         return [
           { main: [strong(r.name)], ...(share?.top ? { sub: [muted('top group')] } : {}) },
           money(share?.wonValue ?? 0),
+          m && m.quota > 0 ? pct(m.attainment) : { main: ['—'], sub: ['no quota'] },
           driver('win_rate', r.values.win_rate),
           m ? m.diagnosis.headline : '—',
           focusText(r.plan, r.suggested),
-          quadrant ? `${QUADRANT_DEFS[quadrant].label}${r.manager ? ' (manager)' : ' (data)'}` : 'Not enough data',
+        ];
+      }),
+    ),
+  );
+
+  // 3b. Talent and effort: the data's placement, and the manager's where it differs, with the numbers.
+  blocks.push(heading('Talent and effort'));
+  blocks.push(
+    paragraph(
+      muted(
+        'From the data: effort is new opportunities per week against the team median; effectiveness is win rate and deal size against the medians. ' +
+          'Where the manager’s own judgement differs, the numbers are beside it.',
+      ),
+    ),
+  );
+  blocks.push(
+    table(
+      [{ label: 'Rep', width: '17%' }, { label: 'From the data', width: '30%' }, { label: 'Manager’s judgement', width: '26%' }, 'The numbers'],
+      dev.reps.map((r) => {
+        const m = metrics.get(r.repId);
+        const differs = placementDiffers(r.data, r.manager);
+        const numbers = [
+          `${METRIC_LABELS.attainment} ${m && m.quota > 0 ? pct(m.attainment) : '—'}`,
+          `${METRIC_LABELS.newOppsPerWeek} ${driver('new_opps', r.values.new_opps)}`,
+          `win rate ${driver('win_rate', r.values.win_rate)}`,
+          `${METRIC_LABELS.avgWonDeal.toLowerCase()} ${driver('deal_size', r.values.deal_size)}`,
+        ].join(' · ');
+        return [
+          strong(r.name),
+          { main: [r.data.quadrant ? QUADRANT_DEFS[r.data.quadrant].label : 'Not enough data'], sub: [r.data.reason] },
+          r.manager
+            ? { main: [differs ? strong(QUADRANT_DEFS[r.manager.quadrant].label) : QUADRANT_DEFS[r.manager.quadrant].label], sub: [differs ? PLACEMENT_DIFFERS_TEXT : 'Agrees with the data.', ...(r.manager.note ? [` “${r.manager.note}”`] : [])] }
+            : { main: [muted('Not placed')] },
+          differs ? numbers : muted('—'),
         ];
       }),
     ),
@@ -122,8 +158,8 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
   blocks.push(
     paragraph(
       muted(
-        `The team's ${top.deals.length} open deals with the highest attention on ${date(to)} (severity of their flags, size, nearness of the close date). ` +
-          `${top.warningOrWorse} of ${top.openCount} open deals carry a warning or critical flag.`,
+        `The team's ${top.deals.length === 1 ? 'open deal' : countOf(top.deals.length, 'open deal')} with the highest attention on ${date(to)} (severity of their flags, size, nearness of the close date). ` +
+          `${top.warningOrWorse} of ${countOf(top.openCount, 'open deal')} ${top.warningOrWorse === 1 ? 'carries' : 'carry'} a warning or critical flag.`,
       ),
     ),
   );
@@ -141,7 +177,7 @@ export function teamReview(db: Db, clock: Clock, from: string, to: string, opts:
   const neglected = team.neglect.filter((n) => n.daysSince === null || n.daysSince >= team.neglectDays);
   blocks.push(
     neglected.length
-      ? list(neglected.map((n) => [strong(n.name), n.lastTouch ? `: last one-on-one, note or deal review ${date(n.lastTouch)} (${n.daysSince} days)` : ': never', n.isTopPerformer ? muted(' — a top performer') : '']))
+      ? list(neglected.map((n) => [strong(n.name), n.lastTouch ? `: last one-on-one, note or deal review ${date(n.lastTouch)} (${countOf(n.daysSince ?? 0, 'day')})` : ': never', n.isTopPerformer ? muted(' — a top performer') : '']))
       : paragraph(`Every rep had a one-on-one, a coaching note or a deal review in the last ${team.neglectDays} days.`, 'muted'),
   );
 

@@ -6,7 +6,7 @@
  */
 import { agendaMinutes, minutesOf } from '../../../shared/domain/agenda';
 import { countOf, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
-import { coverageStatus, DIAGNOSIS_LABELS, type RepMetrics } from '../../../shared/domain/metrics';
+import { COVERAGE_LABELS, coverageStatus, DIAGNOSIS_LABELS, METRIC_LABELS, type RepMetrics } from '../../../shared/domain/metrics';
 import { addDays, periodContaining } from '../../../shared/domain/periods';
 import type { AgendaItem, OneOnOneDetail } from '../../../shared/schemas/oneOnOnes';
 import type { Db } from '../db/open';
@@ -44,10 +44,10 @@ function numbers(m: RepMetrics | undefined, quotaLabel: string, money: (n: numbe
       'Coverage',
       m.needs.requiredCoverage === null
         ? `${x(m.actualCoverage)}; no win rate yet to say how much is needed`
-        : [`${x(m.actualCoverage)} of the ${x(m.needs.requiredCoverage)} needed`, muted(cover === 'short' ? ' (short)' : cover === 'enough' ? ' (covered)' : cover === 'met' ? ' (quota met)' : '')],
+        : [`${x(m.actualCoverage)} of the ${x(m.needs.requiredCoverage)} needed`, muted(cover === 'unknown' ? '' : ` (${COVERAGE_LABELS[cover]})`)],
     ],
     ['Win rate', [formatPercent(m.winRate, locale), muted(` (${m.wonCount} won, ${m.lostCount} lost)`)]],
-    ['Open pipeline', `${money(m.openValue)} in ${countOf(m.openCount, 'deal')}`],
+    [METRIC_LABELS.openPipeline, `${money(m.openValue)} in ${countOf(m.openCount, 'deal')}`],
   ];
 }
 

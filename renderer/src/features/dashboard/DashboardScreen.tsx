@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { RepMetrics } from '../../../../shared/domain/metrics';
+import { METRIC_LABELS, type RepMetrics } from '../../../../shared/domain/metrics';
 import { useApp } from '../../app/appStore';
 import { hrefFor, useRouter } from '../../app/router';
 import { AsOfPicker } from '../../components/AsOfPicker';
@@ -73,7 +73,7 @@ export function DashboardScreen() {
           </span>
         ),
       },
-      { accessorKey: 'attainment', header: 'Attainment', meta: { numeric: true }, sortUndefined: 'last', cell: (c) => fmt.percent(c.getValue()) },
+      { accessorKey: 'attainment', header: METRIC_LABELS.attainment, meta: { numeric: true }, sortUndefined: 'last', cell: (c) => fmt.percent(c.getValue()) },
     ],
     [fmt],
   );
@@ -112,7 +112,7 @@ export function DashboardScreen() {
               </dd>
             </div>
             <div>
-              <dt>Coverage needed / actual</dt>
+              <dt>{METRIC_LABELS.coverage}</dt>
               <dd>
                 {x(t.needs.requiredCoverage)} / {x(t.actualCoverage)}
               </dd>
@@ -124,7 +124,7 @@ export function DashboardScreen() {
               <dd className="stat-note">{fmt.percent(t.attainment)} of {fmt.money(t.quota)}</dd>
             </div>
             <div>
-              <dt>New opps / week</dt>
+              <dt>{METRIC_LABELS.newOppsPerWeek}</dt>
               <dd>{t.newOppsPerWeek.toFixed(1)}</dd>
               <dd className="stat-note">
                 <Sparkline values={t.weeklyNewOpps} label="Team new opportunities per week" width={120} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, LabelList } from 'recharts';
-import { QUADRANT_DEFS, QUADRANTS, type Quadrant } from '../../../../shared/domain/development';
+import { PLACEMENT_DIFFERS_TEXT, QUADRANT_DEFS, QUADRANTS, placementDiffers, type Quadrant } from '../../../../shared/domain/development';
 import type { RepDevelopment, TeamDevelopment } from '../../../../shared/schemas/development';
 import { call } from '../../api/client';
 import { toast } from '../../app/toasts';
@@ -94,7 +94,7 @@ function PlacementRow({ r }: { r: RepDevelopment }) {
             </option>
           ))}
         </select>
-        {r.manager && r.data.quadrant && r.manager.quadrant !== r.data.quadrant && <div className="warn small">Differs from the data: worth a look.</div>}
+        {placementDiffers(r.data, r.manager) && <div className="warn small">{PLACEMENT_DIFFERS_TEXT}</div>}
       </td>
       <td>
         <div className="inline-edit">

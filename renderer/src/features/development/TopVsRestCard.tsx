@@ -1,4 +1,4 @@
-import { DRIVER_DEFS, formatDriver } from '../../../../shared/domain/development';
+import { DRIVER_DEFS, explainShiftTheNumerator, formatDriver } from '../../../../shared/domain/development';
 import type { TeamDevelopment } from '../../../../shared/schemas/development';
 import { hrefFor } from '../../app/router';
 import { useFormat } from '../../lib/format';
@@ -94,7 +94,7 @@ export function TopVsRestCard({ d }: { d: TeamDevelopment }) {
           <dd data-testid="proj-half">{fmt.money(p.ifHalfTheGap)}</dd>
         </div>
       </dl>
-      <p className="subtle small">Per-rep production of the top group applied to every other rep, from the team&apos;s own numbers in the period. A rep already above it is not counted down.</p>
+      <p className="subtle small">{explainShiftTheNumerator(p, (n) => fmt.money(n))}</p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExportRequest } from '../../../../shared/schemas/exports';
+import { COPY_LABELS, COPY_NOTES, ONE_ON_ONE_COPIES, SUMMARY_MAX, reviewSummary, type ExportRequest, type OneOnOneCopy } from '../../../../shared/schemas/exports';
 import { periodContaining } from '../../../../shared/domain/periods';
 import { ApiFailure } from '../../api/client';
 import { saveExport } from '../../api/saveExport';
@@ -12,7 +12,11 @@ import { asOfArg, useAsOf } from '../../lib/useAsOf';
 
 type Props = { onClose: () => void } & ({ kind: 'oneOnOne'; id: number } | { kind: 'repReview'; repId: number; repName: string } | { kind: 'teamReview'; from?: string; to?: string });
 
-/** Export a one-on-one summary, a rep review or a team review as Markdown or PDF; private notes only on request. */
+/**
+ * Export a one-on-one summary, a rep review or a team review as Markdown or PDF. A one-on-one is
+ * the rep's copy unless the manager picks their own; a rep review opens with the summary written
+ * here; private notes only on request.
+ */
 export function ExportDialog(props: Props) {
   const info = useApp((s) => s.info);
   const settings = useApp((s) => s.settings);
@@ -27,15 +31,20 @@ export function ExportDialog(props: Props) {
   const [to, setTo] = useState((props.kind === 'teamReview' ? props.to : undefined) ?? end);
   const [format, setFormat] = useState<'md' | 'pdf'>('pdf');
   const [includePrivate, setIncludePrivate] = useState(false);
+  const [copy, setCopy] = useState<OneOnOneCopy>('rep');
+  const [summary, setSummary] = useState('');
+  // The server's rule, checked as the manager types (length, lines), so Export never fails on it.
+  const summaryCheck = reviewSummary.safeParse(summary);
+  const summaryError = summaryCheck.success ? undefined : `Your summary ${summaryCheck.error.issues[0]!.message}.`;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
 
   const request: ExportRequest =
     props.kind === 'oneOnOne'
-      ? { doc: { kind: 'oneOnOne', id: props.id }, includePrivate, ...asOfArg(asOf) }
+      ? { doc: { kind: 'oneOnOne', id: props.id, copy }, ...asOfArg(asOf) }
       : props.kind === 'teamReview'
         ? { doc: { kind: 'teamReview', from, to }, includePrivate: false }
-        : { doc: { kind: 'repReview', repId: props.repId, from, to }, includePrivate };
+        : { doc: { kind: 'repReview', repId: props.repId, from, to, summary }, includePrivate };
   const title =
     props.kind === 'oneOnOne' ? 'Export this one-on-one' : props.kind === 'teamReview' ? 'Export a team review' : `Export a review of ${props.repName}`;
 
@@ -51,7 +60,7 @@ export function ExportDialog(props: Props) {
     } catch (err) {
       // The server names nested fields ("doc.from"); the form knows them as "from" / "to".
       const field = err instanceof ApiFailure ? err.error.field?.split('.').pop() : undefined;
-      setError({ message: (err as Error).message, field: field === 'from' || field === 'to' ? field : undefined });
+      setError({ message: (err as Error).message, field: field === 'from' || field === 'to' || field === 'summary' ? field : undefined });
     } finally {
       setBusy(false);
     }
@@ -90,15 +99,37 @@ export function ExportDialog(props: Props) {
             <input type="radio" name="format" checked={format === 'md'} onChange={() => setFormat('md')} /> Markdown (for email or an HR tool)
           </label>
         </fieldset>
+        {props.kind === 'repReview' && (
+          <div className="span-all">
+            <Field
+              label="Your summary (opens the review, before the numbers)"
+              error={summaryError ?? (error?.field === 'summary' ? error.message : undefined)}
+              hint={`${summary.trim().length.toLocaleString()} of ${SUMMARY_MAX.toLocaleString()} characters. How the period went in your words: what the numbers do not say.`}
+            >
+              <textarea rows={5} value={summary} onChange={(e) => setSummary(e.target.value)} placeholder="Where they stand, what you are working on together, what you expect next" />
+            </Field>
+          </div>
+        )}
+        {props.kind === 'oneOnOne' && (
+          <fieldset className="span-all radio-row">
+            <legend>Copy</legend>
+            {ONE_ON_ONE_COPIES.map((c) => (
+              <label key={c} className="checkbox">
+                <input type="radio" name="copy" checked={copy === c} onChange={() => setCopy(c)} /> {COPY_LABELS[c]} ({COPY_NOTES[c]})
+              </label>
+            ))}
+          </fieldset>
+        )}
         {props.kind === 'teamReview' ? (
           <p className="subtle small span-all">A team review never includes coaching notes or coachability evidence: send those in rep reviews.</p>
-        ) : (
+        ) : props.kind === 'repReview' ? (
           <label className="checkbox span-all">
-            <input type="checkbox" checked={includePrivate} onChange={(e) => setIncludePrivate(e.target.checked)} /> Include my private notes
-            {props.kind === 'repReview' && ' and coachability evidence'}
+            <input type="checkbox" checked={includePrivate} onChange={(e) => setIncludePrivate(e.target.checked)} /> Include my private notes and coachability evidence
           </label>
+        ) : null}
+        {(includePrivate || (props.kind === 'oneOnOne' && copy === 'manager')) && (
+          <p className="callout span-all">Private material will be in the file. Keep it to yourself: do not share it with the rep or forward it.</p>
         )}
-        {includePrivate && <p className="callout span-all">Private material will be in the file. Keep it to yourself: do not share it with the rep or forward it.</p>}
         {error && !error.field && (
           <p className="form-error span-all" role="alert">
             {error.message}
@@ -108,7 +139,7 @@ export function ExportDialog(props: Props) {
           <button type="button" onClick={props.onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || summaryError !== undefined}>
             {busy ? 'Exporting…' : 'Export'}
           </button>
         </footer>

@@ -1,3 +1,4 @@
+import { METRIC_LABELS } from '../../../../shared/domain/metrics';
 import type { RepDashboard } from '../../../../shared/schemas/pipeline';
 import { Sparkline } from '../../components/Sparkline';
 import { useFormat } from '../../lib/format';
@@ -24,7 +25,7 @@ export function RepMetricsPanel({ data }: { data: RepDashboard }) {
         </ul>
         <dl className="metric-grid">
           <div>
-            <dt>Win rate (count / value)</dt>
+            <dt>{METRIC_LABELS.winRate}</dt>
             <dd>
               {fmt.percent(m.winRate)} / {fmt.percent(m.winRateByValue)}
             </dd>
@@ -36,33 +37,35 @@ export function RepMetricsPanel({ data }: { data: RepDashboard }) {
             </dd>
           </div>
           <div>
-            <dt>Avg won deal</dt>
+            <dt>{METRIC_LABELS.avgWonDeal}</dt>
             <dd>{m.avgWonDealSize === null ? '—' : fmt.money(m.avgWonDealSize)}</dd>
           </div>
           <div>
-            <dt>Avg cycle</dt>
+            <dt>{METRIC_LABELS.avgCycle}</dt>
             <dd>{m.avgCycleDays === null ? '—' : `${Math.round(m.avgCycleDays)} days`}</dd>
           </div>
           <div>
-            <dt>Won {data.period.label}</dt>
+            <dt>
+              {METRIC_LABELS.won} {data.period.label}
+            </dt>
             <dd>
               {fmt.money(m.wonThisPeriod)} <span className="subtle">({fmt.percent(m.attainment)})</span>
             </dd>
           </div>
           <div>
-            <dt>Coverage needed / actual</dt>
+            <dt>{METRIC_LABELS.coverage}</dt>
             <dd>
               <Coverage required={m.needs.requiredCoverage} actual={m.actualCoverage} />
             </dd>
           </div>
           <div>
-            <dt>Open pipeline</dt>
+            <dt>{METRIC_LABELS.openPipeline}</dt>
             <dd>
               {fmt.money(m.openValue)} <span className="subtle">({m.openCount} deals)</span>
             </dd>
           </div>
           <div>
-            <dt>New opps / week</dt>
+            <dt>{METRIC_LABELS.newOppsPerWeek}</dt>
             <dd className="spark-cell">
               <Sparkline values={m.weeklyNewOpps} label={`New opportunities per week: ${m.weeklyNewOpps.join(', ')}`} /> {m.newOppsPerWeek.toFixed(1)}
               <span className="subtle">{m.newOppsTrend > 0.05 ? ' rising' : m.newOppsTrend < -0.05 ? ' falling' : ' flat'}</span>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { METRIC_LABELS } from '../../../../shared/domain/metrics';
 import { REP_ROLE_LABELS, REP_STATUS_LABELS, type RepRole, type RepStatus } from '../../../../shared/schemas/rep';
 import type { TeamRow } from '../../../../shared/schemas/team';
 import { call } from '../../api/client';
@@ -55,7 +56,7 @@ export function TeamScreen() {
       { accessorKey: 'wonThisPeriod', header: periodLabel ? `Won ${periodLabel}` : 'Won', meta: { numeric: true }, cell: (c) => fmt.money(c.getValue()) },
       {
         accessorKey: 'attainment',
-        header: 'Attainment',
+        header: METRIC_LABELS.attainment,
         meta: { numeric: true },
         sortUndefined: 'last',
         cell: (c) => <Attainment value={c.getValue()} label={fmt.percent(c.getValue())} />,
