@@ -36,6 +36,7 @@ interface ChildResult {
   parse: number;
   analyse: number;
   write: number;
+  search: number;
   whole: number;
   mappingChange: number | null;
   peakMb: number;
@@ -108,6 +109,7 @@ async function main() {
     ['analyse (parse, check every row, count new vs updates)', s(m((r) => r.analyse))],
     ['write, one transaction', s(m((r) => r.write))],
     ['whole import (analyse + write)', `${s(whole)} (${rowsPerSec(whole)})`],
+    ['then search entries for the new deals (in the background)', s(m((r) => r.search))],
     ['peak memory of the process', `${m((r) => r.peakMb).toFixed(0)} MB`],
     ['a mapping change answered', s(median(mapping.map((r) => r.mappingChange!)))],
     ['same file again (all unchanged): whole', s(again.whole)],
