@@ -36,8 +36,10 @@ interface ChildResult {
   parse: number;
   analyse: number;
   write: number;
+  search: number;
   whole: number;
   mappingChange: number | null;
+  importPeakMb: number;
   peakMb: number;
   result: string;
 }
@@ -108,7 +110,9 @@ async function main() {
     ['analyse (parse, check every row, count new vs updates)', s(m((r) => r.analyse))],
     ['write, one transaction', s(m((r) => r.write))],
     ['whole import (analyse + write)', `${s(whole)} (${rowsPerSec(whole)})`],
-    ['peak memory of the process', `${m((r) => r.peakMb).toFixed(0)} MB`],
+    ['then search entries for the new deals (in the background)', s(m((r) => r.search))],
+    ['peak memory of the process: import and search entries', `${m((r) => r.importPeakMb).toFixed(0)} MB`],
+    ['peak memory of the process: with closing the store', `${m((r) => r.peakMb).toFixed(0)} MB`],
     ['a mapping change answered', s(median(mapping.map((r) => r.mappingChange!)))],
     ['same file again (all unchanged): whole', s(again.whole)],
     ['an updated export: whole', `${s(updated.whole)} (${updated.result})`],

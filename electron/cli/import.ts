@@ -214,6 +214,7 @@ export async function runImportCli(args: string[], io: Io, clock: Clock): Promis
     }
     const r = done.result;
     report(io, values.json, p, { created: r.created, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped, repsCreated: r.repsCreated, backup: r.backup }, repName);
+    await job.searchable; // the new deals' search entries, before the file is closed
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {

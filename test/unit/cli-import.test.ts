@@ -25,6 +25,20 @@ const deals = (db: string) => {
 };
 
 describe('CLI import', () => {
+  it('an import of more than 5,000 new deals writes their search entries before the command ends', async () => {
+    const db = tempDbPath();
+    const file = path.join(path.dirname(db), 'big.csv');
+    fs.writeFileSync(file, 'Id,Deal,Account,Owner,Stage,Amount,Close,Created\n' + Array.from({ length: 6000 }, (_, i) => `C${i},Deal ${i},Acct ${i % 40},Rep ${i % 3},Proposal,${i},2026-12-15,2026-01-10`).join('\n'));
+    expect((await cli('import', file, '--db', db)).code).toBe(0);
+    const conn = new Database(db, { readonly: true }); // opened as is: nothing is completed on opening
+    try {
+      expect(conn.prepare('SELECT COUNT(*) FROM search_backlog').pluck().get()).toBe(0);
+      expect(conn.prepare('SELECT COUNT(*) FROM search_deal').pluck().get()).toBe(6000);
+    } finally {
+      conn.close();
+    }
+  });
+
   it('imports a Salesforce report into the demo team and reports created, skipped and errors as JSON', async () => {
     const db = tempDbPath();
     expect((await cli('demo', '--db', db)).code).toBe(0);

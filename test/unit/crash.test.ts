@@ -1,8 +1,8 @@
 /**
  * Crash safety: a child process writing through the core (imports and edits) is killed with
  * SIGKILL at random moments, many times. After every kill the file passes SQLite's integrity
- * and foreign-key checks, and every import exists whole (its run record and all its deals)
- * or not at all.
+ * and foreign-key checks, every import exists whole (its run record and all its deals) or not
+ * at all, and once opened again every deal has its search entry.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -50,6 +50,9 @@ describe('crash safety', () => {
         }
         const prefixes = db.prepare("SELECT DISTINCT substr(external_id, 2, instr(external_id, '-') - 2) FROM deals WHERE external_id LIKE 'I%-%'").pluck().all() as string[];
         for (const p of prefixes) expect(recorded.has(Number(p))).toBe(true); // no deals of an import without its record
+        // Search entries an import left for after its commit are written on opening: every deal has one.
+        expect(db.prepare('SELECT COUNT(*) FROM search_backlog').pluck().get()).toBe(0);
+        expect(db.prepare('SELECT COUNT(*) FROM deals WHERE id NOT IN (SELECT rowid FROM search_deal)').pluck().get()).toBe(0);
         wholeImports = runs.length;
       } finally {
         closeDatabase(db);

@@ -5,7 +5,7 @@ import type { Ctx } from '../../electron/core/context';
 import { createRep } from '../../electron/core/repos/reps';
 import type { ImportProgress } from '../../shared/schemas/imports';
 import { testCtx } from './helpers';
-import { analyze, ok, runImport, stage } from './importHelpers';
+import { analyze, ok, runImport, searchCaughtUp, stage } from './importHelpers';
 
 
 const count = (ctx: Ctx, sql: string, ...args: unknown[]) => (ctx.db.prepare(sql).pluck().get(...args) as number);
@@ -196,7 +196,7 @@ describe('importing', () => {
     expect(count(ctx, 'SELECT COUNT(*) FROM reps')).toBe(7);
   });
 
-  const schema = (ctx: Ctx) => ctx.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+  const schema = (ctx: Ctx) => ctx.db.prepare("SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name").all();
   const bigFile = (rows: number) =>
     'Id,Deal,Account,Owner,Stage,Amount,Close,Created\n' +
     Array.from({ length: rows }, (_, i) => `B${i},Deal ${i},Acct ${i % 300},Rep ${i % 9},${i % 3 ? 'Proposal' : 'Closed Won'},${i},2026-0${1 + (i % 9)}-1${i % 10},2025-12-0${1 + (i % 9)}`).join('\n');
@@ -215,20 +215,21 @@ describe('importing', () => {
     // The indexes are really there again: the planner uses them.
     const plan = ctx.db.prepare("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM deals WHERE rep_id = 1 AND created_date > '2026-01-01'").all() as { detail: string }[];
     expect(plan.map((r) => r.detail).join(' ')).toMatch(/USING COVERING INDEX deals_rep_created/);
-    // The search entries the insert trigger would have written, written in one statement.
+    // The search entries the insert trigger would have written, written just after the import.
+    await searchCaughtUp(ctx);
     expect(count(ctx, 'SELECT COUNT(*) FROM search_deal')).toBe(21000);
     const found = ok<SearchResults>(ctx, 'search.query', { text: 'deal 20999' });
     expect(found.groups.map((g) => [g.kind, g.hits.map((h) => h.title)])).toEqual([['deal', ['\u0002Deal\u0003 \u000220999\u0003']]]);
     expect(found.groups[0]!.hits[0]!.context).toBe('Acct 299 · Rep 2 · Proposal') // 20999 % 300, % 9;
   });
 
-  it('a big import that fails half-way leaves the store, and its indexes, as they were', async () => {
+  it('a big import that fails half-way leaves the store, its indexes and triggers as they were, and no search backlog', async () => {
     const ctx = testCtx();
-    const before = schema(ctx);
     ctx.db.exec(`CREATE TRIGGER refuse_late BEFORE INSERT ON deals WHEN NEW.external_id = 'B15000' BEGIN SELECT RAISE(ABORT, 'disk said no'); END`);
+    const before = schema(ctx);
     const p = await runImport(ctx, { fileId: stage('big.csv', Buffer.from(bigFile(21000))) });
     expect(p).toMatchObject({ phase: 'failed', error: expect.stringMatching(/nothing was written: disk said no/) });
-    expect(count(ctx, 'SELECT COUNT(*) FROM deals') + count(ctx, 'SELECT COUNT(*) FROM deal_stage_history')).toBe(0);
+    expect(count(ctx, 'SELECT COUNT(*) FROM deals') + count(ctx, 'SELECT COUNT(*) FROM deal_stage_history') + count(ctx, 'SELECT COUNT(*) FROM search_backlog')).toBe(0);
     expect(schema(ctx)).toEqual(before);
   });
 });

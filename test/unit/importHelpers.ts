@@ -18,6 +18,17 @@ export function ok<T>(ctx: Ctx, name: string, input: unknown): T {
 
 export const analyze = (ctx: Ctx, input: ImportChoicesInput): ImportAnalysis => ok<ImportAnalysis>(ctx, 'import.analyze', input);
 
+/**
+ * Waits until search finds every deal an import added: a big import writes their search
+ * entries after it is done (db/searchBacklog.ts), a chunk at a time.
+ */
+export async function searchCaughtUp(ctx: Ctx): Promise<void> {
+  for (let waited = 0; (ctx.db.prepare('SELECT COUNT(*) FROM search_backlog').pluck().get() as number) > 0; waited += 5) {
+    if (waited > 60_000) throw new Error('the search entries were never written');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 /** Starts an import and waits for the job, polling progress as the screen does. */
 export async function runImport(ctx: Ctx, input: ImportStartInput): Promise<ImportProgress> {
   const { jobId } = ok<{ jobId: string }>(ctx, 'import.start', input);

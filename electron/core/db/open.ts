@@ -3,6 +3,7 @@ import path from 'node:path';
 import { applyKey } from './cipher';
 import { ensurePrivateDir, makePrivateFile } from './fileModes';
 import { migrate } from './migrate';
+import { completeSearchBacklog } from './searchBacklog';
 
 export type Db = Database.Database;
 
@@ -46,7 +47,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     db.pragma('mmap_size = 268435456');
     db.pragma('temp_store = MEMORY');
-    if (!opts.readonly) migrate(db);
+    if (!opts.readonly) {
+      migrate(db);
+      completeSearchBacklog(db); // search entries an import committed without, if it was cut short
+    }
     return db;
   } catch (err) {
     db.close();

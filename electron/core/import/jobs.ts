@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { headerSignature } from '../../../shared/domain/import/presets';
 import type { ImportProgress, ImportResult, importStartInput } from '../../../shared/schemas/imports';
 import type { Ctx } from '../context';
+import { catchUpSearch, completeSearchBacklog, searchBacklogSize } from '../db/searchBacklog';
 import { InvalidError } from '../errors';
 import { planImport, type ImportPlan } from './plan';
 import { saveMapping } from './mappings';
@@ -22,8 +23,19 @@ export interface ImportHooks {
   backup?: (ctx: Ctx) => Promise<string | null>;
 }
 
-/** `planned` lets a caller that has just analysed the same choices (the CLI) skip a second pass. */
-export function startImport(ctx: Ctx, input: StartInput, hooks: ImportHooks = {}, planned?: ImportPlan): { jobId: string; done: Promise<ImportProgress> } {
+/** New deals up to this many are searchable the moment the import is done; more are indexed in the background just after. */
+const SEARCHABLE_AT_ONCE = 5000;
+
+/**
+ * `planned` lets a caller that has just analysed the same choices (the CLI) skip a second pass.
+ * `done`: the import is written (or failed); `searchable`: search finds every new deal too.
+ */
+export function startImport(
+  ctx: Ctx,
+  input: StartInput,
+  hooks: ImportHooks = {},
+  planned?: ImportPlan,
+): { jobId: string; done: Promise<ImportProgress>; searchable: Promise<void> } {
   if ([...jobs.values()].some((j) => j.phase === 'checking' || j.phase === 'writing')) {
     throw new InvalidError('Another import is still running. Wait for it to finish.', 'file');
   }
@@ -83,9 +95,16 @@ export function startImport(ctx: Ctx, input: StartInput, hooks: ImportHooks = {}
       Object.assign(progress, { phase: 'failed', error: `The import failed and nothing was written: ${(err as Error).message}` });
     }
     forgetOldJobs();
+    if (progress.phase === 'done' && searchBacklogSize(ctx.db) <= SEARCHABLE_AT_ONCE) {
+      try {
+        completeSearchBacklog(ctx.db);
+      } catch (err) {
+        console.error('[search] entries left for later:', err); // the import itself is committed
+      }
+    }
     return progress;
   })();
-  return { jobId, done };
+  return { jobId, done, searchable: done.then(() => catchUpSearch(ctx.db)) };
 }
 
 export function importProgress(jobId: string): ImportProgress {

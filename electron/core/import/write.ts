@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { dealKey, emptyStats, nocase, normalizedRows } from '../../../shared/domain/import/rows';
 import type { OwnerPlan, ImportPlan } from './plan';
 import { dealHistory, recordFirstStages } from '../repos/dealHistory';
+import { dealSearchEntry, deferDealSearch } from '../db/searchBacklog';
 
 export interface WriteCounts {
   runId: number;
@@ -40,6 +41,7 @@ export async function writeImport(
   // A big write gains nothing from the 64 MB read cache the screens use: it streams its pages
   // to the WAL instead (measured: peak memory 50 MB lower at 250,000 rows, no slower).
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma('cache_size = -16384');
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -49,8 +51,9 @@ export async function writeImport(
     // a failure or a crash rolls it back with everything else.
     const indexes = bulkIndexes(db, plan);
     for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
-    // Likewise the search entry each new deal's trigger would add: one statement at the end.
-    const searchEntry = indexes.length ? bulkSearchEntry(db) : null;
+    // New deals' search entries are written after the commit (db/searchBacklog.ts): FTS5
+    // would take as long as the rest of the write, and the import is complete without them.
+    const searchEntry = plan.choices.kind === 'deals' ? dealSearchEntry(db) : null;
     if (searchEntry) db.exec('DROP TRIGGER search_deals_ai');
     // The rows are read again, a chunk at a time: the plan kept counts, not 250,000 records.
     let chunk: ImportedRecord[] = [];
@@ -72,8 +75,8 @@ export async function writeImport(
     recordFirstStages(db, lastDealBefore, now);
     for (const ix of indexes) db.exec(ix.sql);
     if (searchEntry) {
-      db.prepare(searchEntry.bulk).run(lastDealBefore);
       db.exec(searchEntry.trigger);
+      deferDealSearch(db, lastDealBefore, db.prepare('SELECT COALESCE(MAX(id), 0) FROM deals').pluck().get() as number);
     }
     writer.rememberOwners(plan.aliases);
     const c = writer.counts;
@@ -88,6 +91,9 @@ export async function writeImport(
         .lastInsertRowid,
     );
     beforeCommit();
+    // The commit is durable once the WAL is synced; copying the WAL into the file (SQLite's
+    // automatic checkpoint, as long again for a big import) is left to catchUpSearch.
+    db.pragma('wal_autocheckpoint = 0');
     db.exec('COMMIT');
     return { runId, ...c };
   } catch (err) {
@@ -95,6 +101,7 @@ export async function writeImport(
     throw err;
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
   }
 }
 
@@ -121,26 +128,17 @@ const STAGE = COMPARED.indexOf('stage');
 const EXPECTED_CLOSE = COMPARED.indexOf('expected_close_date');
 
 /** A deal already in the store: its id and the compared columns (arrays, not objects: 250,000 of them at once). */
-/**
- * The search index's insert trigger on deals, and the same INSERT for every deal above an id
- * in one statement: read from the trigger in this very file, so the bulk path writes exactly
- * what the trigger would have. Null (the trigger stays) if it is not of the expected shape.
- */
-function bulkSearchEntry(db: Db): { trigger: string; bulk: string } | null {
-  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_deals_ai'").pluck().get() as string | undefined;
-  const body = trigger ? /\bBEGIN\s+(INSERT INTO search_deal\b[^;]*\bSELECT\b[^;]*);\s*END$/i.exec(trigger)?.[1] : undefined;
-  if (!trigger || !body) return null;
-  let top = body; // the SELECT with every parenthesised part taken out: it must have no FROM or WHERE of its own
-  while (/\([^()]*\)/.test(top)) top = top.replace(/\([^()]*\)/g, '');
-  if (/\b(FROM|WHERE)\b/i.test(top.slice(top.search(/\bSELECT\b/i)))) return null;
-  return { trigger, bulk: `${body.replace(/\bNEW\./g, 'd.')} FROM deals d WHERE d.id > ? ORDER BY d.id` };
-}
-
 interface ExistingDeal {
   id: number;
   old: unknown[];
 }
 const existingOf = (row: unknown[]): ExistingDeal => ({ id: row[0] as number, old: row.slice(2) });
+
+const INSERT_DEAL = `INSERT INTO deals (external_id, rep_id, account_id, name, stage, crm_stage, amount_cents, currency, created_date,
+  expected_close_date, closed_date, outcome, last_activity_date, next_step, source, stage_entered_date, created_at, updated_at)`;
+const DEAL_COLUMNS = 18;
+const DEAL_ROW = `(${Array(DEAL_COLUMNS).fill('?').join(', ')})`;
+const DEALS_PER_INSERT = 50;
 
 /** Prepared statements and lookups for one import; counts what it did. */
 function makeWriter(db: Db, now: string, today: string, owners: OwnerPlan) {
@@ -167,12 +165,9 @@ function makeWriter(db: Db, now: string, today: string, owners: OwnerPlan) {
     // A chunk's known deals in one query, not one lookup per row.
     dealsByIds: db.prepare(`SELECT id, external_id, ${COMPARED.join(', ')} FROM deals WHERE external_id IN (SELECT value FROM json_each(?))`).raw(),
     dealByRowId: db.prepare(`SELECT id, external_id, ${COMPARED.join(', ')} FROM deals WHERE id = ?`).raw(),
-    insertDeal: db.prepare(
-      `INSERT INTO deals (external_id, rep_id, account_id, name, stage, crm_stage, amount_cents, currency, created_date,
-         expected_close_date, closed_date, outcome, last_activity_date, next_step, source, stage_entered_date,
-         created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insertDeal: db.prepare(`${INSERT_DEAL} VALUES ${DEAL_ROW}`),
+    // New deals go in 50 to a statement: one call into SQLite (binding, stepping, resetting) instead of 50.
+    insertDeals: db.prepare(`${INSERT_DEAL} VALUES ${Array(DEALS_PER_INSERT).fill(DEAL_ROW).join(', ')}`),
     updateDeal: db.prepare(
       `UPDATE deals SET rep_id = ?, account_id = ?, name = ?, stage = ?, crm_stage = ?, amount_cents = ?, currency = ?, created_date = ?,
          expected_close_date = ?, closed_date = ?, outcome = ?, last_activity_date = ?, next_step = ?, source = ?,
@@ -231,6 +226,12 @@ function makeWriter(db: Db, now: string, today: string, owners: OwnerPlan) {
     return id;
   };
   let chunkDeals = new Map<string, ExistingDeal>();
+  // New deals' values waiting for a full statement (insertDeals); the rest go one by one at the chunk's end.
+  const newDeals: unknown[] = [];
+  const flushNewDeals = () => {
+    for (let i = 0; i < newDeals.length; i += DEAL_COLUMNS) s.insertDeal.run(newDeals.slice(i, i + DEAL_COLUMNS));
+    newDeals.length = 0;
+  };
   const existing = (d: ImportedDeal): ExistingDeal | undefined => {
     if (d.externalId) return chunkDeals.get(d.externalId);
     const key = dealKey(d);
@@ -251,8 +252,12 @@ function makeWriter(db: Db, now: string, today: string, owners: OwnerPlan) {
       // A new deal entered its stage when created (or, if closed, on the day it closed).
       const entered = closed && closedDate ? closedDate : d.createdDate;
       // Its first history row is written with all the others in one statement (writeImport).
-      s.insertDeal.run(d.externalId, repId, accountId, d.name, d.stage, d.crmStage, toCents(d.amount), d.currency, d.createdDate,
+      newDeals.push(d.externalId, repId, accountId, d.name, d.stage, d.crmStage, toCents(d.amount), d.currency, d.createdDate,
         expected, closedDate, d.outcome, d.lastActivityDate, d.nextStep, d.source, entered, now, now);
+      if (newDeals.length === DEALS_PER_INSERT * DEAL_COLUMNS) {
+        s.insertDeals.run(newDeals);
+        newDeals.length = 0;
+      }
       if (d.externalId) knownIds.add(d.externalId);
       counts.created++;
       return;
@@ -305,6 +310,7 @@ function makeWriter(db: Db, now: string, today: string, owners: OwnerPlan) {
         const known = (chunk as ImportedDeal[]).flatMap((d) => (d.externalId && knownIds.has(d.externalId) ? [d.externalId] : []));
         chunkDeals = new Map(known.length ? (s.dealsByIds.all(JSON.stringify(known)) as unknown[][]).map((row) => [row[1] as string, existingOf(row)]) : []);
         for (const r of chunk) writeDeal(r as ImportedDeal);
+        flushNewDeals();
       } else if (kind === 'reps') for (const r of chunk) writeRep(r as ImportedRep);
       else for (const r of chunk) writeAccount(r as ImportedAccount);
     },

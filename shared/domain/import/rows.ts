@@ -423,22 +423,27 @@ function keyIndex(table: CsvTable, kind: ImportKind, col: KeyColumns): KeyIndex 
   if (cached) return cached;
   const n = table.rows.length;
   const index: KeyIndex = { prev: new Int32Array(n).fill(-1), duplicate: new Uint8Array(n) };
-  const last = new Map<string, number>();
+  // CRM ids and names in maps of their own: the cell itself is the key, never a new string.
+  const byId = new Map<string, number>();
+  const byName = new Map<string, number>();
+  const rows = table.rows;
+  const at = (cells: string[], c: number | undefined) => (c === undefined ? '' : (cells[c] ?? '').trim());
   for (let i = 0; i < n; i++) {
-    const row = table.rows[i]!;
-    const cells = cellsOf(row);
-    const at = (c: number | undefined) => (c === undefined ? '' : (cells[c] ?? '').trim());
-    let key: string;
-    if (kind !== 'deals') key = nocase(at(col.name));
-    else {
-      const ext = at(col.externalId);
-      key = ext ? `\u0001${ext}` : `${nocase(at(col.name) || [at(col.accountName), at(col.product)].filter(Boolean).join(' · '))}|${nocase(at(col.accountName))}`;
+    const cells = cellsOf(rows[i]!);
+    const ext = kind === 'deals' ? at(cells, col.externalId) : '';
+    const last = ext ? byId : byName;
+    let key = ext;
+    if (kind !== 'deals') key = nocase(at(cells, col.name));
+    else if (!ext) {
+      const account = at(cells, col.accountName);
+      key = `${nocase(at(cells, col.name) || [account, at(cells, col.product)].filter(Boolean).join(' · '))}|${nocase(account)}`;
     }
     const before = last.get(key);
     if (before !== undefined) {
       index.prev[i] = before;
+      const joined = rows[i]!.joined;
       for (let e = before; e >= 0; e = index.prev[e]!) {
-        if (table.rows[e]!.joined === row.joined) {
+        if (rows[e]!.joined === joined) {
           index.duplicate[i] = 1;
           break;
         }

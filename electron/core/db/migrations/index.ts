@@ -11,6 +11,7 @@ import { sql as dealReviews } from './010_deal_reviews';
 import { sql as realCrmImports } from './011_real_crm_imports';
 import { sql as search } from './012_search';
 import { sql as meetingBudget } from './013_meeting_budget';
+import { sql as searchBacklog } from './014_search_backlog';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'real CRM imports', sql: realCrmImports, rebuildsTables: true },
   { version: 12, name: 'search', sql: search },
   { version: 13, name: 'meeting budget', sql: meetingBudget },
+  { version: 14, name: 'search backlog', sql: searchBacklog },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
