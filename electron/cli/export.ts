@@ -19,7 +19,9 @@ import type { ExportDoc } from '../core/export/render';
 import { TOP_FLAGGED, repReview } from '../core/export/repReview';
 import { teamReview } from '../core/export/teamReview';
 import { weekPack } from '../core/export/weekPack';
-import { calendarIcs, plannedMeetings } from '../core/export/calendar';
+import { calendarIcs } from '../core/export/calendar';
+import { plannedMeetings } from '../core/repos/oneOnOneWeek';
+import { DATA_FILES } from '../core/data/exportData';
 import { defaultDbPath } from '../core/paths';
 import { openForCli } from './open';
 import { findRepByName } from '../core/repos/reps';
@@ -192,7 +194,7 @@ function build(p: Parsed, today: string): Built {
   }
   try {
     const opts = { includePrivate: p.includePrivate, generatedOn: today };
-    if (p.what === 'calendar') return { filename: `one-on-ones-${today}`, ics: calendarIcs(plannedMeetings(db, p.from ?? today)) };
+    if (p.what === 'calendar') return { filename: `${DATA_FILES.calendar.base}-${today}`, ics: calendarIcs(plannedMeetings(db, p.from ?? today)) };
     if (p.what === 'week') return weekPack(db, p.from!, today, opts);
     if (p.what === 'team') return teamReview(db, fixedClock(today), p.from!, p.to!, opts);
     if (p.what === 'review') {

@@ -12,7 +12,8 @@ import { LATEST_VERSION } from '../db/migrations';
 import { PRIVATE_FILE_MODE } from '../db/fileModes';
 import type { Ctx } from '../context';
 import { withSnapshot } from './snapshot';
-import { calendarIcs, plannedMeetings } from '../export/calendar';
+import { calendarIcs } from '../export/calendar';
+import { plannedMeetings } from '../repos/oneOnOneWeek';
 
 export const JSON_FORMAT = 'sales-manager-workbench';
 

@@ -8,34 +8,12 @@
 import type { DateArray, EventAttributes } from 'ics';
 import { addDays } from '../../../shared/domain/periods';
 import { countOf } from '../../../shared/domain/format';
-import type { Db } from '../db/open';
-
-export interface CalendarMeeting {
-  id: number;
-  repName: string;
-  date: string;
-  minutes: number;
-  itemCount: number;
-  updatedAt: string;
-}
-
-/** Planned one-on-ones of active reps from `from` on, soonest first. */
-export function plannedMeetings(db: Db, from: string): CalendarMeeting[] {
-  return db
-    .prepare(
-      `SELECT o.id, r.name AS repName, o.meeting_date AS date, r.one_on_one_minutes AS minutes, o.updated_at AS updatedAt,
-         (SELECT COUNT(*) FROM agenda_items a WHERE a.one_on_one_id = o.id) AS itemCount
-       FROM one_on_ones o JOIN reps r ON r.id = o.rep_id
-       WHERE o.status = 'planned' AND r.status <> 'archived' AND o.meeting_date >= ?
-       ORDER BY o.meeting_date, r.name COLLATE NOCASE`,
-    )
-    .all(from) as CalendarMeeting[];
-}
+import type { PlannedMeeting } from '../repos/oneOnOneWeek';
 
 const day = (iso: string): DateArray => [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 
 /** The .ics text (CRLF lines, folded and escaped as RFC 5545 asks) for these meetings. */
-export function calendarIcs(meetings: readonly CalendarMeeting[]): string {
+export function calendarIcs(meetings: readonly PlannedMeeting[]): string {
   const events: EventAttributes[] = meetings.map((m) => ({
     uid: `one-on-one-${m.id}@sales-manager-workbench`,
     start: day(m.date),

@@ -13,7 +13,7 @@ import type { Db } from '../db/open';
 import { repMetrics } from '../repos/metrics';
 import { commitmentsView } from '../repos/commitments';
 import { getOneOnOneDetail } from '../repos/oneOnOnes';
-import { plannedBetween } from '../repos/oneOnOneWeek';
+import { plannedMeetings } from '../repos/oneOnOneWeek';
 import { getSettings } from '../repos/settings';
 import { COMMITMENT_COLUMNS, PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, privacyMeta, type ExportOptions } from './docParts';
 import { callout, em, facts, heading, muted, pageBreak, paragraph, renderDoc, strong, table, type Block, type Cell, type ExportDoc, type Span } from './render';
@@ -113,7 +113,7 @@ export function weekPack(db: Db, from: string, asOf: string, opts: ExportOptions
   const date = (s: string | null) => formatDate(s, locale);
   const settings = getSettings(db);
   const metrics = new Map(repMetrics(db, asOf).map((m) => [m.repId, m]));
-  const details = plannedBetween(db, from, to).map((p) => getOneOnOneDetail(db, p.id, asOf));
+  const details = plannedMeetings(db, from, to).map((p) => getOneOnOneDetail(db, p.id, asOf));
   const quotaLabel = periodContaining(asOf, settings.quotaPeriod).label;
   const ctx = { asOf, quotaLabel, currency: settings.currency, managerName: settings.managerName, includePrivate, ...(locale ? { locale } : {}) };
 

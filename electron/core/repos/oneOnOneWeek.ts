@@ -2,7 +2,7 @@
  * The One-on-ones section: a week of one-on-ones for the whole team, and "Prepare the week".
  * Standing rules are in shared/domain/oneOnOneWeek.ts; this module reads the dates for them.
  */
-import { addDays } from '../../../shared/domain/periods';
+import { addDays, DATE_MAX } from '../../../shared/domain/periods';
 import { repWeekStanding, WEEK_STATES, weekOf } from '../../../shared/domain/oneOnOneWeek';
 import type { OneOnOneWeek, RepWeek, WeekMeeting, WeekPrepared } from '../../../shared/schemas/oneOnOnes';
 import type { Clock } from '../clock';
@@ -51,15 +51,28 @@ export function oneOnOneWeek(db: Db, day: string, today: string): OneOnOneWeek {
   return { ...week, today, reps: rows };
 }
 
-/** The planned one-on-ones in the seven days from `from`, soonest first. */
-export function plannedBetween(db: Db, from: string, to: string): { id: number; repName: string; date: string }[] {
+/** A planned one-on-one as the week's actions, the prep pack and the calendar file list it. */
+export interface PlannedMeeting {
+  id: number;
+  repName: string;
+  date: string;
+  /** The rep's meeting length. */
+  minutes: number;
+  itemCount: number;
+  updatedAt: string;
+}
+
+/** Planned one-on-ones of active reps dated `from` to `to` (inclusive), soonest first. */
+export function plannedMeetings(db: Db, from: string, to: string = DATE_MAX): PlannedMeeting[] {
   return db
     .prepare(
-      `SELECT o.id, r.name AS repName, o.meeting_date AS date FROM one_on_ones o JOIN reps r ON r.id = o.rep_id
+      `SELECT o.id, r.name AS repName, o.meeting_date AS date, r.one_on_one_minutes AS minutes, o.updated_at AS updatedAt,
+         (SELECT COUNT(*) FROM agenda_items a WHERE a.one_on_one_id = o.id) AS itemCount
+       FROM one_on_ones o JOIN reps r ON r.id = o.rep_id
        WHERE o.status = 'planned' AND r.status <> 'archived' AND o.meeting_date BETWEEN ? AND ?
        ORDER BY o.meeting_date, r.name COLLATE NOCASE`,
     )
-    .all(from, to) as { id: number; repName: string; date: string }[];
+    .all(from, to) as PlannedMeeting[];
 }
 
 /**
@@ -70,12 +83,14 @@ export function plannedBetween(db: Db, from: string, to: string): { id: number; 
 export function prepareWeek(db: Db, clock: Clock, from: string, asOf: string): WeekPrepared {
   const to = addDays(from, 6);
   return db.transaction(() => {
-    const meetings = plannedBetween(db, from, to).map((m) => {
+    const meetings = plannedMeetings(db, from, to).map((m) => {
       const prepared = prepareAgenda(db, clock, m.id, asOf);
       const chosen = prepared.items.filter((p) => p.selected);
       appendToAgenda(db, clock, m.id, chosen);
       return {
-        ...m,
+        id: m.id,
+        repName: m.repName,
+        date: m.date,
         added: chosen.length,
         dropped: prepared.dropped.length,
         agendaMinutes: prepared.onAgendaMinutes + prepared.selectedMinutes,
