@@ -231,7 +231,8 @@ describe('the prep pack', () => {
     expect(md).toContain('| Fri Nov 27, 2026 | **Ben Ode** | 3 items — about 8 of 30 min | Not enough data |');
     expect(md).toContain('## Ben Ode · Friday Nov 27, 2026');
     expect(md).toContain('| Meeting | 30 minutes; the agenda takes about 8 |');
-    expect(md).toContain('| Coverage | 0.0x; no win rate yet to say how much is needed |');
+    expect(md).toContain('| Coverage needed / actual | no win rate yet |');
+    expect(md).toContain('| Won Q4 2026 | $0 of $300,000 quota (0%, $300,000 to go) |');
     expect(md).toContain('| Last held | Nov 16, 2026 |');
     expect(md).toContain('| 1 | **Their commitment: Send the Birch plan** — _Overdue since Nov 20, 2026 (6 days). Done, dropped, or a new date?_ | 2 min | The data |');
     expect(md).toContain('| 2 | **No new opportunities since Nov 16, 2026** — _Ask: what are you doing to create new opportunities this week?_ | 3 min | The data |');

@@ -4,7 +4,8 @@
  * reviews both list them).
  */
 import { DRIVER_DEFS, PLAN_OUTCOME_TEXT, formatDriver } from '../../../shared/domain/development';
-import { formatDate } from '../../../shared/domain/format';
+import { formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
+import { COVERAGE_LABELS, coverageStatus, type RepMetrics } from '../../../shared/domain/metrics';
 import type { Commitment } from '../../../shared/schemas/commitments';
 import type { PlanView } from '../../../shared/schemas/development';
 import { muted, strong, type Cell, type Column, type Span } from './render';
@@ -73,4 +74,34 @@ export function planStatus(p: PlanView, currency: string, locale?: string): stri
   const val = (v: number | null) => formatDriver(p.metric, v, currency, locale);
   const state = p.status === 'active' ? `day ${p.day} of ${p.days}` : `${p.status} ${formatDate(p.closedOn, locale)}`;
   return `${state}; ${DRIVER_DEFS[p.metric].label.toLowerCase()} ${val(p.baseline)} → ${val(p.current)}: ${PLAN_OUTCOME_TEXT[p.outcome]}`;
+}
+
+/** How a document writes dates, money, rates and multiples, in the team's currency and the reader's locale. */
+export interface Fmt {
+  date: (s: string | null) => string;
+  money: (n: number | null, currency?: string) => string;
+  pct: (f: number | null) => string;
+  x: (n: number | null) => string;
+}
+
+export function docFormat(teamCurrency: string, locale?: string): Fmt {
+  return {
+    date: (s) => formatDate(s, locale),
+    money: (n, currency = teamCurrency) => (n === null ? '—' : formatMoney(n, currency, locale)),
+    pct: (x) => formatPercent(x, locale),
+    x: (n) => (n === null ? '—' : `${n.toFixed(1)}x`),
+  };
+}
+
+/** "$30,000 of $100,000 quota (30%), $70,000 to go": won in the quota period against quota. */
+export function quotaLine(m: RepMetrics, f: Fmt): Span[] {
+  if (m.quota <= 0) return [f.money(m.wonThisPeriod), muted(' (no quota set)')];
+  return [`${f.money(m.wonThisPeriod)} of ${f.money(m.quota)} quota`, muted(` (${f.pct(m.attainment)}${m.remainingQuota > 0 ? `, ${f.money(m.remainingQuota)} to go` : ''})`)];
+}
+
+/** "1.3x / 1.4x covered", with the rep page's words (coverage needed = 1 ÷ the rep's win rate). */
+export function coverageLine(m: RepMetrics, f: Fmt): Span[] {
+  const status = coverageStatus(m);
+  if (status === 'unknown' || status === 'met') return [m.needs.requiredCoverage === null ? '' : `${f.x(m.needs.requiredCoverage)} · `, COVERAGE_LABELS[status]];
+  return [`${f.x(m.needs.requiredCoverage)} / ${f.x(m.actualCoverage)} `, status === 'short' ? strong(COVERAGE_LABELS.short) : COVERAGE_LABELS.enough, muted(' (needed = 1 ÷ win rate)')];
 }

@@ -10,10 +10,10 @@
  */
 import { bySeverity } from '../../../shared/domain/flags';
 import { SIGN_LABELS, SIGNS as SIGN_CODES } from '../../../shared/domain/coachability';
-import { COVERAGE_LABELS, METRIC_LABELS, coverageStatus } from '../../../shared/domain/metrics';
+import { METRIC_LABELS } from '../../../shared/domain/metrics';
 import { FOLLOW_UP_LABELS, NOTE_KIND_LABELS } from '../../../shared/schemas/notes';
 import { followThroughRate } from '../../../shared/domain/followThrough';
-import { countOf, dealHeading, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
+import { countOf, dealHeading } from '../../../shared/domain/format';
 import type { RepMetrics } from '../../../shared/domain/metrics';
 import { addDays, daysBetween, localDate, periodContaining } from '../../../shared/domain/periods';
 import type { FollowThroughCounts } from '../../../shared/schemas/commitments';
@@ -31,7 +31,7 @@ import { coachabilityEvidence, meetingsHeld, notesInPeriod, observationsInPeriod
 import { formatDriver } from '../../../shared/domain/development';
 import type { PlanView } from '../../../shared/schemas/development';
 import type { PipelineDeal } from '../../../shared/schemas/pipeline';
-import { PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, managerLabel, managerPossessive, planDrivers, planStatus, privacyMeta, type ExportOptions } from './docParts';
+import { PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, coverageLine, docFormat, quotaLine, type Fmt, managerLabel, managerPossessive, planDrivers, planStatus, privacyMeta, type ExportOptions } from './docParts';
 import { callout, em, facts, heading, list, muted, numberedList, pageBreak, paragraph, renderDoc, slug, strong, table, type Block, type ExportDoc, type Span } from './render';
 
 /** How many flagged deals the review lists (highest attention first, as on the rep page); the rest are counted. */
@@ -42,25 +42,6 @@ export const TOP_RISKS = 3;
 /** The seven signs (domain.md section 5) in the domain's order, with the app's own labels. */
 export const SIGNS: [string, string][] = SIGN_CODES.map((s) => [s, SIGN_LABELS[s]]);
 
-type Fmt = {
-  date: (s: string | null) => string;
-  money: (n: number | null, currency?: string) => string;
-  pct: (f: number | null) => string;
-  x: (n: number | null) => string;
-};
-
-/** "$30,000 of $100,000 quota (30%), $70,000 to go": won in the quota period against quota. */
-function quotaLine(m: RepMetrics, f: Fmt): Span[] {
-  if (m.quota <= 0) return [f.money(m.wonThisPeriod), muted(' (no quota set)')];
-  return [`${f.money(m.wonThisPeriod)} of ${f.money(m.quota)} quota`, muted(` (${f.pct(m.attainment)}${m.remainingQuota > 0 ? `, ${f.money(m.remainingQuota)} to go` : ''})`)];
-}
-
-/** "1.3x / 1.4x covered", with the rep page's words (coverage needed = 1 ÷ the rep's win rate). */
-function coverageLine(m: RepMetrics, f: Fmt): Span[] {
-  const status = coverageStatus(m);
-  if (status === 'unknown' || status === 'met') return [m.needs.requiredCoverage === null ? '' : `${f.x(m.needs.requiredCoverage)} · `, COVERAGE_LABELS[status]];
-  return [`${f.x(m.needs.requiredCoverage)} / ${f.x(m.actualCoverage)} `, status === 'short' ? strong(COVERAGE_LABELS.short) : COVERAGE_LABELS.enough, muted(' (needed = 1 ÷ win rate)')];
-}
 
 /** The numbers and the diagnosis, as of the last day of the period. */
 function metricsBlocks(m: RepMetrics, settings: Settings, to: string, f: Fmt): Block[] {
@@ -354,12 +335,7 @@ export function repReview(db: Db, repId: number, from: string, to: string, opts:
   const { locale, includePrivate } = opts;
   const rep = getRep(db, repId);
   const settings = getSettings(db);
-  const f: Fmt = {
-    date: (s) => formatDate(s, locale),
-    money: (n, currency = settings.currency) => (n === null ? '—' : formatMoney(n, currency, locale)),
-    pct: (x) => formatPercent(x, locale),
-    x: (n) => (n === null ? '—' : `${n.toFixed(1)}x`),
-  };
+  const f = docFormat(settings.currency, locale);
   const review: Review = { db, rep, from, to, settings, includePrivate, locale, f };
   // One ranked list for the summary's top risks and the flagged-deals table: they cannot disagree.
   const flagged = flaggedDeals(db, rep.id, to, locale);

@@ -5,8 +5,8 @@
  * questions stay in; last meetings' private notes appear only when asked for.
  */
 import { agendaMinutes, minutesOf } from '../../../shared/domain/agenda';
-import { countOf, formatDate, formatMoney, formatPercent } from '../../../shared/domain/format';
-import { COVERAGE_LABELS, coverageStatus, DIAGNOSIS_LABELS, METRIC_LABELS, type RepMetrics } from '../../../shared/domain/metrics';
+import { countOf, formatDate } from '../../../shared/domain/format';
+import { DIAGNOSIS_LABELS, METRIC_LABELS, type RepMetrics } from '../../../shared/domain/metrics';
 import { addDays, periodContaining } from '../../../shared/domain/periods';
 import type { AgendaItem, OneOnOneDetail } from '../../../shared/schemas/oneOnOnes';
 import type { Db } from '../db/open';
@@ -15,7 +15,7 @@ import { commitmentsView } from '../repos/commitments';
 import { getOneOnOneDetail } from '../repos/oneOnOnes';
 import { plannedMeetings } from '../repos/oneOnOneWeek';
 import { getSettings } from '../repos/settings';
-import { COMMITMENT_COLUMNS, PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, privacyMeta, type ExportOptions } from './docParts';
+import { COMMITMENT_COLUMNS, PRIVATE_EXCLUDED, PRIVATE_INCLUDED, commitmentRows, coverageLine, docFormat, privacyMeta, quotaLine, type ExportOptions, type Fmt } from './docParts';
 import { callout, em, facts, heading, muted, pageBreak, paragraph, renderDoc, strong, table, type Block, type Cell, type ExportDoc, type Span } from './render';
 
 const ORIGIN: Record<AgendaItem['addedBy'], string> = { manager: 'You', rep: 'The rep', prepared: 'The data' };
@@ -33,28 +33,21 @@ function agendaRows(items: AgendaItem[]): Cell[][] {
   ]);
 }
 
-function numbers(m: RepMetrics | undefined, quotaLabel: string, money: (n: number) => string, locale?: string): [string, Span | Span[]][] {
+/** The rep's numbers in the rep review's words (one quota line, one coverage line for both documents). */
+function numbers(m: RepMetrics | undefined, quotaLabel: string, f: Fmt): [string, Span | Span[]][] {
   if (!m) return [['Numbers', muted('No deals recorded yet')]];
-  const cover = coverageStatus(m);
-  const x = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}x`);
   return [
     ['Diagnosis', strong(m.diagnosis.headline)],
-    [`Won in ${quotaLabel}`, [`${money(m.wonThisPeriod)} of ${money(m.quota)}`, muted(` (${formatPercent(m.attainment, locale)} of quota)`)]],
-    [
-      'Coverage',
-      m.needs.requiredCoverage === null
-        ? `${x(m.actualCoverage)}; no win rate yet to say how much is needed`
-        : [`${x(m.actualCoverage)} of the ${x(m.needs.requiredCoverage)} needed`, muted(cover === 'unknown' ? '' : ` (${COVERAGE_LABELS[cover]})`)],
-    ],
-    ['Win rate', [formatPercent(m.winRate, locale), muted(` (${m.wonCount} won, ${m.lostCount} lost)`)]],
-    [METRIC_LABELS.openPipeline, `${money(m.openValue)} in ${countOf(m.openCount, 'deal')}`],
+    [`${METRIC_LABELS.won} ${quotaLabel}`, quotaLine(m, f)],
+    [METRIC_LABELS.coverage, coverageLine(m, f)],
+    ['Win rate', [f.pct(m.winRate), muted(` (${m.wonCount} won, ${m.lostCount} lost)`)]],
+    [METRIC_LABELS.openPipeline, `${f.money(m.openValue)} in ${countOf(m.openCount, 'deal')}`],
   ];
 }
 
 function meetingBlocks(db: Db, d: OneOnOneDetail, m: RepMetrics | undefined, ctx: { asOf: string; quotaLabel: string; currency: string; managerName: string; includePrivate: boolean; locale?: string }): Block[] {
   const { locale } = ctx;
   const date = (s: string | null) => formatDate(s, locale);
-  const money = (n: number) => formatMoney(n, ctx.currency, locale);
   const meeting = d.meeting;
   const minutes = agendaMinutes(d.items);
   const blocks: Block[] = [
@@ -63,7 +56,7 @@ function meetingBlocks(db: Db, d: OneOnOneDetail, m: RepMetrics | undefined, ctx
     facts([
       ['Meeting', `${d.meetingMinutes} minutes; the agenda takes about ${minutes}`],
       ['Last held', d.previousMeetingDate ? date(d.previousMeetingDate) : 'None held yet'],
-      ...numbers(m, ctx.quotaLabel, money, locale),
+      ...numbers(m, ctx.quotaLabel, docFormat(ctx.currency, locale)),
     ]),
     heading('Agenda', 3),
   ];
