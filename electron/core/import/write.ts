@@ -6,6 +6,7 @@ import { dealKey, emptyStats, nocase, normalizedRows } from '../../../shared/dom
 import type { OwnerPlan, ImportPlan } from './plan';
 import { dealHistory, recordFirstStages } from '../repos/dealHistory';
 import { dealSearchEntry, deferDealSearch } from '../db/searchBacklog';
+import { dropRollupTriggers, rebuildRollups } from '../repos/rollups';
 
 export interface WriteCounts {
   runId: number;
@@ -55,6 +56,8 @@ export async function writeImport(
     // would take as long as the rest of the write, and the import is complete without them.
     const searchEntry = plan.choices.kind === 'deals' ? dealSearchEntry(db) : null;
     if (searchEntry) db.exec('DROP TRIGGER search_deals_ai');
+    // The per-rep rollups likewise: rebuilt once from all the deals rather than row by row.
+    const restoreRollups = indexes.length ? dropRollupTriggers(db) : null;
     // The rows are read again, a chunk at a time: the plan kept counts, not 250,000 records.
     let chunk: ImportedRecord[] = [];
     for (const r of normalizedRows(plan.table, plan.choices, emptyStats())) {
@@ -74,6 +77,10 @@ export async function writeImport(
     // Each new deal's first history row ("created in its stage"), in one statement.
     recordFirstStages(db, lastDealBefore, now);
     for (const ix of indexes) db.exec(ix.sql);
+    if (restoreRollups) {
+      rebuildRollups(db);
+      restoreRollups();
+    }
     if (searchEntry) {
       db.exec(searchEntry.trigger);
       deferDealSearch(db, lastDealBefore, db.prepare('SELECT COALESCE(MAX(id), 0) FROM deals').pluck().get() as number);

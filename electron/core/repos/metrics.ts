@@ -11,6 +11,7 @@ import { addDays, daysBetween, periodContaining } from '../../../shared/domain/p
 import type { NeedsAttention, NeglectRow, Pipeline, PipelineDeal, PipelineList, PipelineRow, TeamMetrics } from '../../../shared/schemas/pipeline';
 import type { Settings } from '../../../shared/schemas/team';
 import type { Db } from '../db/open';
+import { closedSums, newDealsByWeek, openTotals } from './rollups';
 import { getSettings } from './settings';
 
 export const WEEKS_SHOWN = 12;
@@ -28,97 +29,44 @@ export function windowStart(asOf: string, months: number): string {
   return addDays(first.toISOString().slice(0, 10), 1);
 }
 
-interface AggRow {
-  repId: number;
-  name: string;
-  hireDate: string | null;
-  quotaCents: number;
-  wonCount: number;
-  lostCount: number;
-  wonCents: number;
-  lostCents: number;
-  wonCycleDays: number;
-  cycleCount: number;
-  openCount: number;
-  openCents: number;
-  wonPeriodCents: number;
-}
-
 /**
- * One pass over the deals, grouped by rep. "Open as of" means created by then and not yet
- * closed by then, so a past as-of date sees the pipeline as it stood.
+ * Per-rep sums for the trailing window and the quota period, read from the rollups (thousands of
+ * rows, not every deal). "Open as of" means created by then and not yet closed by then, so a
+ * past as-of date sees the pipeline as it stood.
  */
 export function repAggregates(db: Db, asOf: string, settings: Settings, repId?: number): RepAggregates[] {
   const period = periodContaining(asOf, settings.quotaPeriod);
-  const params = {
-    asOf,
-    ws: windowStart(asOf, settings.windowMonths),
-    ps: period.start,
-    pe: asOf < period.end ? asOf : period.end,
-    repId: repId ?? null,
-  };
-  const rows = db
+  const only = repId ?? null;
+  const reps = db
     .prepare(
-      `WITH d AS (
-         SELECT rep_id, amount_cents, outcome, created_date, closed_date,
-           (outcome <> 'open' AND closed_date BETWEEN @ws AND @asOf) AS closed_in_window,
-           (created_date <= @asOf AND (outcome = 'open' OR closed_date > @asOf)) AS open_then,
-           (${WON_WITH_CYCLE}) AS has_cycle
-         FROM deals
-         WHERE (@repId IS NULL OR rep_id = @repId) AND created_date <= @asOf
-           AND (outcome = 'open' OR closed_date >= MIN(@ws, @ps))
-       )
-       SELECT r.id AS repId, r.name, r.hire_date AS hireDate, r.quota_cents AS quotaCents,
-         COALESCE(SUM(d.closed_in_window AND d.outcome = 'won'), 0) AS wonCount,
-         COALESCE(SUM(d.closed_in_window AND d.outcome = 'lost'), 0) AS lostCount,
-         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.outcome = 'won' THEN d.amount_cents END), 0) AS wonCents,
-         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.outcome = 'lost' THEN d.amount_cents END), 0) AS lostCents,
-         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.has_cycle
-           THEN julianday(d.closed_date) - julianday(d.created_date) END), 0) AS wonCycleDays,
-         COALESCE(SUM(d.closed_in_window AND d.has_cycle), 0) AS cycleCount,
-         COALESCE(SUM(d.open_then), 0) AS openCount,
-         COALESCE(SUM(CASE WHEN d.open_then THEN d.amount_cents END), 0) AS openCents,
-         COALESCE(SUM(CASE WHEN d.outcome = 'won' AND d.closed_date BETWEEN @ps AND @pe THEN d.amount_cents END), 0) AS wonPeriodCents
-       FROM reps r LEFT JOIN d ON d.rep_id = r.id
-       WHERE r.status <> 'archived' AND (@repId IS NULL OR r.id = @repId)
-       GROUP BY r.id
-       ORDER BY r.name`,
+      `SELECT id AS repId, name, hire_date AS hireDate, quota_cents AS quotaCents FROM reps
+       WHERE status <> 'archived' AND (@repId IS NULL OR id = @repId) ORDER BY name`,
     )
-    .all(params) as AggRow[];
-
-  // New opportunities per rep per week (0 = the 7 days ending on asOf).
-  const weekly = db
-    .prepare(
-      `SELECT rep_id AS repId, CAST((julianday(@asOf) - julianday(created_date)) / 7 AS INTEGER) AS weeksAgo, COUNT(*) AS n
-       FROM deals
-       WHERE created_date > date(@asOf, '-${WEEKS_SHOWN * 7} days') AND created_date <= @asOf
-         AND (@repId IS NULL OR rep_id = @repId)
-       GROUP BY rep_id, weeksAgo`,
-    )
-    .all({ asOf, repId: repId ?? null }) as { repId: number; weeksAgo: number; n: number }[];
-  const series = new Map<number, number[]>();
-  for (const w of weekly) {
-    const s = series.get(w.repId) ?? new Array<number>(WEEKS_SHOWN).fill(0);
-    s[WEEKS_SHOWN - 1 - w.weeksAgo] = w.n;
-    series.set(w.repId, s);
-  }
-
-  return rows.map((r) => ({
-    repId: r.repId,
-    name: r.name,
-    hireDate: r.hireDate,
-    quota: fromCents(r.quotaCents),
-    wonCount: r.wonCount,
-    lostCount: r.lostCount,
-    wonValue: fromCents(r.wonCents),
-    lostValue: fromCents(r.lostCents),
-    wonCycleDays: r.wonCycleDays,
-    cycleCount: r.cycleCount,
-    openCount: r.openCount,
-    openValue: fromCents(r.openCents),
-    wonThisPeriod: fromCents(r.wonPeriodCents),
-    weeklyNewOpps: series.get(r.repId) ?? new Array<number>(WEEKS_SHOWN).fill(0),
-  }));
+    .all({ repId: only }) as { repId: number; name: string; hireDate: string | null; quotaCents: number }[];
+  const window = closedSums(db, windowStart(asOf, settings.windowMonths), asOf, asOf, only);
+  const inPeriod = closedSums(db, period.start, asOf < period.end ? asOf : period.end, asOf, only);
+  const open = openTotals(db, asOf, only);
+  const weekly = newDealsByWeek(db, asOf, WEEKS_SHOWN, only);
+  return reps.map((r) => {
+    const w = window.get(r.repId);
+    const o = open.get(r.repId);
+    return {
+      repId: r.repId,
+      name: r.name,
+      hireDate: r.hireDate,
+      quota: fromCents(r.quotaCents),
+      wonCount: w?.wonCount ?? 0,
+      lostCount: w?.lostCount ?? 0,
+      wonValue: fromCents(w?.wonCents ?? 0),
+      lostValue: fromCents(w?.lostCents ?? 0),
+      wonCycleDays: w?.cycleDays ?? 0,
+      cycleCount: w?.cycleCount ?? 0,
+      openCount: o?.openCount ?? 0,
+      openValue: fromCents(o?.openCents ?? 0),
+      wonThisPeriod: fromCents(inPeriod.get(r.repId)?.wonCents ?? 0),
+      weeklyNewOpps: weekly.get(r.repId) ?? new Array<number>(WEEKS_SHOWN).fill(0),
+    };
+  });
 }
 
 function metricsFor(a: RepAggregates, asOf: string, settings: Settings, referenceWinRate: number | null): RepMetrics {

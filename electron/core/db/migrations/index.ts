@@ -12,6 +12,7 @@ import { sql as realCrmImports } from './011_real_crm_imports';
 import { sql as search } from './012_search';
 import { sql as meetingBudget } from './013_meeting_budget';
 import { sql as searchBacklog } from './014_search_backlog';
+import { sql as repRollups } from './015_rep_rollups';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'search', sql: search },
   { version: 13, name: 'meeting budget', sql: meetingBudget },
   { version: 14, name: 'search backlog', sql: searchBacklog },
+  { version: 15, name: 'rep rollups', sql: repRollups },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
