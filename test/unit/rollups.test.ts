@@ -206,7 +206,8 @@ describe('per-rep rollups', () => {
     ok(ctx, 'demo.load', {});
     // Back to schema 14: no rollup tables or triggers.
     ctx.db.exec(`DROP TRIGGER rollup_deals_insert; DROP TRIGGER rollup_deals_update; DROP TRIGGER rollup_deals_delete;
-      DROP TABLE rep_totals; DROP TABLE rep_days; DROP TABLE rep_months; DELETE FROM schema_migrations WHERE version = 15;`);
+      DROP TABLE rep_totals; DROP TABLE rep_days; DROP TABLE rep_months; DROP INDEX coaching_notes_rep_kind_date;
+      DELETE FROM schema_migrations WHERE version = 15;`);
     ctx.db.pragma('user_version = 14');
     closeDatabase(ctx.db);
     const upgraded = { ...ctx, db: track(openDatabase(ctx.dbPath)) };

@@ -26,7 +26,7 @@ export function teamSummary(db: Db, asOf: string, includeArchived: boolean): Tea
     )
     .all() as Row[];
   // Won so far this period as of that day, and the pipeline as it stood then (as the metrics do).
-  const won = closedSums(db, period.start, asOf < period.end ? asOf : period.end, asOf, null);
+  const won = closedSums(db, period.start, asOf < period.end ? asOf : period.end, asOf, 'each rep');
   const open = openTotals(db, asOf, null);
   return {
     asOf,

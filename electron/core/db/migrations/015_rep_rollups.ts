@@ -7,6 +7,7 @@
  * Triggers keep them in step with every write to deals, in the same transaction. A bulk
  * import drops the triggers and rebuilds the tables once (repos/rollups.ts rebuildRollups).
  * Rows whose sums fall back to zero are left in place: they add nothing.
+ * Also an index for the neglect radar's "last deal review" (repos/metrics.ts neglectRadar).
  */
 
 const DAY_COLUMNS = 'created_count, won_count, lost_count, won_cents, lost_cents, cycle_days, cycle_count';
@@ -97,4 +98,6 @@ ${rollupTable('rep_days', 'day')}
 ${rollupTable('rep_months', 'month')}
 ${fill}
 ${triggers}
+-- The Dashboard's neglect radar: each rep's last deal review without reading all their notes.
+CREATE INDEX coaching_notes_rep_kind_date ON coaching_notes(rep_id, kind, note_date);
 `;
