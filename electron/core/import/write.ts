@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { dealKey, emptyStats, nocase, normalizedRows } from '../../../shared/domain/import/rows';
 import type { OwnerPlan, ImportPlan } from './plan';
 import { dealHistory, recordFirstStages } from '../repos/dealHistory';
-import { dealSearchEntry, deferDealSearch } from '../db/searchBacklog';
+import { accountSearchEntry, dealSearchEntry, deferDealSearch } from '../db/searchBacklog';
 
 export interface WriteCounts {
   runId: number;
@@ -55,6 +55,11 @@ export async function writeImport(
     // would take as long as the rest of the write, and the import is complete without them.
     const searchEntry = plan.choices.kind === 'deals' ? dealSearchEntry(db) : null;
     if (searchEntry) db.exec('DROP TRIGGER search_deals_ai');
+    // The accounts it adds get theirs in one statement before the commit: a trigger per row
+    // took several times as long (20,000 accounts: 0.3 s more).
+    const lastAccountBefore = db.prepare('SELECT COALESCE(MAX(id), 0) FROM accounts').pluck().get() as number;
+    const accountEntry = plan.choices.kind === 'deals' ? accountSearchEntry(db) : null;
+    if (accountEntry) db.exec('DROP TRIGGER search_accounts_ai');
     // The rows are read again, a chunk at a time: the plan kept counts, not 250,000 records.
     let chunk: ImportedRecord[] = [];
     for (const r of normalizedRows(plan.table, plan.choices, emptyStats())) {
@@ -74,6 +79,10 @@ export async function writeImport(
     // Each new deal's first history row ("created in its stage"), in one statement.
     recordFirstStages(db, lastDealBefore, now);
     for (const ix of indexes) db.exec(ix.sql);
+    if (accountEntry) {
+      db.prepare(accountEntry.range).run({ after: lastAccountBefore, upTo: db.prepare('SELECT COALESCE(MAX(id), 0) FROM accounts').pluck().get() as number });
+      db.exec(accountEntry.trigger);
+    }
     if (searchEntry) {
       db.exec(searchEntry.trigger);
       deferDealSearch(db, lastDealBefore, db.prepare('SELECT COALESCE(MAX(id), 0) FROM deals').pluck().get() as number);
