@@ -264,7 +264,7 @@ describe('import properties', () => {
     expect(ctx.db.pragma('foreign_key_check')).toEqual([]);
   });
 
-  it('the row checks\' fast path passes a record only when the zod shape does, and passes ordinary rows', () => {
+  it('the row checks\' fast path passes exactly the records the zod shape passes (a rep with an e-mail is left to zod)', () => {
     // Strings at and around every limit, empty, null, odd case and non-ASCII: the places a hand check can drift from zod.
     const text = fc.oneof(
       fc.constant(''), fc.constant(null), fc.constant('USD'), fc.constant('usd'), fc.constant('a@b.co'),
@@ -276,7 +276,10 @@ describe('import properties', () => {
       fc.assert(
         fc.property(fc.tuple(...keys.map(() => text)), (values) => {
           const record = Object.fromEntries(keys.map((k, i) => [k, values[i]]));
-          if (rules.fits(record)) expect(rules.shape.safeParse(record).success, `${kind}: ${JSON.stringify(record)}`).toBe(true);
+          const passes = rules.shape.safeParse(record).success;
+          // Exact where there is no e-mail (deals, accounts: the fast check is the whole rule); a rep's e-mail is always left to zod.
+          if (kind === 'reps') expect(!rules.fits(record) || passes, `${kind}: ${JSON.stringify(record)}`).toBe(true);
+          else expect(rules.fits(record), `${kind}: ${JSON.stringify(record)}`).toBe(passes);
         }),
         { numRuns: 3000 },
       );
