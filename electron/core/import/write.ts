@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { dealKey, emptyStats, nocase, normalizedRows } from '../../../shared/domain/import/rows';
 import type { OwnerPlan, ImportPlan } from './plan';
 import { dealHistory, recordFirstStages } from '../repos/dealHistory';
-import { dealSearchEntry, deferDealSearch } from '../db/searchBacklog';
+import { accountSearchEntry, dealSearchEntry, deferDealSearch } from '../db/searchBacklog';
 import { dropRollupTriggers, rebuildRollups } from '../repos/rollups';
 
 export interface WriteCounts {
@@ -58,6 +58,11 @@ export async function writeImport(
     if (searchEntry) db.exec('DROP TRIGGER search_deals_ai');
     // The per-rep rollups likewise: rebuilt once from all the deals rather than row by row.
     const restoreRollups = indexes.length ? dropRollupTriggers(db) : null;
+    // The accounts it adds get theirs in one statement before the commit: a trigger per row
+    // took several times as long (20,000 accounts: 0.3 s more).
+    const lastAccountBefore = db.prepare('SELECT COALESCE(MAX(id), 0) FROM accounts').pluck().get() as number;
+    const accountEntry = plan.choices.kind === 'deals' ? accountSearchEntry(db) : null;
+    if (accountEntry) db.exec('DROP TRIGGER search_accounts_ai');
     // The rows are read again, a chunk at a time: the plan kept counts, not 250,000 records.
     let chunk: ImportedRecord[] = [];
     for (const r of normalizedRows(plan.table, plan.choices, emptyStats())) {
@@ -80,6 +85,10 @@ export async function writeImport(
     if (restoreRollups) {
       rebuildRollups(db);
       restoreRollups();
+    }
+    if (accountEntry) {
+      db.prepare(accountEntry.range).run({ after: lastAccountBefore, upTo: db.prepare('SELECT COALESCE(MAX(id), 0) FROM accounts').pluck().get() as number });
+      db.exec(accountEntry.trigger);
     }
     if (searchEntry) {
       db.exec(searchEntry.trigger);
