@@ -1,5 +1,6 @@
 /** Generates a synthetic org straight into SQLite for the benchmarks (not the demo team). */
 import type { Db } from '../electron/core/db/open';
+import { refreshPlannerStats } from '../electron/core/db/plannerStats';
 import { dropRollupTriggers, rebuildRollups } from '../electron/core/repos/rollups';
 
 /** Words for deal names and note bodies, so searches meet common and rare words as in real data. */
@@ -45,4 +46,5 @@ export function generateOrg(db: Db, REPS: number, DEALS: number, TODAY: string, 
     rebuildRollups(db);
     restoreRollups();
   })();
+  refreshPlannerStats(db); // as the app does after a bulk import
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { refreshPlannerStats } from './plannerStats';
 
 type Db = Database.Database; // not from ./open, which calls this module
 
@@ -105,6 +106,7 @@ export async function catchUpSearch(db: Db): Promise<void> {
       if (fillSearchBacklog(db) === 0) break;
     }
     db.pragma('wal_checkpoint(PASSIVE)');
+    refreshPlannerStats(db); // the import may have multiplied the deals: plan with their new sizes
   } catch (err) {
     console.error('[search] entries left for the next open:', err);
   } finally {

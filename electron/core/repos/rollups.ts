@@ -88,7 +88,7 @@ function rollupClosed(db: Db, from: string, to: string, scope: Scope): Map<numbe
   const repId = repIdOf(scope);
   // Per rep, a primary-key range: reps drive the join so each rep's rows are one seek.
   const query = (table: string, key: string) =>
-    db.prepare(`SELECT ${id} AS repId, ${CLOSED_SUMS} FROM reps r JOIN ${table} t ON t.rep_id = r.id AND t.${key} BETWEEN @from AND @to ${where} ${group}`);
+    db.prepare(`SELECT ${id} AS repId, ${CLOSED_SUMS} FROM reps r CROSS JOIN ${table} t ON t.rep_id = r.id AND t.${key} BETWEEN @from AND @to ${where} ${group}`);
   const rows = (stmt: ReturnType<typeof query>, range: { from: string; to: string }) =>
     (stmt.all({ ...range, repId }) as (ClosedSums & { repId: number | null })[]).filter((r): r is ClosedSums & { repId: number } => r.wonCount !== null);
   if (split.months) addInto(out, rows(query('rep_months', 'month'), split.months), 1);
@@ -138,7 +138,7 @@ export function newDealsByWeek(db: Db, asOf: string, weeks: number, repId: numbe
   const rows = db
     .prepare(
       `SELECT r.id AS repId, CAST((julianday(@asOf) - julianday(t.day)) / 7 AS INTEGER) AS weeksAgo, SUM(t.created_count) AS n
-       FROM reps r JOIN rep_days t ON t.rep_id = r.id AND t.day > date(@asOf, '-${weeks * 7} days') AND t.day <= @asOf
+       FROM reps r CROSS JOIN rep_days t ON t.rep_id = r.id AND t.day > date(@asOf, '-${weeks * 7} days') AND t.day <= @asOf
        ${repId === null ? '' : 'WHERE r.id = @repId'}
        GROUP BY r.id, weeksAgo`,
     )
