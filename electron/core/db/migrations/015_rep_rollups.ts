@@ -66,26 +66,30 @@ END;
 CREATE TRIGGER rollup_deals_update AFTER UPDATE OF rep_id, amount_cents, created_date, closed_date, outcome ON deals BEGIN${apply('OLD', -1)}${apply('NEW', 1)}
 END;`;
 
-/** Fills the tables from the deals (the migration, and a bulk import's rebuild). */
+/**
+ * Fills the tables from the deals (the migration, and a bulk import's rebuild). The totals and
+ * the created counts follow the (rep, created date) index, so they stream without sorting; only
+ * the closed deals are sorted by (rep, close date); the months are summed from the days.
+ * (One UNION ALL of both took 0.7 s and 120 MB at 250,000 deals.)
+ */
 export const fill = `
 INSERT INTO rep_totals (rep_id, deal_count, open_count, open_cents)
   SELECT rep_id, COUNT(*), SUM(outcome = 'open'), SUM(CASE WHEN outcome = 'open' THEN amount_cents ELSE 0 END)
   FROM deals GROUP BY rep_id;
-` + ([['rep_days', 'day', 10], ['rep_months', 'month', 7]] as const).map(([table, key, len]) => `
-INSERT INTO ${table} (rep_id, ${key}, ${DAY_COLUMNS})
-  SELECT rep_id, k, SUM(created_count), SUM(won_count), SUM(lost_count), SUM(won_cents), SUM(lost_cents), SUM(cycle_days), SUM(cycle_count)
-  FROM (
-    SELECT rep_id, substr(created_date, 1, ${len}) AS k, 1 AS created_count, 0 AS won_count, 0 AS lost_count, 0 AS won_cents,
-      0 AS lost_cents, 0 AS cycle_days, 0 AS cycle_count
-    FROM deals
-    UNION ALL
-    SELECT rep_id, substr(closed_date, 1, ${len}), 0, outcome = 'won', outcome = 'lost',
-      CASE WHEN outcome = 'won' THEN amount_cents ELSE 0 END, CASE WHEN outcome = 'lost' THEN amount_cents ELSE 0 END,
-      CASE WHEN outcome = 'won' AND closed_date >= created_date THEN CAST(julianday(closed_date) - julianday(created_date) AS INTEGER) ELSE 0 END,
-      outcome = 'won' AND closed_date >= created_date
-    FROM deals WHERE outcome <> 'open'
-  )
-  GROUP BY rep_id, k;`).join('');
+INSERT INTO rep_days (rep_id, day, created_count)
+  SELECT rep_id, created_date, COUNT(*) FROM deals GROUP BY rep_id, created_date;
+INSERT INTO rep_days (rep_id, day, ${DAY_COLUMNS.replace('created_count, ', '')})
+  SELECT rep_id, closed_date, SUM(outcome = 'won'), SUM(outcome = 'lost'),
+    SUM(CASE WHEN outcome = 'won' THEN amount_cents ELSE 0 END), SUM(CASE WHEN outcome = 'lost' THEN amount_cents ELSE 0 END),
+    SUM(CASE WHEN outcome = 'won' AND closed_date >= created_date THEN CAST(julianday(closed_date) - julianday(created_date) AS INTEGER) ELSE 0 END),
+    SUM(outcome = 'won' AND closed_date >= created_date)
+  FROM deals WHERE outcome <> 'open' GROUP BY rep_id, closed_date
+  ON CONFLICT (rep_id, day) DO UPDATE SET won_count = excluded.won_count, lost_count = excluded.lost_count,
+    won_cents = excluded.won_cents, lost_cents = excluded.lost_cents, cycle_days = excluded.cycle_days, cycle_count = excluded.cycle_count;
+INSERT INTO rep_months (rep_id, month, ${DAY_COLUMNS})
+  SELECT rep_id, substr(day, 1, 7), SUM(created_count), SUM(won_count), SUM(lost_count), SUM(won_cents), SUM(lost_cents), SUM(cycle_days), SUM(cycle_count)
+  FROM rep_days GROUP BY rep_id, substr(day, 1, 7);
+`;
 
 export const sql = `
 CREATE TABLE rep_totals (
