@@ -10,3 +10,12 @@ export function refreshPlannerStats(db: Database.Database): void {
   db.pragma('analysis_limit = 400');
   db.pragma('optimize = 0x10002');
 }
+
+/**
+ * After a bulk import: the deals and their rollups only (0.1-0.4 s at 250,000 deals). The whole
+ * optimize there also re-read the search index's tables: 4 s and 110 MB more, measured.
+ */
+export function refreshDealStats(db: Database.Database): void {
+  db.pragma('analysis_limit = 400');
+  for (const t of ['deals', 'rep_days', 'rep_months', 'rep_totals']) db.exec(`ANALYZE ${t}`);
+}

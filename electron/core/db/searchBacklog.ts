@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { refreshPlannerStats } from './plannerStats';
+import { refreshDealStats } from './plannerStats';
 
 type Db = Database.Database; // not from ./open, which calls this module
 
@@ -96,6 +96,9 @@ export async function catchUpSearch(db: Db): Promise<void> {
   db.pragma('cache_size = -16384');
   db.pragma('wal_autocheckpoint = 0');
   try {
+    // The import may have multiplied the deals: statistics taken on a small store would make
+    // the planner pick plans for a small store (the entries below, the screens).
+    if (!db.inTransaction) refreshDealStats(db);
     for (;;) {
       await tick();
       if (!db.open) return;
@@ -106,7 +109,6 @@ export async function catchUpSearch(db: Db): Promise<void> {
       if (fillSearchBacklog(db) === 0) break;
     }
     db.pragma('wal_checkpoint(PASSIVE)');
-    refreshPlannerStats(db); // the import may have multiplied the deals: plan with their new sizes
   } catch (err) {
     console.error('[search] entries left for the next open:', err);
   } finally {
