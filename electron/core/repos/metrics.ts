@@ -382,7 +382,7 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
   return out;
 }
 
-function untracked(deals: OpenDeal[]): string[] {
+export function untracked(deals: OpenDeal[]): string[] {
   return [...new Set(deals.filter((d) => !d.row.stakeholdersTracked).map((d) => d.row.repName))].sort();
 }
 
@@ -398,7 +398,7 @@ function explainDeal(d: OpenDeal, hits: FlagHit[], attention: number, asOf: stri
 }
 
 /** Every open deal with its flags' severities and its attention, ranked (highest first). */
-function ranked(db: Db, asOf: string, settings: Settings, opts: { repId?: number | undefined; dealId?: number | undefined } = {}) {
+export function ranked(db: Db, asOf: string, settings: Settings, opts: { repId?: number | undefined; dealId?: number | undefined } = {}) {
   const policy = flagPolicy(settings);
   const deals = openDeals(db, asOf, settings, opts).map((d) => {
     const hits = flagHits(d.facts, d.base, settings.thresholds, asOf, policy);
