@@ -1,4 +1,4 @@
-import { refreshFacts } from './pipelineFacts';
+import { refreshDealFacts, refreshFacts } from './pipelineFacts';
 import type { z } from 'zod';
 import { fromCents, toCents } from '../../../shared/domain/money';
 import {
@@ -179,7 +179,7 @@ export function createDeal(db: Db, clock: Clock, input: z.output<typeof dealInpu
       );
     const id = Number(info.lastInsertRowid);
     recordChanges(db, id, null, input, input.createdDate, now);
-    refreshFacts(db, [input.repId]);
+    refreshDealFacts(db, id, input.repId); // open, no stakeholders yet: the rep's baseline and tracking stand
     return getDeal(db, id);
   }).immediate();
 }
@@ -223,7 +223,9 @@ export function updateDeal(db: Db, clock: Clock, input: z.output<typeof dealUpda
       input.id,
     );
     recordChanges(db, input.id, before, input, clock.today(), now);
-    refreshFacts(db, [before.repId, input.repId]);
+    // An open deal that stays with its rep and keeps its created date: only its own row changes.
+    if (before.outcome === 'open' && before.repId === input.repId && before.createdDate === input.createdDate) refreshDealFacts(db, input.id, input.repId);
+    else refreshFacts(db, [before.repId, input.repId]);
     return getDeal(db, input.id);
   }).immediate();
 }

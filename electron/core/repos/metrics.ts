@@ -212,14 +212,15 @@ export const STAGE_UNKNOWN = 'Stage not recorded';
 /**
  * What changed after asOf, per deal, read from the recorded history: the stage and the expected
  * close date the deal had on asOf, and how many close-date moves came later. Both queries are
- * range scans on the changed_on indexes, so for today's date (nothing later) they cost nothing.
+ * range scans on the changed_on indexes (`+deal_id` keeps SQLite from walking the deal_id index
+ * for the order), so for today's date (nothing later) they cost nothing.
  */
 function laterHistory(db: Db, asOf: string) {
   const stages = new Map<number, { stageThen: string | null; enteredThen: string | null }>();
   const later = db
     .prepare(
       `SELECT deal_id AS dealId, from_stage AS fromStage FROM deal_stage_history
-       WHERE changed_on > ? ORDER BY deal_id, changed_on, id`,
+       WHERE changed_on > ? ORDER BY +deal_id, changed_on, id`,
     )
     .all(asOf) as { dealId: number; fromStage: string | null }[];
   for (const h of later) if (!stages.has(h.dealId)) stages.set(h.dealId, { stageThen: h.fromStage, enteredThen: null });
@@ -232,7 +233,7 @@ function laterHistory(db: Db, asOf: string) {
   const moves = db
     .prepare(
       `SELECT deal_id AS dealId, from_date AS fromDate FROM deal_close_date_changes
-       WHERE changed_on > ? ORDER BY deal_id, changed_on, id`,
+       WHERE changed_on > ? ORDER BY +deal_id, changed_on, id`,
     )
     .all(asOf) as { dealId: number; fromDate: string | null }[];
   for (const m of moves) {
@@ -275,20 +276,22 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
       { avgCycleDays: averageCycleDays(a), avgWonDealSize: a.wonCount > 0 ? a.wonValue / a.wonCount : null, stakeholdersTracked: false },
     ]),
   );
+  // One rep's deals by the rep's index (an "@repId IS NULL OR" test would scan every open deal).
+  const ofRep = opts.repId === undefined ? '' : 'AND rep_id = @repId';
+  const ofDeals = opts.repId === undefined ? '' : 'AND deal_id IN (SELECT id FROM open_then)';
   const rows = db
     .prepare(
       `WITH open_then AS (
-         SELECT id FROM deals WHERE outcome = 'open' AND created_date <= @asOf AND (@repId IS NULL OR rep_id = @repId)
+         SELECT id FROM deals WHERE outcome = 'open' AND created_date <= @asOf ${ofRep}
          UNION ALL
-         SELECT id FROM deals WHERE outcome IN ('won', 'lost') AND closed_date > @asOf AND created_date <= @asOf
-           AND (@repId IS NULL OR rep_id = @repId)
+         SELECT id FROM deals WHERE outcome IN ('won', 'lost') AND closed_date > @asOf AND created_date <= @asOf ${ofRep}
        ), people AS (
          SELECT deal_id, COUNT(*) AS n, SUM(role = 'decision_maker') AS dm, SUM(role = 'champion') AS champ
-         FROM stakeholders WHERE created_at < @asOfEnd GROUP BY deal_id
+         FROM stakeholders WHERE created_at < @asOfEnd ${ofDeals} GROUP BY deal_id
        ), latest AS (
          SELECT deal_id, id FROM (
            SELECT c.deal_id, c.id, ROW_NUMBER() OVER (PARTITION BY c.deal_id ORDER BY c.assessed_on DESC, c.id DESC) AS rn
-           FROM value_prop_checks c WHERE c.assessed_on <= @asOf
+           FROM value_prop_checks c WHERE c.assessed_on <= @asOf ${ofDeals.replace('deal_id', 'c.deal_id')}
          ) WHERE rn = 1
        ), vp AS (
          SELECT l.deal_id, SUM(r.result = 'pass') AS passing, SUM(r.result = 'partial') AS partial

@@ -28,12 +28,12 @@ export function factsAsOf(db: Db): string | null {
 const INSERT = `INSERT INTO pipeline_facts (deal_id, rep_id, stage, amount_cents, expected_close_date, attention, flag_mask, flags, severities, worst, stakeholder_count)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** Computes and writes the facts of every open deal of these reps (all reps when undefined). */
-function store(db: Db, asOf: string, repIds: readonly number[] | undefined): void {
+/** Computes and writes the facts of every open deal of these reps (all reps when undefined), or of one deal. */
+function store(db: Db, asOf: string, repIds: readonly number[] | undefined, dealId?: number): void {
   const settings = getSettings(db);
   const insert = db.prepare(INSERT);
   for (const repId of repIds ?? [undefined]) {
-    for (const { d, hits, attention } of ranked(db, asOf, settings, { repId }).deals) {
+    for (const { d, hits, attention } of ranked(db, asOf, settings, { repId, dealId }).deals) {
       let mask = 0;
       let worst = NO_FLAG;
       for (const h of hits) {
@@ -64,6 +64,17 @@ export function refreshFacts(db: Db, repIds: readonly number[]): void {
   const del = db.prepare('DELETE FROM pipeline_facts WHERE rep_id = ?');
   for (const r of reps) del.run(r);
   store(db, asOf, reps);
+}
+
+/**
+ * After a write that changes one open deal and nothing its rep's baseline (closed deals) or
+ * stakeholder tracking (which open deals have people) reads: that deal's row only.
+ */
+export function refreshDealFacts(db: Db, dealId: number, repId: number): void {
+  const asOf = factsAsOf(db);
+  if (asOf === null) return;
+  db.prepare('DELETE FROM pipeline_facts WHERE deal_id = ?').run(dealId);
+  store(db, asOf, [repId], dealId);
 }
 
 /** After a change that touches every deal (settings): all rows again, for the same day. */

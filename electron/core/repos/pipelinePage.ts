@@ -142,38 +142,27 @@ function stagesInUse(inUse: Set<string>, settings: Settings): string[] {
   return [...settings.stages.filter((s) => inUse.has(s)), ...[...inUse].filter((s) => !settings.stages.includes(s)).sort()];
 }
 
+/** Three scans of small covering indexes: severities and flags, reps, stages. */
 function sqlHeader(db: Db, settings: Settings): PipelineHeader {
-  const sums = FLAG_CODES.map((c) => `SUM((flag_mask & ${flagBit(c)}) <> 0)`).join(', ');
-  const byRepStage = db
-    .prepare(
-      `SELECT rep_id AS repId, stage, COUNT(*) AS n, SUM(flag_mask <> 0) AS flagged, SUM(worst = 0) AS critical, SUM(worst <= 1) AS warning,
-         MAX(stakeholder_count > 0) AS tracked, ${sums}
-       FROM pipeline_facts GROUP BY rep_id, stage`,
-    )
-    .raw()
-    .all() as (number | string)[][];
   const h: PipelineHeader = { openCount: 0, flagged: 0, critical: 0, warning: 0, byFlag: {}, reps: [], stages: [], untrackedReps: [] };
-  const tracked = new Map<number, boolean>();
-  const stages = new Set<string>();
-  for (const row of byRepStage) {
-    const [repId, stage, n, flagged, critical, warning, t] = row as [number, string, number, number, number, number, number];
+  const groups = db.prepare('SELECT worst, flag_mask AS mask, COUNT(*) AS n FROM pipeline_facts GROUP BY worst, flag_mask').all() as { worst: number; mask: number; n: number }[];
+  for (const { worst, mask, n } of groups) {
     h.openCount += n;
-    h.flagged += flagged;
-    h.critical += critical;
-    h.warning += warning;
-    tracked.set(repId, (tracked.get(repId) ?? false) || t === 1);
-    stages.add(stage);
-    FLAG_CODES.forEach((c, i) => {
-      const v = row[7 + i] as number;
-      if (v > 0) h.byFlag[c] = (h.byFlag[c] ?? 0) + v;
-    });
+    if (mask !== 0) h.flagged += n;
+    if (worst === 0) h.critical += n;
+    if (worst <= 1) h.warning += n;
+    for (const c of FLAG_CODES) if (mask & flagBit(c)) h.byFlag[c] = (h.byFlag[c] ?? 0) + n;
   }
-  const names = new Map(
-    (db.prepare(`SELECT id, name FROM reps WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...tracked.keys()])) as { id: number; name: string }[]).map((r) => [r.id, r.name]),
-  );
-  h.reps = [...tracked.keys()].map((id) => ({ id, name: names.get(id)! })).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
-  h.untrackedReps = [...new Set(h.reps.filter((r) => !tracked.get(r.id)).map((r) => r.name))].sort();
-  h.stages = stagesInUse(stages, settings);
+  const reps = db
+    .prepare(
+      `SELECT r.id, r.name, f.tracked FROM (SELECT rep_id, MAX(stakeholder_count) > 0 AS tracked FROM pipeline_facts GROUP BY rep_id) f
+       JOIN reps r ON r.id = f.rep_id`,
+    )
+    .all() as { id: number; name: string; tracked: number }[];
+  reps.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  h.reps = reps.map((r) => ({ id: r.id, name: r.name }));
+  h.untrackedReps = [...new Set(reps.filter((r) => !r.tracked).map((r) => r.name))].sort();
+  h.stages = stagesInUse(new Set(db.prepare('SELECT DISTINCT stage FROM pipeline_facts').pluck().all() as string[]), settings);
   return h;
 }
 

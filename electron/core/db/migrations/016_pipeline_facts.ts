@@ -21,11 +21,16 @@ CREATE TABLE pipeline_facts (
   worst               INTEGER NOT NULL CHECK (worst BETWEEN 0 AND 3),
   stakeholder_count   INTEGER NOT NULL CHECK (stakeholder_count >= 0)
 ) STRICT;
--- One index per keyset order the Pipeline pages in (ties: attention, larger deal, lower id).
-CREATE INDEX pipeline_facts_attention ON pipeline_facts (attention DESC, amount_cents DESC, deal_id);
-CREATE INDEX pipeline_facts_amount ON pipeline_facts (amount_cents DESC, attention DESC, deal_id);
-CREATE INDEX pipeline_facts_close ON pipeline_facts (expected_close_date IS NULL, expected_close_date, attention DESC, amount_cents DESC, deal_id);
-CREATE INDEX pipeline_facts_rep ON pipeline_facts (rep_id, attention DESC, amount_cents DESC, deal_id);
+-- One index per keyset order the Pipeline pages in (ties: attention, larger deal, lower id),
+-- covering the filters, so a filtered page reads the index alone until the page is full.
+CREATE INDEX pipeline_facts_attention ON pipeline_facts (attention DESC, amount_cents DESC, deal_id, worst, flag_mask, rep_id, stage);
+CREATE INDEX pipeline_facts_amount ON pipeline_facts (amount_cents DESC, attention DESC, deal_id, worst, flag_mask, rep_id, stage);
+CREATE INDEX pipeline_facts_close ON pipeline_facts (expected_close_date IS NULL, expected_close_date, attention DESC, amount_cents DESC, deal_id, worst, flag_mask, rep_id, stage);
+-- The header's counts (severities and flags, reps and their stakeholder tracking, stages) and
+-- one rep's or one stage's deals.
+CREATE INDEX pipeline_facts_worst ON pipeline_facts (worst, flag_mask);
+CREATE INDEX pipeline_facts_rep ON pipeline_facts (rep_id, stakeholder_count);
+CREATE INDEX pipeline_facts_stage ON pipeline_facts (stage);
 CREATE TABLE pipeline_facts_state (
   id    INTEGER PRIMARY KEY CHECK (id = 1),
   as_of TEXT
