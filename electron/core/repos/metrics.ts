@@ -306,8 +306,8 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
        FROM open_then o JOIN deals d ON d.id = o.id JOIN reps r ON r.id = d.rep_id
          LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id
          LEFT JOIN latest l ON l.deal_id = d.id LEFT JOIN vp v ON v.deal_id = d.id
-       WHERE r.status <> 'archived' AND (@dealId IS NULL OR d.id = @dealId)
-       ORDER BY d.expected_close_date, d.id`,
+       WHERE r.status <> 'archived' AND (@dealId IS NULL OR d.id = @dealId)`,
+      // No ORDER BY: ranked() sorts by attention, and one deal needs none (sorting 250,000 wide rows cost 0.35 s).
     )
     .all({ repId: opts.repId ?? null, dealId: opts.dealId ?? null, asOf, asOfEnd }) as OpenRow[];
   const { stages, closes } = laterHistory(db, asOf);
