@@ -79,10 +79,19 @@ function afterCursor(terms: Term[], cursor: unknown[]): string {
 function filters(i: Input): { where: string[]; params: Record<string, unknown>; text: boolean } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (i.repId !== undefined) (where.push('f.rep_id = @repId'), (params.repId = i.repId));
-  if (i.stage !== undefined) (where.push('f.stage = @stage'), (params.stage = i.stage));
+  if (i.repId !== undefined) {
+    where.push('f.rep_id = @repId');
+    params.repId = i.repId;
+  }
+  if (i.stage !== undefined) {
+    where.push('f.stage = @stage');
+    params.stage = i.stage;
+  }
   if (i.flag === 'any') where.push('f.flag_mask <> 0');
-  else if (i.flag !== undefined) (where.push('(f.flag_mask & @bit) <> 0'), (params.bit = flagBit(i.flag)));
+  else if (i.flag !== undefined) {
+    where.push('(f.flag_mask & @bit) <> 0');
+    params.bit = flagBit(i.flag);
+  }
   if (i.level !== undefined) where.push(i.level === 'critical' ? 'f.worst = 0' : 'f.worst <= 1');
   const text = (i.q ?? '').trim().toLowerCase();
   if (text) {
