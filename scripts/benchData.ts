@@ -1,5 +1,6 @@
 /** Generates a synthetic org straight into SQLite for the benchmarks (not the demo team). */
 import type { Db } from '../electron/core/db/open';
+import { rebuildFacts } from '../electron/core/repos/pipelineFacts';
 
 /** Words for deal names and note bodies, so searches meet common and rare words as in real data. */
 const WORDS = ('platform renewal expansion pilot rollout migration analytics security upgrade licence onboarding support '
@@ -39,5 +40,7 @@ export function generateOrg(db: Db, REPS: number, DEALS: number, TODAY: string, 
       const body = Array.from({ length: 12 + Math.floor(rand() * 30) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
       note.run(1 + (i % REPS), day(Math.floor(rand() * 540)), `${body} (note ${i})`, now, now);
     }
+    // The Pipeline's stored facts, as an import leaves them: the file is consistent for TODAY.
+    rebuildFacts(db, TODAY);
   })();
 }
