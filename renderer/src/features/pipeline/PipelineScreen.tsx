@@ -62,8 +62,9 @@ export function PipelineScreen({ query }: { query: string }) {
 
   // Free text asks the store once typing pauses; the other filters at once.
   const text = useDebounced(q.q, 250);
-  const { data: repList } = useApiData('reps.list', {});
-  const input = useMemo(() => (repList ? pageInput({ ...q, q: text }, repList, asOfArg(asOf).asOf) : null), [q, text, repList, asOf]);
+  // The URL names the rep; the call takes its id (asked for only when a rep is chosen).
+  const { data: repList } = useApiData('reps.list', q.rep ? {} : null);
+  const input = useMemo(() => (q.rep && !repList ? null : pageInput({ ...q, q: text }, repList ?? [], asOfArg(asOf).asOf)), [q, text, repList, asOf]);
   const { data, error, rows: shown, loadMore } = usePipelinePages(input);
   const header = data?.header ?? null;
   const reps = useMemo(() => [...new Set(header?.reps.map((r) => r.name))], [header]);
