@@ -57,6 +57,9 @@ export function repAggregates(db: Db, asOf: string, settings: Settings, repId?: 
     pe: asOf < period.end ? asOf : period.end,
     repId: repId ?? null,
   };
+  // One rep by the rep's index: an "@repId IS NULL OR" test lets SQLite scan every rep's deals
+  // (a write refreshes one rep's Pipeline facts through this).
+  const ofRep = repId === undefined ? '' : 'AND rep_id = @repId';
   const rows = db
     .prepare(
       `WITH d AS (
@@ -65,7 +68,7 @@ export function repAggregates(db: Db, asOf: string, settings: Settings, repId?: 
            (created_date <= @asOf AND (outcome = 'open' OR closed_date > @asOf)) AS open_then,
            (${WON_WITH_CYCLE}) AS has_cycle
          FROM deals
-         WHERE (@repId IS NULL OR rep_id = @repId) AND created_date <= @asOf
+         WHERE created_date <= @asOf ${ofRep}
            AND (outcome = 'open' OR closed_date >= MIN(@ws, @ps))
        )
        SELECT r.id AS repId, r.name, r.hire_date AS hireDate, r.quota_cents AS quotaCents,
@@ -92,7 +95,7 @@ export function repAggregates(db: Db, asOf: string, settings: Settings, repId?: 
       `SELECT rep_id AS repId, CAST((julianday(@asOf) - julianday(created_date)) / 7 AS INTEGER) AS weeksAgo, COUNT(*) AS n
        FROM deals
        WHERE created_date > date(@asOf, '-${WEEKS_SHOWN * 7} days') AND created_date <= @asOf
-         AND (@repId IS NULL OR rep_id = @repId)
+         ${ofRep}
        GROUP BY rep_id, weeksAgo`,
     )
     .all({ asOf, repId: repId ?? null }) as { repId: number; weeksAgo: number; n: number }[];
