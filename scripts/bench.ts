@@ -2,7 +2,8 @@
  * Benchmark: a VP's org at the stated size, measured on a real SQLite file.
  *   npm run bench -- [--reps 1000] [--deals 1000000] [--notes 200000]
  * Generates the data with plain SQL inserts (not the demo generator), then times the queries
- * the screens make. Prints a table of median timings over several runs.
+ * the screens make. Prints a table of median timings over several runs, each beside a hand-written
+ * SQL query over the same file where issue 18 names one, and writes bench/results.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,50 @@ const t0 = performance.now();
 generateOrg(db, REPS, DEALS, TODAY, NOTES);
 const genMs = performance.now() - t0;
 
+interface Timing {
+  label: string;
+  medianMs: number;
+  slowestMs?: number;
+  /** The same answer from one hand-written query in the sqlite3 style, timed in the same run. */
+  baseline?: { what: string; medianMs: number };
+}
+
+function median(fn: () => unknown, runs: number): { median: number; slowest: number } {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    const r = fn() as { ok?: boolean; error?: { message: string } };
+    if (r && r.ok === false) throw new Error(r.error?.message);
+    ms.push(performance.now() - s);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[Math.floor(runs / 2)]!, slowest: ms[runs - 1]! };
+}
+
+function time(label: string, fn: () => unknown, runs = 5, opts: { slowest?: boolean; baseline?: [string, string, Record<string, unknown>?] } = {}): Timing {
+  const m = median(fn, runs);
+  const t: Timing = { label, medianMs: m.median };
+  if (opts.slowest) t.slowestMs = m.slowest;
+  if (opts.baseline) {
+    const [what, sql, params = {}] = opts.baseline;
+    const stmt = db.prepare(sql);
+    t.baseline = { what, medianMs: median(() => stmt.all(params), runs).median };
+  }
+  return t;
+}
+
+// Hand-written SQL over the deals table, the yardsticks of issue 18: what one query costs without rollups.
+const WS = '2025-11-25'; // the 12-month window ending on TODAY
+const GROUP_BY_REP = `SELECT rep_id, SUM(outcome = 'won'), SUM(outcome = 'lost'), SUM(CASE WHEN outcome = 'won' THEN amount_cents END),
+  SUM(CASE WHEN outcome = 'lost' THEN amount_cents END) FROM deals WHERE outcome <> 'open' AND closed_date BETWEEN @ws AND @asOf GROUP BY rep_id`;
+const ONE_REP = `SELECT SUM(outcome = 'won'), SUM(outcome = 'lost'), SUM(CASE WHEN outcome = 'won' THEN amount_cents END), SUM(outcome = 'open')
+  FROM deals WHERE rep_id = 7 AND (outcome = 'open' OR closed_date BETWEEN @ws AND @asOf)`;
+const TEAM_TOTALS = `SELECT rep_id, SUM(CASE WHEN outcome = 'won' AND closed_date >= '2026-10-01' THEN amount_cents END), SUM(outcome = 'open'),
+  SUM(CASE WHEN outcome = 'open' THEN amount_cents END), COUNT(*) FROM deals GROUP BY rep_id`;
+const OPEN_JOINED = `SELECT d.*, r.name, a.name FROM deals d JOIN reps r ON r.id = d.rep_id LEFT JOIN accounts a ON a.id = d.account_id
+  WHERE d.outcome = 'open' ORDER BY d.amount_cents DESC`;
+const window = { ws: WS, asOf: TODAY };
+
 /** The cursor of the 50th page by attention: where a long scroll has got to. */
 function laterCursor(): number {
   let after: number | undefined;
@@ -37,29 +82,18 @@ function laterCursor(): number {
   }
   return after!;
 }
-
-function time(label: string, fn: () => unknown, runs = 5, slowest = false): [string, string] {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    const r = fn() as { ok?: boolean; error?: { message: string } };
-    if (r && r.ok === false) throw new Error(`${label}: ${r.error?.message}`);
-    ms.push(performance.now() - s);
-  }
-  ms.sort((a, b) => a - b);
-  return [label, `${ms[Math.floor(runs / 2)]!.toFixed(1)} ms${slowest ? ` (${ms[runs - 1]!.toFixed(1)} ms)` : ''}`];
-}
-
 const later = laterCursor();
-const rows = [
-  ['generate + insert (one transaction)', `${(genMs / 1000).toFixed(1)} s`],
-  time('team.summary (all reps, one query)', () => dispatch(ctx, 'team.summary', {})),
+
+const rows: Timing[] = [
+  time('team.summary (Team)', () => dispatch(ctx, 'team.summary', {}), 5, { baseline: ['per-rep totals, one GROUP BY', TEAM_TOTALS] }),
   time('deals.listByRep (one rep, all deals)', () => dispatch(ctx, 'deals.listByRep', { repId: 7 })),
   time('deals.get (detail + history)', () => dispatch(ctx, 'deals.get', { id: 123_456 % DEALS || 1 })),
   time('reps.list', () => dispatch(ctx, 'reps.list', {})),
-  time('metrics.team (per-rep metrics + neglect)', () => dispatch(ctx, 'metrics.team', {}), 3),
-  time('metrics.rep (one rep + flagged deals)', () => dispatch(ctx, 'metrics.rep', { repId: 7 }), 3),
-  time('pipeline.open (every open deal, flagged)', () => dispatch(ctx, 'pipeline.open', {}), 3),
+  time('metrics.team (Dashboard)', () => dispatch(ctx, 'metrics.team', {}), 5, { baseline: ['one GROUP BY rep over the window', GROUP_BY_REP, window] }),
+  time('metrics.team as of 90 days ago', () => dispatch(ctx, 'metrics.team', { asOf: '2026-08-26' }), 3),
+  time('metrics.list (per-rep metrics)', () => dispatch(ctx, 'metrics.list', {}), 5),
+  time('metrics.rep (rep page: metrics + ranked deals)', () => dispatch(ctx, 'metrics.rep', { repId: 7 }), 5, { baseline: ["one rep's sums", ONE_REP, window] }),
+  time('pipeline.open (every open deal, flagged)', () => dispatch(ctx, 'pipeline.open', {}), 3, { baseline: ['all open deals joined and sorted', OPEN_JOINED] }),
   time('pipeline.attention (Dashboard: team top 10)', () => dispatch(ctx, 'pipeline.attention', {}), 3),
   time('pipeline.open as of 90 days ago (replayed)', () => dispatch(ctx, 'pipeline.open', { asOf: '2026-08-26' }), 3),
   // The Pipeline screen a page at a time, from the stored facts (the generator built them for TODAY).
@@ -71,12 +105,30 @@ const rows = [
   time('pipeline.weekly', () => dispatch(ctx, 'pipeline.weekly', {}), 3),
   // Search (the palette), every kind searched each time: median (slowest of 9 runs).
   ...['platform', 'plat ren', 'pl', 'acco', 'acco 42', 'champion budget', '777777', 'note 199999', 'zzqx'].map((text) =>
-    time(`search.query "${text}"`, () => dispatch(ctx, 'search.query', { text }), 9, true),
+    time(`search.query "${text}"`, () => dispatch(ctx, 'search.query', { text }), 9, { slowest: true }),
   ),
-  time('deals.create (one transaction)', () =>
+  time('deals.create (one transaction, with history and rollups)', () =>
     dispatch(ctx, 'deals.create', { repId: 3, accountName: 'Account 9', name: 'Bench', stage: 'Discovery', amount: 1000, createdDate: TODAY }), 20),
 ];
-console.log(`\nBenchmark: ${REPS.toLocaleString('en-US')} reps, ${DEALS.toLocaleString('en-US')} deals, ${NOTES.toLocaleString('en-US')} notes, file ${(fs.statSync(dbPath).size / 1e6).toFixed(0)} MB\n`);
-for (const [label, v] of rows) console.log(`${label!.padEnd(42)} ${v}`);
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const fileMb = Math.round(fs.statSync(dbPath).size / 1e6);
+console.log(`\nBenchmark: ${REPS.toLocaleString('en-US')} reps, ${DEALS.toLocaleString('en-US')} deals, ${NOTES.toLocaleString('en-US')} notes, file ${fileMb} MB`);
+console.log(`generate + insert (one transaction, rollups built once): ${(genMs / 1000).toFixed(1)} s\n`);
+console.log(`${'call'.padEnd(56)} ${'median'.padStart(10)}   hand-written SQL (same run)`);
+for (const r of rows) {
+  const b = r.baseline ? `${fmt(r.baseline.medianMs).padStart(10)}  ${(r.medianMs / r.baseline.medianMs).toFixed(2)}x  ${r.baseline.what}` : '';
+  console.log(`${r.label.padEnd(56)} ${fmt(r.medianMs).padStart(10)}${r.slowestMs !== undefined ? ` (${fmt(r.slowestMs)})` : ''}   ${b}`);
+}
+// The record beside the code: machine, date and every figure, for the README's speed section.
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
+  size: { reps: REPS, deals: DEALS, notes: NOTES, fileMb },
+  generateSeconds: Math.round(genMs / 100) / 10,
+  calls: rows.map((r) => ({ ...r, ratio: r.baseline ? Math.round((r.medianMs / r.baseline.medianMs) * 100) / 100 : undefined })),
+};
+fs.mkdirSync(path.join(__dirname, '..', 'bench'), { recursive: true });
+fs.writeFileSync(path.join(__dirname, '..', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten: bench/results.json');
 closeDatabase(db);
 fs.rmSync(dir, { recursive: true, force: true });

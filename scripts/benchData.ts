@@ -1,5 +1,7 @@
 /** Generates a synthetic org straight into SQLite for the benchmarks (not the demo team). */
 import type { Db } from '../electron/core/db/open';
+import { refreshPlannerStats } from '../electron/core/db/plannerStats';
+import { dropRollupTriggers, rebuildRollups } from '../electron/core/repos/rollups';
 import { rebuildFacts } from '../electron/core/repos/pipelineFacts';
 
 /** Words for deal names and note bodies, so searches meet common and rare words as in real data. */
@@ -15,6 +17,8 @@ export function generateOrg(db: Db, REPS: number, DEALS: number, TODAY: string, 
   const day = (daysAgo: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
   db.transaction(() => {
+    // Like a bulk import: the rollups are built once at the end, not row by row.
+    const restoreRollups = dropRollupTriggers(db);
     const now = new Date().toISOString();
     const rep = db.prepare(`INSERT INTO reps (name, role, quota_cents, created_at, updated_at) VALUES (?, 'field', ?, ?, ?)`);
     for (let i = 1; i <= REPS; i++) rep.run(`Rep ${i}`, 30_000_000, now, now);
@@ -40,7 +44,10 @@ export function generateOrg(db: Db, REPS: number, DEALS: number, TODAY: string, 
       const body = Array.from({ length: 12 + Math.floor(rand() * 30) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
       note.run(1 + (i % REPS), day(Math.floor(rand() * 540)), `${body} (note ${i})`, now, now);
     }
+    rebuildRollups(db);
+    restoreRollups();
     // The Pipeline's stored facts, as an import leaves them: the file is consistent for TODAY.
     rebuildFacts(db, TODAY);
   })();
+  refreshPlannerStats(db); // as the app does after a bulk import
 }

@@ -109,3 +109,30 @@ export function nextMeetingDate(lastHeld: string | undefined, cadenceDays: numbe
 export function localDate(d: Date): string {
   return ymd(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
+
+/** A span of dates as whole calendar months (YYYY-MM, inclusive) plus the days left at either end. */
+export interface MonthSplit {
+  months: { from: string; to: string } | null;
+  days: { from: string; to: string }[];
+}
+
+/**
+ * Splits the inclusive dates from..to into the whole months inside them and the loose days at
+ * either end, so a sum over a year reads a dozen monthly rollups and a few daily ones.
+ */
+export function splitByMonths(from: string, to: string): MonthSplit {
+  if (from > to) return { months: null, days: [] };
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  // First whole month: from's own when it starts on the 1st, else the next one.
+  const first = fd === 1 ? [fy, fm] : fm === 12 ? [fy + 1, 1] : [fy, fm + 1];
+  // Last whole month: to's own when it ends on its last day, else the one before.
+  const last = td === lastDay(ty, tm) ? [ty, tm] : tm === 1 ? [ty - 1, 12] : [ty, tm - 1];
+  const firstKey = `${first[0]}-${pad(first[1]!)}`;
+  const lastKey = `${last[0]}-${pad(last[1]!)}`;
+  if (firstKey > lastKey) return { months: null, days: [{ from, to }] };
+  const days: { from: string; to: string }[] = [];
+  if (fd !== 1) days.push({ from, to: ymd(fy, fm, lastDay(fy, fm)) });
+  if (td !== lastDay(ty, tm)) days.push({ from: ymd(ty, tm, 1), to });
+  return { months: { from: firstKey, to: lastKey }, days };
+}

@@ -207,6 +207,11 @@ describe('importing', () => {
     const p = await runImport(ctx, { fileId: stage('big.csv', Buffer.from(bigFile(21000))) });
     expect(p.result).toMatchObject({ created: 21000 });
     expect(schema(ctx)).toEqual(before);
+    // The new accounts' search entries, written in one statement inside the import: there when it is done, one each.
+    expect(count(ctx, 'SELECT COUNT(*) FROM accounts')).toBe(300);
+    expect(count(ctx, 'SELECT COUNT(*) FROM search_account')).toBe(300);
+    expect(count(ctx, 'SELECT COUNT(*) FROM accounts WHERE id NOT IN (SELECT rowid FROM search_account)')).toBe(0);
+    expect(ctx.db.prepare("SELECT title, body FROM search_account WHERE rowid = (SELECT id FROM accounts WHERE name = 'Acct 299')").get()).toEqual({ title: 'Acct 299', body: '' });
     expect(count(ctx, 'SELECT COUNT(*) FROM deal_stage_history')).toBe(21000);
     expect(ctx.db.prepare("SELECT h.to_stage, h.changed_on, d.stage_entered_date FROM deal_stage_history h JOIN deals d ON d.id = h.deal_id WHERE d.external_id = 'B3'").get()).toEqual({
       to_stage: 'Closed Won', changed_on: '2026-04-13', stage_entered_date: '2026-04-13', // won: entered its stage on the day it closed

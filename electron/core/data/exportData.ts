@@ -14,6 +14,7 @@ import type { Ctx } from '../context';
 import { withSnapshot } from './snapshot';
 import { calendarIcs } from '../export/calendar';
 import { plannedMeetings } from '../repos/oneOnOneWeek';
+import { ROLLUP_TABLES } from '../repos/rollups';
 
 export const JSON_FORMAT = 'sales-manager-workbench';
 
@@ -27,7 +28,8 @@ export function dataTables(db: Db): string[] {
        ORDER BY name`,
     )
     .pluck()
-    .all() as string[];
+    .all()
+    .filter((t) => !(ROLLUP_TABLES as readonly unknown[]).includes(t)) as string[]; // the deals' triggers rebuild them
 }
 
 /** A spreadsheet would run "=HYPERLINK(...)" typed into a note: make such cells plain text. */

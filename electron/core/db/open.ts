@@ -3,6 +3,7 @@ import path from 'node:path';
 import { applyKey } from './cipher';
 import { ensurePrivateDir, makePrivateFile } from './fileModes';
 import { migrate } from './migrate';
+import { refreshPlannerStats } from './plannerStats';
 import { completeSearchBacklog } from './searchBacklog';
 
 export type Db = Database.Database;
@@ -50,6 +51,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     if (!opts.readonly) {
       migrate(db);
       completeSearchBacklog(db); // search entries an import committed without, if it was cut short
+      refreshPlannerStats(db);
     }
     return db;
   } catch (err) {

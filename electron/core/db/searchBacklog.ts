@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { refreshPlannerStats } from './plannerStats';
 
 type Db = Database.Database; // not from ./open, which calls this module
 
@@ -19,17 +20,22 @@ export const SEARCH_CHUNK = 25_000;
  * the trigger would have written. Null if the trigger is not of the expected shape (then an
  * import keeps it and writes the entries row by row, as any other write does).
  */
-export function dealSearchEntry(db: Db): { trigger: string; range: string } | null {
-  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_deals_ai'").pluck().get() as string | undefined;
-  const body = trigger ? /\bBEGIN\s+(INSERT INTO search_deal\b[^;]*\bSELECT\b[^;]*);\s*END$/i.exec(trigger)?.[1] : undefined;
+export const dealSearchEntry = (db: Db) => searchEntryOf(db, 'search_deals_ai', 'search_deal', 'deals');
+
+/** The same for accounts: a big import adds thousands, and one statement is several times faster than a trigger per row. */
+export const accountSearchEntry = (db: Db) => searchEntryOf(db, 'search_accounts_ai', 'search_account', 'accounts');
+
+function searchEntryOf(db: Db, name: string, index: string, table: string): { trigger: string; range: string } | null {
+  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(name) as string | undefined;
+  const body = trigger ? new RegExp(`\\bBEGIN\\s+(INSERT INTO ${index}\\b[^;]*\\bSELECT\\b[^;]*);\\s*END$`, 'i').exec(trigger)?.[1] : undefined;
   if (!trigger || !body) return null;
   let top = body; // the SELECT with every parenthesised part taken out: it must have no FROM or WHERE of its own
   while (/\([^()]*\)/.test(top)) top = top.replace(/\([^()]*\)/g, '');
   if (/\b(FROM|WHERE)\b/i.test(top.slice(top.search(/\bSELECT\b/i)))) return null;
-  // A deal edited (or its account renamed) meanwhile already has its entry, written by the other triggers.
-  const range = `${body.replace(/\bNEW\./g, 'd.')} FROM deals d
-    WHERE d.id > @after AND d.id <= @upTo AND d.id NOT IN (SELECT rowid FROM search_deal WHERE rowid > @after AND rowid <= @upTo)
-    ORDER BY d.id`;
+  // A row edited (or its account renamed) meanwhile already has its entry, written by the other triggers.
+  const range = `${body.replace(/\bNEW\./g, 'r.')} FROM ${table} r
+    WHERE r.id > @after AND r.id <= @upTo AND r.id NOT IN (SELECT rowid FROM ${index} WHERE rowid > @after AND rowid <= @upTo)
+    ORDER BY r.id`;
   return { trigger, range };
 }
 
@@ -100,6 +106,7 @@ export async function catchUpSearch(db: Db): Promise<void> {
       if (fillSearchBacklog(db) === 0) break;
     }
     db.pragma('wal_checkpoint(PASSIVE)');
+    refreshPlannerStats(db); // the import may have multiplied the deals: plan with their new sizes
   } catch (err) {
     console.error('[search] entries left for the next open:', err);
   } finally {

@@ -6,7 +6,8 @@ import type { Db } from '../db/open';
 import { dealKey, emptyStats, nocase, normalizedRows } from '../../../shared/domain/import/rows';
 import type { OwnerPlan, ImportPlan } from './plan';
 import { dealHistory, recordFirstStages } from '../repos/dealHistory';
-import { dealSearchEntry, deferDealSearch } from '../db/searchBacklog';
+import { accountSearchEntry, dealSearchEntry, deferDealSearch } from '../db/searchBacklog';
+import { dropRollupTriggers, rebuildRollups } from '../repos/rollups';
 
 export interface WriteCounts {
   runId: number;
@@ -56,6 +57,13 @@ export async function writeImport(
     // would take as long as the rest of the write, and the import is complete without them.
     const searchEntry = plan.choices.kind === 'deals' ? dealSearchEntry(db) : null;
     if (searchEntry) db.exec('DROP TRIGGER search_deals_ai');
+    // The per-rep rollups likewise: rebuilt once from all the deals rather than row by row.
+    const restoreRollups = indexes.length ? dropRollupTriggers(db) : null;
+    // The accounts it adds get theirs in one statement before the commit: a trigger per row
+    // took several times as long (20,000 accounts: 0.3 s more).
+    const lastAccountBefore = db.prepare('SELECT COALESCE(MAX(id), 0) FROM accounts').pluck().get() as number;
+    const accountEntry = plan.choices.kind === 'deals' ? accountSearchEntry(db) : null;
+    if (accountEntry) db.exec('DROP TRIGGER search_accounts_ai');
     // The rows are read again, a chunk at a time: the plan kept counts, not 250,000 records.
     let chunk: ImportedRecord[] = [];
     for (const r of normalizedRows(plan.table, plan.choices, emptyStats())) {
@@ -75,6 +83,14 @@ export async function writeImport(
     // Each new deal's first history row ("created in its stage"), in one statement.
     recordFirstStages(db, lastDealBefore, now);
     for (const ix of indexes) db.exec(ix.sql);
+    if (restoreRollups) {
+      rebuildRollups(db);
+      restoreRollups();
+    }
+    if (accountEntry) {
+      db.prepare(accountEntry.range).run({ after: lastAccountBefore, upTo: db.prepare('SELECT COALESCE(MAX(id), 0) FROM accounts').pluck().get() as number });
+      db.exec(accountEntry.trigger);
+    }
     if (searchEntry) {
       db.exec(searchEntry.trigger);
       deferDealSearch(db, lastDealBefore, db.prepare('SELECT COALESCE(MAX(id), 0) FROM deals').pluck().get() as number);

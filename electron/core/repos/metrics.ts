@@ -9,8 +9,10 @@ import { averageCycleDays, computeRepMetrics, teamAggregates, type RepAggregates
 import { fromCents } from '../../../shared/domain/money';
 import { addDays, daysBetween, periodContaining } from '../../../shared/domain/periods';
 import type { NeedsAttention, NeglectRow, Pipeline, PipelineDeal, PipelineList, PipelineRow, TeamMetrics } from '../../../shared/schemas/pipeline';
+import { NOTE_KINDS } from '../../../shared/schemas/notes';
 import type { Settings } from '../../../shared/schemas/team';
 import type { Db } from '../db/open';
+import { closedSums, newDealsByWeek, openTotals, type Scope } from './rollups';
 import { getSettings } from './settings';
 
 export const WEEKS_SHOWN = 12;
@@ -28,100 +30,45 @@ export function windowStart(asOf: string, months: number): string {
   return addDays(first.toISOString().slice(0, 10), 1);
 }
 
-interface AggRow {
-  repId: number;
-  name: string;
-  hireDate: string | null;
-  quotaCents: number;
-  wonCount: number;
-  lostCount: number;
-  wonCents: number;
-  lostCents: number;
-  wonCycleDays: number;
-  cycleCount: number;
-  openCount: number;
-  openCents: number;
-  wonPeriodCents: number;
-}
-
 /**
- * One pass over the deals, grouped by rep. "Open as of" means created by then and not yet
- * closed by then, so a past as-of date sees the pipeline as it stood.
+ * Per-rep sums for the trailing window and the quota period, read from the rollups (thousands of
+ * rows, not every deal). "Open as of" means created by then and not yet closed by then, so a
+ * past as-of date sees the pipeline as it stood.
  */
 export function repAggregates(db: Db, asOf: string, settings: Settings, repId?: number): RepAggregates[] {
   const period = periodContaining(asOf, settings.quotaPeriod);
-  const params = {
-    asOf,
-    ws: windowStart(asOf, settings.windowMonths),
-    ps: period.start,
-    pe: asOf < period.end ? asOf : period.end,
-    repId: repId ?? null,
-  };
-  // One rep by the rep's index: an "@repId IS NULL OR" test lets SQLite scan every rep's deals
-  // (a write refreshes one rep's Pipeline facts through this).
-  const ofRep = repId === undefined ? '' : 'AND rep_id = @repId';
-  const rows = db
+  const only = repId ?? null;
+  const reps = db
     .prepare(
-      `WITH d AS (
-         SELECT rep_id, amount_cents, outcome, created_date, closed_date,
-           (outcome <> 'open' AND closed_date BETWEEN @ws AND @asOf) AS closed_in_window,
-           (created_date <= @asOf AND (outcome = 'open' OR closed_date > @asOf)) AS open_then,
-           (${WON_WITH_CYCLE}) AS has_cycle
-         FROM deals
-         WHERE created_date <= @asOf ${ofRep}
-           AND (outcome = 'open' OR closed_date >= MIN(@ws, @ps))
-       )
-       SELECT r.id AS repId, r.name, r.hire_date AS hireDate, r.quota_cents AS quotaCents,
-         COALESCE(SUM(d.closed_in_window AND d.outcome = 'won'), 0) AS wonCount,
-         COALESCE(SUM(d.closed_in_window AND d.outcome = 'lost'), 0) AS lostCount,
-         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.outcome = 'won' THEN d.amount_cents END), 0) AS wonCents,
-         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.outcome = 'lost' THEN d.amount_cents END), 0) AS lostCents,
-         COALESCE(SUM(CASE WHEN d.closed_in_window AND d.has_cycle
-           THEN julianday(d.closed_date) - julianday(d.created_date) END), 0) AS wonCycleDays,
-         COALESCE(SUM(d.closed_in_window AND d.has_cycle), 0) AS cycleCount,
-         COALESCE(SUM(d.open_then), 0) AS openCount,
-         COALESCE(SUM(CASE WHEN d.open_then THEN d.amount_cents END), 0) AS openCents,
-         COALESCE(SUM(CASE WHEN d.outcome = 'won' AND d.closed_date BETWEEN @ps AND @pe THEN d.amount_cents END), 0) AS wonPeriodCents
-       FROM reps r LEFT JOIN d ON d.rep_id = r.id
-       WHERE r.status <> 'archived' AND (@repId IS NULL OR r.id = @repId)
-       GROUP BY r.id
-       ORDER BY r.name`,
+      `SELECT id AS repId, name, hire_date AS hireDate, quota_cents AS quotaCents FROM reps
+       WHERE status <> 'archived' AND (@repId IS NULL OR id = @repId) ORDER BY name`,
     )
-    .all(params) as AggRow[];
-
-  // New opportunities per rep per week (0 = the 7 days ending on asOf).
-  const weekly = db
-    .prepare(
-      `SELECT rep_id AS repId, CAST((julianday(@asOf) - julianday(created_date)) / 7 AS INTEGER) AS weeksAgo, COUNT(*) AS n
-       FROM deals
-       WHERE created_date > date(@asOf, '-${WEEKS_SHOWN * 7} days') AND created_date <= @asOf
-         ${ofRep}
-       GROUP BY rep_id, weeksAgo`,
-    )
-    .all({ asOf, repId: repId ?? null }) as { repId: number; weeksAgo: number; n: number }[];
-  const series = new Map<number, number[]>();
-  for (const w of weekly) {
-    const s = series.get(w.repId) ?? new Array<number>(WEEKS_SHOWN).fill(0);
-    s[WEEKS_SHOWN - 1 - w.weeksAgo] = w.n;
-    series.set(w.repId, s);
-  }
-
-  return rows.map((r) => ({
-    repId: r.repId,
-    name: r.name,
-    hireDate: r.hireDate,
-    quota: fromCents(r.quotaCents),
-    wonCount: r.wonCount,
-    lostCount: r.lostCount,
-    wonValue: fromCents(r.wonCents),
-    lostValue: fromCents(r.lostCents),
-    wonCycleDays: r.wonCycleDays,
-    cycleCount: r.cycleCount,
-    openCount: r.openCount,
-    openValue: fromCents(r.openCents),
-    wonThisPeriod: fromCents(r.wonPeriodCents),
-    weeklyNewOpps: series.get(r.repId) ?? new Array<number>(WEEKS_SHOWN).fill(0),
-  }));
+    .all({ repId: only }) as { repId: number; name: string; hireDate: string | null; quotaCents: number }[];
+  const scope: Scope = only === null ? 'each rep' : { repId: only };
+  const window = closedSums(db, windowStart(asOf, settings.windowMonths), asOf, asOf, scope);
+  const inPeriod = closedSums(db, period.start, asOf < period.end ? asOf : period.end, asOf, scope);
+  const open = openTotals(db, asOf, only);
+  const weekly = newDealsByWeek(db, asOf, WEEKS_SHOWN, only);
+  return reps.map((r) => {
+    const w = window.get(r.repId);
+    const o = open.get(r.repId);
+    return {
+      repId: r.repId,
+      name: r.name,
+      hireDate: r.hireDate,
+      quota: fromCents(r.quotaCents),
+      wonCount: w?.wonCount ?? 0,
+      lostCount: w?.lostCount ?? 0,
+      wonValue: fromCents(w?.wonCents ?? 0),
+      lostValue: fromCents(w?.lostCents ?? 0),
+      wonCycleDays: w?.cycleDays ?? 0,
+      cycleCount: w?.cycleCount ?? 0,
+      openCount: o?.openCount ?? 0,
+      openValue: fromCents(o?.openCents ?? 0),
+      wonThisPeriod: fromCents(inPeriod.get(r.repId)?.wonCents ?? 0),
+      weeklyNewOpps: weekly.get(r.repId) ?? new Array<number>(WEEKS_SHOWN).fill(0),
+    };
+  });
 }
 
 function metricsFor(a: RepAggregates, asOf: string, settings: Settings, referenceWinRate: number | null): RepMetrics {
@@ -142,14 +89,26 @@ function metricsFor(a: RepAggregates, asOf: string, settings: Settings, referenc
 export function repMetrics(db: Db, asOf: string, repId?: number, windowMonths?: number): RepMetrics[] {
   const stored = getSettings(db);
   const settings = windowMonths ? { ...stored, windowMonths } : stored;
-  const all = repAggregates(db, asOf, settings);
-  const teamRate = teamWinRate(all);
-  return all.filter((a) => repId === undefined || a.repId === repId).map((a) => metricsFor(a, asOf, settings, teamRate));
+  if (repId === undefined) {
+    const all = repAggregates(db, asOf, settings);
+    const teamRate = teamWinRate(all);
+    return all.map((a) => metricsFor(a, asOf, settings, teamRate));
+  }
+  // One rep (their page): their own sums, and only the team's won and lost counts for the yardstick.
+  const teamRate = winRateOf(teamWindowCounts(db, asOf, settings));
+  return repAggregates(db, asOf, settings, repId).map((a) => metricsFor(a, asOf, settings, teamRate));
 }
 
+const winRateOf = (t: { wonCount: number; lostCount: number }): number | null =>
+  t.wonCount + t.lostCount > 0 ? t.wonCount / (t.wonCount + t.lostCount) : null;
+
 function teamWinRate(aggs: RepAggregates[]): number | null {
-  const t = teamAggregates(aggs);
-  return t.wonCount + t.lostCount > 0 ? t.wonCount / (t.wonCount + t.lostCount) : null;
+  return winRateOf(teamAggregates(aggs));
+}
+
+/** The active team's won and lost counts in the window, as repAggregates sums them, without the rest. */
+function teamWindowCounts(db: Db, asOf: string, settings: Settings): { wonCount: number; lostCount: number } {
+  return closedSums(db, windowStart(asOf, settings.windowMonths), asOf, asOf, 'active team').get(0) ?? { wonCount: 0, lostCount: 0 };
 }
 
 export function teamMetrics(db: Db, asOf: string): TeamMetrics {
@@ -170,14 +129,22 @@ export function teamMetrics(db: Db, asOf: string): TeamMetrics {
   };
 }
 
-/** Last one-on-one, coaching note and deal review per rep, most neglected first. */
+/** Every note kind but deal reviews: the neglect radar's "last coaching note". */
+const COACHING_KINDS = NOTE_KINDS.filter((k) => k !== 'deal_review');
+
+/**
+ * Last one-on-one, coaching note and deal review per rep, most neglected first. Each is one seek
+ * per rep and kind in an index (a thousand reps with 200 notes each: a few ms, not 600).
+ */
 export function neglectRadar(db: Db, asOf: string, reps: RepMetrics[]): NeglectRow[] {
   const rows = db
     .prepare(
       `SELECT r.id AS repId, r.name,
-         (SELECT MAX(meeting_date) FROM one_on_ones o WHERE o.rep_id = r.id AND o.meeting_date <= @asOf AND o.status = 'closed') AS lastOneOnOne,
-         (SELECT MAX(note_date) FROM coaching_notes n WHERE n.rep_id = r.id AND n.note_date <= @asOf AND n.kind <> 'deal_review') AS lastNote,
-         (SELECT MAX(note_date) FROM coaching_notes n WHERE n.rep_id = r.id AND n.note_date <= @asOf AND n.kind = 'deal_review') AS lastDealReview
+         (SELECT meeting_date FROM one_on_ones o WHERE o.rep_id = r.id AND o.meeting_date <= @asOf AND o.status = 'closed'
+           ORDER BY meeting_date DESC LIMIT 1) AS lastOneOnOne,
+         (SELECT MAX(d) FROM (${COACHING_KINDS.map((k) => `SELECT MAX(note_date) AS d FROM coaching_notes n
+           WHERE n.rep_id = r.id AND n.kind = '${k}' AND n.note_date <= @asOf`).join(' UNION ALL ')})) AS lastNote,
+         (SELECT MAX(note_date) FROM coaching_notes n WHERE n.rep_id = r.id AND n.kind = 'deal_review' AND n.note_date <= @asOf) AS lastDealReview
        FROM reps r WHERE r.status = 'active' ORDER BY r.name`,
     )
     .all({ asOf }) as Omit<NeglectRow, 'lastTouch' | 'daysSince' | 'isTopPerformer'>[];
@@ -215,8 +182,8 @@ export const STAGE_UNKNOWN = 'Stage not recorded';
 /**
  * What changed after asOf, per deal, read from the recorded history: the stage and the expected
  * close date the deal had on asOf, and how many close-date moves came later. Both queries are
- * range scans on the changed_on indexes (`+deal_id` keeps SQLite from walking the deal_id index
- * for the order), so for today's date (nothing later) they cost nothing.
+ * range scans on the changed_on indexes, so for today's date (nothing later) they cost nothing
+ * ("+deal_id": ordering by the deal index instead would read all history, 50 ms at 1,000,000 deals).
  */
 function laterHistory(db: Db, asOf: string) {
   const stages = new Map<number, { stageThen: string | null; enteredThen: string | null }>();
@@ -279,15 +246,17 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
       { avgCycleDays: averageCycleDays(a), avgWonDealSize: a.wonCount > 0 ? a.wonValue / a.wonCount : null, stakeholdersTracked: false },
     ]),
   );
-  // One rep's deals by the rep's index (an "@repId IS NULL OR" test would scan every open deal).
-  const ofRep = opts.repId === undefined ? '' : 'AND rep_id = @repId';
+  // Spelled out only when asked: "(@repId IS NULL OR rep_id = @repId)" would read every open deal.
+  const onlyRep = opts.repId === undefined ? '' : 'AND rep_id = @repId';
+  // And only that rep's stakeholders and checks (a write refreshes one rep's Pipeline facts).
   const ofDeals = opts.repId === undefined ? '' : 'AND deal_id IN (SELECT id FROM open_then)';
   const rows = db
     .prepare(
       `WITH open_then AS (
-         SELECT id FROM deals WHERE outcome = 'open' AND created_date <= @asOf ${ofRep}
+         SELECT id FROM deals WHERE outcome = 'open' AND created_date <= @asOf ${onlyRep}
          UNION ALL
-         SELECT id FROM deals WHERE outcome IN ('won', 'lost') AND closed_date > @asOf AND created_date <= @asOf ${ofRep}
+         SELECT id FROM deals WHERE outcome IN ('won', 'lost') AND closed_date > @asOf AND created_date <= @asOf
+           ${onlyRep}
        ), people AS (
          SELECT deal_id, COUNT(*) AS n, SUM(role = 'decision_maker') AS dm, SUM(role = 'champion') AS champ
          FROM stakeholders WHERE created_at < @asOfEnd ${ofDeals} GROUP BY deal_id

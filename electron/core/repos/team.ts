@@ -2,6 +2,7 @@ import { attainment, fromCents } from '../../../shared/domain/money';
 import { periodContaining } from '../../../shared/domain/periods';
 import type { TeamRow, TeamSummary } from '../../../shared/schemas/team';
 import type { Db } from '../db/open';
+import { closedSums, openTotals } from './rollups';
 import { getSettings } from './settings';
 
 interface Row {
@@ -11,50 +12,42 @@ interface Row {
   status: string;
   territory: string | null;
   quotaCents: number;
-  wonCents: number;
-  openCents: number;
-  openCount: number;
-  dealCount: number;
 }
 
-/** One aggregate query for the whole team: per-rep totals computed by SQLite, not in JS. */
+/** The Team list: per-rep totals read from the rollups (repos/rollups.ts), as the metrics read them. */
 export function teamSummary(db: Db, asOf: string, includeArchived: boolean): TeamSummary {
   const settings = getSettings(db);
   const period = periodContaining(asOf, settings.quotaPeriod);
   const rows = db
     .prepare(
-      `SELECT r.id AS repId, r.name, r.role, r.status, r.territory, r.quota_cents AS quotaCents,
-         COALESCE((SELECT SUM(amount_cents) FROM deals
-            WHERE rep_id = r.id AND outcome = 'won' AND closed_date BETWEEN @start AND @end), 0) AS wonCents,
-         COALESCE((SELECT SUM(amount_cents) FROM deals WHERE rep_id = r.id AND created_date <= @asOf
-            AND (outcome = 'open' OR closed_date > @asOf)), 0) AS openCents,
-         (SELECT COUNT(*) FROM deals WHERE rep_id = r.id AND created_date <= @asOf
-            AND (outcome = 'open' OR closed_date > @asOf)) AS openCount,
-         (SELECT COUNT(*) FROM deals WHERE rep_id = r.id AND created_date <= @asOf) AS dealCount
-       FROM reps r
-       ${includeArchived ? '' : "WHERE r.status <> 'archived'"}
-       ORDER BY r.name`,
+      `SELECT id AS repId, name, role, status, territory, quota_cents AS quotaCents FROM reps
+       ${includeArchived ? '' : "WHERE status <> 'archived'"}
+       ORDER BY name`,
     )
-    // Won so far this period as of that day, and the pipeline as it stood then (as the metrics do).
-    .all({ start: period.start, end: asOf < period.end ? asOf : period.end, asOf }) as Row[];
+    .all() as Row[];
+  // Won so far this period as of that day, and the pipeline as it stood then (as the metrics do).
+  const won = closedSums(db, period.start, asOf < period.end ? asOf : period.end, asOf, 'each rep');
+  const open = openTotals(db, asOf, null);
   return {
     asOf,
     period,
     currency: settings.currency,
-    rows: rows.map(
-      (r): TeamRow => ({
+    rows: rows.map((r): TeamRow => {
+      const wonCents = won.get(r.repId)?.wonCents ?? 0;
+      const o = open.get(r.repId);
+      return {
         repId: r.repId,
         name: r.name,
         role: r.role,
         status: r.status,
         territory: r.territory,
         quota: fromCents(r.quotaCents),
-        wonThisPeriod: fromCents(r.wonCents),
-        attainment: attainment(r.wonCents, r.quotaCents),
-        openPipeline: fromCents(r.openCents),
-        openCount: r.openCount,
-        dealCount: r.dealCount,
-      }),
-    ),
+        wonThisPeriod: fromCents(wonCents),
+        attainment: attainment(wonCents, r.quotaCents),
+        openPipeline: fromCents(o?.openCents ?? 0),
+        openCount: o?.openCount ?? 0,
+        dealCount: o?.dealCount ?? 0,
+      };
+    }),
   };
 }

@@ -71,19 +71,26 @@ export interface DateOrderEvidence {
 
 /** Looks at every date cell to decide the order, or to know that the manager must choose. */
 export function dateOrderEvidence(values: Iterable<string>): DateOrderEvidence {
-  const ev: DateOrderEvidence = { dmy: 0, mdy: 0, ambiguous: 0, examples: [] };
+  const counter = dateOrderCounter();
+  for (const v of values) counter.add(v);
+  return counter.evidence;
+}
+
+/** dateOrderEvidence a cell at a time: for reading several columns in one pass over the rows. */
+export function dateOrderCounter(): { add: (value: string) => void; evidence: DateOrderEvidence } {
+  const evidence: DateOrderEvidence = { dmy: 0, mdy: 0, ambiguous: 0, examples: [] };
   const seen = new Map<string, DateParse>(); // a file repeats its dates: read each text once
-  for (const v of values) {
-    if (!v.trim()) continue;
+  const add = (v: string) => {
+    if (!v.trim()) return;
     let p = seen.get(v);
     if (!p) seen.set(v, (p = parseImportDate(v, null)));
-    if (p.ok && p.proves) ev[p.proves]++;
+    if (p.ok && p.proves) evidence[p.proves]++;
     else if (!p.ok && p.reason === 'ambiguous') {
-      ev.ambiguous++;
-      if (ev.examples.length < 3 && !ev.examples.includes(v.trim())) ev.examples.push(v.trim());
+      evidence.ambiguous++;
+      if (evidence.examples.length < 3 && !evidence.examples.includes(v.trim())) evidence.examples.push(v.trim());
     }
-  }
-  return ev;
+  };
+  return { add, evidence };
 }
 
 /** The order the file itself shows, or null when it proves neither (or both). */

@@ -12,7 +12,7 @@ import { sql as realCrmImports } from './011_real_crm_imports';
 import { sql as search } from './012_search';
 import { sql as meetingBudget } from './013_meeting_budget';
 import { sql as searchBacklog } from './014_search_backlog';
-import { sql as reserved } from './015_reserved';
+import { sql as repRollups } from './015_rep_rollups';
 import { sql as pipelineFacts } from './016_pipeline_facts';
 
 export interface Migration {
@@ -42,7 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'search', sql: search },
   { version: 13, name: 'meeting budget', sql: meetingBudget },
   { version: 14, name: 'search backlog', sql: searchBacklog },
-  { version: 15, name: 'reserved (rollups)', sql: reserved },
+  { version: 15, name: 'rep rollups', sql: repRollups },
   { version: 16, name: 'pipeline facts', sql: pipelineFacts },
 ];
 
