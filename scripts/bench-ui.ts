@@ -37,6 +37,9 @@ try {
   const body = await res.text();
   const apiMs = Date.now() - t0;
   const apiMb = (body.length / 1e6).toFixed(1);
+  const t1 = Date.now();
+  const pageBody = await (await fetch(`${wb.url}api/pipeline.page`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...wb.authHeaders }, body: '{}' })).text();
+  const pageMs = Date.now() - t1;
   const firstRow = page.locator('table[aria-label="Open deals"] tbody tr[data-index="0"]');
   let t = Date.now();
   await page.goto(`${wb.url}#/pipeline`);
@@ -74,6 +77,7 @@ try {
   console.log(`\nPipeline screen: ${header.split(' · ').slice(0, 2).join(' · ')}\n`);
   for (const [k, v] of Object.entries({
     'API pipeline.open (server + JSON)': `${apiMs} ms, ${apiMb} MB`,
+    'API pipeline.page, first (server + JSON)': `${pageMs} ms, ${(pageBody.length / 1e6).toFixed(2)} MB`,
     'load to first row': `${loadMs} ms`,
     'rows in the DOM': String(domRows),
     'frame, idle (median / p95)': frames.idle,

@@ -72,6 +72,18 @@ const OPEN_JOINED = `SELECT d.*, r.name, a.name FROM deals d JOIN reps r ON r.id
   WHERE d.outcome = 'open' ORDER BY d.amount_cents DESC`;
 const window = { ws: WS, asOf: TODAY };
 
+/** The cursor of the 50th page by attention: where a long scroll has got to. */
+function laterCursor(): number {
+  let after: number | undefined;
+  for (let i = 0; i < 50; i++) {
+    const r = dispatch(ctx, 'pipeline.page', after === undefined ? {} : { after });
+    if (!r.ok) throw new Error(r.error.message);
+    after = (r.value as { next: number | null }).next ?? after;
+  }
+  return after!;
+}
+const later = laterCursor();
+
 const rows: Timing[] = [
   time('team.summary (Team)', () => dispatch(ctx, 'team.summary', {}), 5, { baseline: ['per-rep totals, one GROUP BY', TEAM_TOTALS] }),
   time('deals.listByRep (one rep, all deals)', () => dispatch(ctx, 'deals.listByRep', { repId: 7 })),
@@ -84,6 +96,12 @@ const rows: Timing[] = [
   time('pipeline.open (every open deal, flagged)', () => dispatch(ctx, 'pipeline.open', {}), 3, { baseline: ['all open deals joined and sorted', OPEN_JOINED] }),
   time('pipeline.attention (Dashboard: team top 10)', () => dispatch(ctx, 'pipeline.attention', {}), 3),
   time('pipeline.open as of 90 days ago (replayed)', () => dispatch(ctx, 'pipeline.open', { asOf: '2026-08-26' }), 3),
+  // The Pipeline screen a page at a time, from the stored facts (the generator built them for TODAY).
+  time('pipeline.page first page (header + count)', () => dispatch(ctx, 'pipeline.page', {}), 7),
+  time('pipeline.page filtered (flag, first page)', () => dispatch(ctx, 'pipeline.page', { flag: 'too_old' }), 7),
+  time('pipeline.page later page (after a cursor)', () => dispatch(ctx, 'pipeline.page', { after: later }), 7),
+  time('pipeline.page by close date, filtered', () => dispatch(ctx, 'pipeline.page', { sort: 'expectedCloseDate', level: 'warning' }), 7),
+  time('pipeline.page as of 90 days ago (replayed)', () => dispatch(ctx, 'pipeline.page', { asOf: '2026-08-26' }), 3),
   time('pipeline.weekly', () => dispatch(ctx, 'pipeline.weekly', {}), 3),
   // Search (the palette), every kind searched each time: median (slowest of 9 runs).
   ...['platform', 'plat ren', 'pl', 'acco', 'acco 42', 'champion budget', '777777', 'note 199999', 'zzqx'].map((text) =>

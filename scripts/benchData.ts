@@ -2,6 +2,7 @@
 import type { Db } from '../electron/core/db/open';
 import { refreshPlannerStats } from '../electron/core/db/plannerStats';
 import { dropRollupTriggers, rebuildRollups } from '../electron/core/repos/rollups';
+import { rebuildFacts } from '../electron/core/repos/pipelineFacts';
 
 /** Words for deal names and note bodies, so searches meet common and rare words as in real data. */
 const WORDS = ('platform renewal expansion pilot rollout migration analytics security upgrade licence onboarding support '
@@ -45,6 +46,8 @@ export function generateOrg(db: Db, REPS: number, DEALS: number, TODAY: string, 
     }
     rebuildRollups(db);
     restoreRollups();
+    // The Pipeline's stored facts, as an import leaves them: the file is consistent for TODAY.
+    rebuildFacts(db, TODAY);
   })();
   refreshPlannerStats(db); // as the app does after a bulk import
 }

@@ -60,6 +60,7 @@ import {
   type TeamMetrics,
   type WeeklyReview,
 } from './schemas/pipeline';
+import { pipelinePageInput, type PipelinePage } from './schemas/pipelinePage';
 import {
   deleteMappingInput,
   importChoicesInput,
@@ -149,6 +150,7 @@ export const api = {
   'metrics.rep': call<typeof repMetricsInput, RepDashboard>(repMetricsInput),
   'metrics.list': call<typeof metricsListInput, RepMetrics[]>(metricsListInput),
   'pipeline.open': call<typeof pipelineInput, PipelineList>(pipelineInput),
+  'pipeline.page': call<typeof pipelinePageInput, PipelinePage>(pipelinePageInput),
   'pipeline.attention': call<typeof attentionInput, NeedsAttention>(attentionInput),
   /** Every flagged open deal in full (each flag's severity, reason and question), ranked by attention. */
   'pipeline.flagged': call<typeof asOfInput, PipelineDeal[]>(asOfInput),

@@ -68,6 +68,8 @@ export const CALL_TOPICS = {
   'metrics.rep': read(...METRICS),
   'metrics.list': read(...METRICS),
   'pipeline.open': read(...FLAGS),
+  // Reads the stored facts; a new day's first read rebuilds them (derived data, no topic changes).
+  'pipeline.page': read(...FLAGS),
   'pipeline.attention': read(...FLAGS),
   'pipeline.flagged': read(...FLAGS),
   'oneOnOnes.list': read('oneOnOnes'),

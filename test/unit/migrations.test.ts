@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { migrate, SchemaTooNewError } from '../../electron/core/db/migrate';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { closeDatabase, openDatabase } from '../../electron/core/db/open';
+import { dispatch } from '../../electron/core/api/dispatch';
+import { fixedClock } from '../../electron/core/clock';
+import { pipelineList } from '../../electron/core/repos/metrics';
 import { tempDbPath, track } from './helpers';
 
 /** The schema as SQLite stores it, to compare a migrated file with a fresh one. */
@@ -42,6 +45,29 @@ describe('migrations', () => {
     expect(upgraded.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(schemaOf(upgraded)).toEqual(schemaOf(fresh));
     if (from >= 1) expect(upgraded.prepare('SELECT name FROM reps').all()).toEqual([{ name: 'Ada' }]);
+    // The Pipeline's stored facts start unbuilt, so the first read builds them from the data kept.
+    expect(upgraded.prepare('SELECT as_of FROM pipeline_facts_state').all()).toEqual([{ as_of: null }]);
+    expect(upgraded.prepare('SELECT COUNT(*) FROM pipeline_facts').pluck().get()).toBe(0);
+  });
+
+  it('a file from before the stored facts builds them at the first Pipeline read, equal to a fresh ranking', () => {
+    const file = tempDbPath();
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, MIGRATIONS.slice(0, 14));
+    old.exec(`INSERT INTO reps (id, name, role, created_at, updated_at) VALUES (1, 'Ada', 'field', 'x', 'x');
+      INSERT INTO deals (rep_id, name, stage, amount_cents, created_date, expected_close_date, stage_entered_date, created_at, updated_at)
+      VALUES (1, 'Old', 'Proposal', 25000000, '2026-01-05', '2026-06-30', '2026-01-05', 'x', 'x'),
+             (1, 'New', 'Discovery', 100000, '2026-11-01', '2026-12-20', '2026-11-01', 'x', 'x')`);
+    old.close();
+    const db = track(openDatabase(file));
+    const ctx = { db, clock: fixedClock('2026-11-24'), dbPath: file, shell: 'web' as const };
+    const page = dispatch(ctx, 'pipeline.page', {});
+    if (!page.ok) throw new Error(page.error.message);
+    const list = pipelineList(db, '2026-11-24').deals;
+    expect((page.value as { rows: unknown[] }).rows).toEqual(list);
+    expect(list[0]).toMatchObject({ name: 'Old', flags: expect.arrayContaining(['close_date_past']) });
+    expect(db.prepare('SELECT as_of FROM pipeline_facts_state').pluck().get()).toBe('2026-11-24');
   });
 
   it('is a no-op when already at the latest version', () => {

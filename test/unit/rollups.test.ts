@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import type { Ctx } from '../../electron/core/context';
@@ -209,11 +210,12 @@ describe('per-rep rollups', () => {
     // Back to schema 14: no rollup tables or triggers.
     ctx.db.exec(`DROP TRIGGER rollup_deals_insert; DROP TRIGGER rollup_deals_update; DROP TRIGGER rollup_deals_delete;
       DROP TABLE rep_totals; DROP TABLE rep_days; DROP TABLE rep_months; DROP INDEX coaching_notes_rep_kind_date;
-      DELETE FROM schema_migrations WHERE version = 15;`);
+      DROP TABLE pipeline_facts; DROP TABLE pipeline_facts_state;
+      DELETE FROM schema_migrations WHERE version >= 15;`);
     ctx.db.pragma('user_version = 14');
     closeDatabase(ctx.db);
     const upgraded = { ...ctx, db: track(openDatabase(ctx.dbPath)) };
-    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(15);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(nonZeroRows(upgraded, ROLLUP_TABLES).length).toBeGreaterThan(100);
     expectInStep(upgraded, [TODAY, '2026-06-30']);
   });

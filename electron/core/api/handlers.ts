@@ -14,12 +14,14 @@ import {
   updateDeal,
 } from '../repos/deals';
 import { createRep, getRep, listReps, setRepStatus, updateRep } from '../repos/reps';
-import { getSettings, updateSettings } from '../repos/settings';
+import { getSettings } from '../repos/settings';
+import { saveSettings } from '../repos/pipelineFacts';
 import { teamSummary } from '../repos/team';
 import { LATEST_VERSION } from '../db/migrations';
 import { repDashboard } from '../repos/repDashboard';
 import { dealFlags, dealTriage, needsAttention, pipeline, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
 import { weeklyReview } from '../repos/weekly';
+import { pipelinePage } from '../repos/pipelinePage';
 import { exportDocument } from '../export/exportDocument';
 import { assessValueProp, dealValueProps, teamValueProps } from '../repos/valueProps';
 import { addStakeholder, removeStakeholder, stakeholderMap, updateStakeholder } from '../repos/stakeholders';
@@ -81,7 +83,7 @@ export const handlers: Handlers = {
   },
   'demo.load': (ctx, { seed }) => loadDemo(ctx.db, ctx.clock, seed),
   'settings.get': (ctx) => getSettings(ctx.db),
-  'settings.update': (ctx, patch) => updateSettings(ctx.db, patch),
+  'settings.update': (ctx, patch) => saveSettings(ctx.db, patch),
   'team.summary': (ctx, { asOf, includeArchived }) =>
     teamSummary(ctx.db, asOf ?? ctx.clock.today(), includeArchived),
   'reps.list': (ctx, { includeArchived }) => listReps(ctx.db, includeArchived),
@@ -102,6 +104,7 @@ export const handlers: Handlers = {
   'metrics.rep': (ctx, { repId, asOf }) => repDashboard(ctx.db, repId, asOf ?? ctx.clock.today()),
   'metrics.list': (ctx, { asOf, months }) => repMetrics(ctx.db, asOf ?? ctx.clock.today(), undefined, months),
   'pipeline.open': (ctx, { asOf, repId }) => pipelineList(ctx.db, asOf ?? ctx.clock.today(), repId),
+  'pipeline.page': (ctx, input) => pipelinePage(ctx.db, ctx.clock.today(), input),
   'pipeline.flagged': (ctx, { asOf }) => pipeline(ctx.db, asOf ?? ctx.clock.today()).deals.filter((d) => d.flags.length > 0),
   'pipeline.attention': (ctx, { asOf, repId, limit }) => needsAttention(ctx.db, asOf ?? ctx.clock.today(), { repId, limit }),
   'commitments.list': (ctx, { repId, include, asOf }) => commitmentsView(ctx.db, asOf ?? ctx.clock.today(), { repId, include }),

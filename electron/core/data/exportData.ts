@@ -24,6 +24,7 @@ export function dataTables(db: Db): string[] {
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'
          AND name NOT LIKE 'search!_%' ESCAPE '!' -- the search indexes (and their shadow tables) are rebuilt from the rows on restore
+         AND name NOT LIKE 'pipeline!_facts%' ESCAPE '!' -- the Pipeline's stored facts are recomputed at the first read
        ORDER BY name`,
     )
     .pluck()

@@ -3,6 +3,7 @@
  * record around them, generated from a seed and dated relative to clock.today() so it
  * always looks live. Same seed and same day give byte-identical data.
  */
+import { rebuildFacts } from '../repos/pipelineFacts';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { InvalidError } from '../errors';
@@ -63,6 +64,7 @@ export function loadDemo(db: Db, clock: Clock, seed: number): { reps: number; de
     writeDevelopment(db, reps, today);
     writeReviewAnswers(db);
 
+    rebuildFacts(db, today);
     return { reps: reps.length, deals: deals.length };
   }).immediate();
 }

@@ -1,4 +1,5 @@
 import { toCents } from '../../../shared/domain/money';
+import { rebuildFacts } from '../repos/pipelineFacts';
 import type { ImportedAccount, ImportedDeal, ImportedRecord, ImportedRep } from '../../../shared/domain/import/rows';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -94,6 +95,8 @@ export async function writeImport(
       db.exec(searchEntry.trigger);
       deferDealSearch(db, lastDealBefore, db.prepare('SELECT COALESCE(MAX(id), 0) FROM deals').pluck().get() as number);
     }
+    // The Pipeline's stored facts, in bulk and in this transaction (an accounts import changes none).
+    if (plan.choices.kind !== 'accounts') rebuildFacts(db, today);
     writer.rememberOwners(plan.aliases);
     const c = writer.counts;
     const runId = Number(

@@ -1,3 +1,4 @@
+import { refreshDealFacts, refreshFacts } from './pipelineFacts';
 import type { z } from 'zod';
 import { fromCents, toCents } from '../../../shared/domain/money';
 import {
@@ -178,6 +179,7 @@ export function createDeal(db: Db, clock: Clock, input: z.output<typeof dealInpu
       );
     const id = Number(info.lastInsertRowid);
     recordChanges(db, id, null, input, input.createdDate, now);
+    refreshDealFacts(db, id, input.repId); // open, no stakeholders yet: the rep's baseline and tracking stand
     return getDeal(db, id);
   }).immediate();
 }
@@ -221,6 +223,9 @@ export function updateDeal(db: Db, clock: Clock, input: z.output<typeof dealUpda
       input.id,
     );
     recordChanges(db, input.id, before, input, clock.today(), now);
+    // An open deal that stays with its rep and keeps its created date: only its own row changes.
+    if (before.outcome === 'open' && before.repId === input.repId && before.createdDate === input.createdDate) refreshDealFacts(db, input.id, input.repId);
+    else refreshFacts(db, [before.repId, input.repId]);
     return getDeal(db, input.id);
   }).immediate();
 }
@@ -247,6 +252,8 @@ function setOutcome(db: Db, clock: Clock, before: Deal, outcome: Deal['outcome']
   const now = clock.now().toISOString();
   db.prepare('UPDATE deals SET outcome = ?, closed_date = ?, stage = ?, updated_at = ? WHERE id = ?').run(outcome, closedDate, stage, now, before.id);
   recordChanges(db, before.id, before, { stage, expectedCloseDate: before.expectedCloseDate }, changedOn, now);
+  // Closing moves the rep's baseline (cycle, won deal size): every open deal of the rep again.
+  refreshFacts(db, [before.repId]);
   return getDeal(db, before.id);
 }
 

@@ -1,3 +1,4 @@
+import { refreshFacts } from './pipelineFacts';
 import type { z } from 'zod';
 import { fromCents, toCents } from '../../../shared/domain/money';
 import type { Rep, repInput, repUpdate } from '../../../shared/schemas/rep';
@@ -103,6 +104,7 @@ export function updateRep(db: Db, clock: Clock, input: z.output<typeof repUpdate
       clock.now().toISOString(),
       input.id,
     );
+    refreshFacts(db, [input.id]); // the status may have changed: an archived rep's deals leave the Pipeline
     return getRep(db, input.id);
   }).immediate();
 }
@@ -116,6 +118,7 @@ export function setRepStatus(db: Db, clock: Clock, id: number, status: Rep['stat
       clock.now().toISOString(),
       id,
     );
+    refreshFacts(db, [id]);
     return getRep(db, id);
   }).immediate();
 }

@@ -1,3 +1,4 @@
+import { refreshFacts, repOfDeal } from './pipelineFacts';
 import type { z } from 'zod';
 import { mapWarnings, playbook } from '../../../shared/domain/gatekeeper';
 import { isBigDeal } from '../../../shared/domain/flags';
@@ -24,7 +25,7 @@ export function addStakeholder(db: Db, clock: Clock, i: z.output<typeof stakehol
   return db.transaction(() => {
     getDeal(db, i.dealId);
     const now = clock.now().toISOString();
-    return Number(
+    const id = Number(
       db
         .prepare(
           `INSERT INTO stakeholders (deal_id, name, title, role, stance, last_contact_date, nudges_sent, dm_name_known, will_recommend, dm_meeting_date, created_at, updated_at)
@@ -32,6 +33,9 @@ export function addStakeholder(db: Db, clock: Clock, i: z.output<typeof stakehol
         )
         .run(i.dealId, i.name, i.title, i.role, i.stance, i.lastContactDate, i.nudgesSent, i.dmNameKnown ? 1 : 0, i.willRecommend, i.dmMeetingDate, now, now).lastInsertRowid,
     );
+    // The rep's tracking of stakeholders may start here: all the rep's deals again.
+    refreshFacts(db, repOfDeal(db, i.dealId));
+    return id;
   }).immediate();
 }
 
@@ -43,6 +47,7 @@ export function updateStakeholder(db: Db, clock: Clock, i: z.output<typeof stake
       `UPDATE stakeholders SET name = ?, title = ?, role = ?, stance = ?, last_contact_date = ?, nudges_sent = ?, dm_name_known = ?,
          will_recommend = ?, dm_meeting_date = ?, updated_at = ? WHERE id = ?`,
     ).run(i.name, i.title, i.role, i.stance, i.lastContactDate, i.nudgesSent, i.dmNameKnown ? 1 : 0, i.willRecommend, i.dmMeetingDate, clock.now().toISOString(), i.id);
+    refreshFacts(db, repOfDeal(db, row.d));
     return row.d;
   }).immediate();
 }
@@ -53,6 +58,8 @@ export function removeStakeholder(db: Db, id: number): Stakeholder {
     const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as Parameters<typeof toStakeholder>[0] | undefined;
     if (!row) throw new NotFoundError('Stakeholder', id);
     db.prepare('DELETE FROM stakeholders WHERE id = ?').run(id);
-    return toStakeholder(row);
+    const removed = toStakeholder(row);
+    refreshFacts(db, repOfDeal(db, removed.dealId));
+    return removed;
   }).immediate();
 }

@@ -1,3 +1,4 @@
+import { refreshDealFacts } from './pipelineFacts';
 import type { z } from 'zod';
 import { VP_TESTS, vpScore, type VpResult, type VpTest } from '../../../shared/domain/valueProps';
 import type { assessInput, DealValueProps, TeamValueProps, VpCheck } from '../../../shared/schemas/valueProps';
@@ -76,6 +77,7 @@ export function assessValueProp(db: Db, clock: Clock, input: z.output<typeof ass
       if (!own.get(v.stakeholderId, input.dealId)) throw new InvalidError('A tailored version names someone who is not a stakeholder of this deal.', 'versions');
       version.run(info.lastInsertRowid, v.stakeholderId, v.text);
     }
+    refreshDealFacts(db, input.dealId, getDeal(db, input.dealId).repId);
     return dealValueProps(db, input.dealId);
   }).immediate();
 }

@@ -38,6 +38,14 @@ interface Props<T> {
   onSortingChange?: (s: SortingState) => void;
   /** Row height in pixels (two-line rows need more than the default 40). */
   rowHeight?: number;
+  /**
+   * Paged data: called when the rows in view come near the end of `data`, to append the next
+   * page. `rowCount` is the whole list's length (for assistive technology) and `resetKey` says
+   * when the list is a new one (back to the top), since appending a page changes `data`.
+   */
+  onNearEnd?: () => void;
+  rowCount?: number;
+  resetKey?: string;
 }
 
 /**
@@ -47,6 +55,8 @@ interface Props<T> {
 type Meta = { numeric?: boolean; width?: string; priority?: 2 | 3; className?: string } | undefined;
 
 const ROW_HEIGHT = 40;
+/** How many rows before the end of the loaded ones the next page is asked for. */
+const NEAR_END = 40;
 const cellClass = (meta: Meta): string | undefined =>
   [meta?.numeric ? 'num' : '', meta?.priority ? `p${meta.priority}` : '', meta?.className ?? ''].filter(Boolean).join(' ') || undefined;
 
@@ -54,7 +64,7 @@ const cellClass = (meta: Meta): string | undefined =>
  * Sortable, filterable table whose body is virtualized: only the visible rows are in the
  * DOM, so thousands of rows stay smooth. Rows open with Enter; arrow keys move between them.
  */
-export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen, rowTestId, height = '60vh', fixed, sorting: outerSorting, onSortingChange, rowHeight: rowPx = ROW_HEIGHT }: Props<T>) {
+export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen, rowTestId, height = '60vh', fixed, sorting: outerSorting, onSortingChange, rowHeight: rowPx = ROW_HEIGHT, onNearEnd, rowCount, resetKey }: Props<T>) {
   const [innerSorting, setSorting] = useState<SortingState>(initialSort ?? []);
   const manual = outerSorting !== undefined && onSortingChange !== undefined;
   const sorting = manual ? outerSorting : innerSorting;
@@ -81,10 +91,16 @@ export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen
     overscan: 12,
   });
   // A new order or filter starts from the top, where the first matching rows are.
+  const fresh = resetKey ?? data;
   useEffect(() => {
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [sorting, filter, data]);
+  }, [sorting, filter, fresh]);
   const items = virtualizer.getVirtualItems();
+  // Ask for the next page while a screenful of rows is still below the ones in view.
+  const lastInView = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (onNearEnd && lastInView >= rows.length - NEAR_END) onNearEnd();
+  }, [onNearEnd, lastInView, rows.length]);
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
@@ -113,7 +129,7 @@ export function DataTable<T>({ label, data, columns, filter, initialSort, onOpen
 
   return (
     <div className="table-scroll" ref={scrollRef} style={{ maxHeight: height }}>
-      <table className={fixed ? 'data-table fixed' : 'data-table'} aria-label={label} aria-rowcount={rows.length + 1}>
+      <table className={fixed ? 'data-table fixed' : 'data-table'} aria-label={label} aria-rowcount={(rowCount ?? rows.length) + 1}>
         <thead>
           {table.getHeaderGroups().map((hg) => (
             <tr key={hg.id}>

@@ -13,6 +13,7 @@ import { sql as search } from './012_search';
 import { sql as meetingBudget } from './013_meeting_budget';
 import { sql as searchBacklog } from './014_search_backlog';
 import { sql as repRollups } from './015_rep_rollups';
+import { sql as pipelineFacts } from './016_pipeline_facts';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'meeting budget', sql: meetingBudget },
   { version: 14, name: 'search backlog', sql: searchBacklog },
   { version: 15, name: 'rep rollups', sql: repRollups },
+  { version: 16, name: 'pipeline facts', sql: pipelineFacts },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { FLAG_LABELS, SEVERITY_LABELS, bySeverity, type FlagCode } from '../../../../shared/domain/flags';
-import { nextInList, parsePipelineQuery, workingList } from '../../../../shared/domain/workingList';
+import { parsePipelineQuery } from '../../../../shared/domain/workingList';
 import type { PastReview } from '../../../../shared/schemas/notes';
 import type { PipelineRow } from '../../../../shared/schemas/pipeline';
 import { asOfArg, useAsOf } from '../../lib/useAsOf';
 import { usePipelineQuery } from '../pipeline/pipelineQuery';
+import { pageInput } from '../pipeline/pageInput';
 import { ReviewContext, type Loaded } from './ReviewContext';
 import { useApiData } from '../../lib/useApiData';
 import { addDays } from '../../../../shared/domain/periods';
@@ -97,12 +98,14 @@ function ReviewForm({ data, list }: { data: Loaded; list?: string | undefined })
   const [saved, setSaved] = useState<{ steps: number; next: PipelineRow | null; loading: boolean } | null>(null);
 
   // "Next deal": the row after this one in the Pipeline's filtered, ranked list (the same query
-  // and the same function as the Pipeline screen).
+  // and the same call as the Pipeline screen, one row after this deal).
   const findNext = async (steps: number) => {
     setSaved({ steps, next: null, loading: true });
     try {
-      const p = await call('pipeline.open', asOfArg(asOf));
-      setSaved({ steps, next: nextInList(workingList(p.deals, parsePipelineQuery(listQuery)), deal.id), loading: false });
+      const q = parsePipelineQuery(listQuery);
+      const reps = q.rep ? await call('reps.list', {}) : [];
+      const p = await call('pipeline.page', { ...pageInput(q, reps, asOfArg(asOf).asOf), after: deal.id, limit: 1 });
+      setSaved({ steps, next: p.rows[0] ?? null, loading: false });
     } catch {
       setSaved({ steps, next: null, loading: false });
     }

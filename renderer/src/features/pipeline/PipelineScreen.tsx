@@ -9,7 +9,6 @@ import {
   firstDirectionDesc,
   parsePipelineQuery,
   pipelineQueryString,
-  workingList,
   type Level,
   type PipelineQuery,
   type SortKey,
@@ -25,7 +24,19 @@ import { asOfArg, useAsOf } from '../../lib/useAsOf';
 import { useApiData } from '../../lib/useApiData';
 import { useShortcut } from '../../lib/useShortcut';
 import { usePipelineQuery } from './pipelineQuery';
+import { pageInput } from './pageInput';
+import { usePipelinePages } from './usePipelinePages';
 import { AttentionBadge, FlagChips } from './FlagChips';
+
+/** The value after it has stayed the same for `ms` (typing in the filter box). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
 
 const worst = (s: Severity[]): Severity | null => s.reduce<Severity | null>((w, x) => (w === null || SEVERITY_RANK[x] < SEVERITY_RANK[w] ? x : w), null);
 
@@ -49,28 +60,24 @@ export function PipelineScreen({ query }: { query: string }) {
   }, [qs, remember]);
   const set = useCallback((patch: Partial<PipelineQuery>) => setQ((old) => ({ ...old, ...patch })), []);
 
-  const { data, error } = useApiData('pipeline.open', asOfArg(asOf), { keep: true });
-
-  const reps = useMemo(() => [...new Set(data?.deals.map((d) => d.repName))].sort(), [data]);
-  const stages = useMemo(() => {
-    const inUse = new Set(data?.deals.map((d) => d.stage));
-    return [...(data?.stages ?? []).filter((s) => inUse.has(s)), ...[...inUse].filter((s) => !data?.stages.includes(s)).sort()];
-  }, [data]);
-  const shown = useMemo(() => (data ? workingList(data.deals, q) : []), [data, q]);
-  const counts = useMemo(() => {
-    const byFlag = new Map<FlagCode, number>();
-    let flagged = 0;
-    let critical = 0;
-    let warning = 0;
-    for (const d of data?.deals ?? []) {
-      if (d.flags.length) flagged++;
-      const w = worst(d.severities);
-      if (w === 'critical') critical++;
-      if (w === 'critical' || w === 'warning') warning++;
-      for (const f of d.flags) byFlag.set(f, (byFlag.get(f) ?? 0) + 1);
-    }
-    return { byFlag, flagged, critical, warning };
-  }, [data]);
+  // Free text asks the store once typing pauses; the other filters at once.
+  const text = useDebounced(q.q, 250);
+  // The URL names the rep; the call takes its id (asked for only when a rep is chosen).
+  const { data: repList } = useApiData('reps.list', q.rep ? {} : null);
+  const input = useMemo(() => (q.rep && !repList ? null : pageInput({ ...q, q: text }, repList ?? [], asOfArg(asOf).asOf)), [q, text, repList, asOf]);
+  const { data, error, rows: shown, loadMore } = usePipelinePages(input);
+  const header = data?.header ?? null;
+  const reps = useMemo(() => [...new Set(header?.reps.map((r) => r.name))], [header]);
+  const stages = header?.stages ?? [];
+  const counts = useMemo(
+    () => ({
+      byFlag: new Map(Object.entries(header?.byFlag ?? {}) as [FlagCode, number][]),
+      flagged: header?.flagged ?? 0,
+      critical: header?.critical ?? 0,
+      warning: header?.warning ?? 0,
+    }),
+    [header],
+  );
 
   const reason = useCallback(
     (d: PipelineRow) =>
@@ -164,8 +171,8 @@ export function PipelineScreen({ query }: { query: string }) {
   );
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
-  if (!data || !info) return <p className="loading">Loading the pipeline…</p>;
-  const total = shown.reduce((s, d) => s + d.amount, 0);
+  if (!data || !header || !info) return <p className="loading">Loading the pipeline…</p>;
+  const matching = data.matching ?? { count: 0, amount: 0 };
   const filtered = qs !== '' && qs !== pipelineQueryString({ ...DEFAULT_QUERY, sort: q.sort, desc: q.desc });
 
   return (
@@ -176,19 +183,19 @@ export function PipelineScreen({ query }: { query: string }) {
             Pipeline
           </h1>
           <p className="subtle">
-            {data.deals.length} open deals · {counts.flagged} flagged · {counts.critical} critical, {counts.warning - counts.critical} warning · ranked by attention: ask “How do you
+            {header.openCount} open deals · {counts.flagged} flagged · {counts.critical} critical, {counts.warning - counts.critical} warning · ranked by attention: ask “How do you
             know?” from the top
           </p>
         </div>
         <AsOfPicker today={info.today} />
       </header>
-      {data.untrackedReps.length > 0 && (
+      {header.untrackedReps.length > 0 && (
         <p className="notice small" data-testid="untracked">
-          Stakeholders not tracked yet for {data.untrackedReps.join(', ')}: no stakeholder is recorded on any of their open deals, so single-threaded, no decision maker and
+          Stakeholders not tracked yet for {header.untrackedReps.join(', ')}: no stakeholder is recorded on any of their open deals, so single-threaded, no decision maker and
           champion only are not raised for them. Add the people on a deal's page to start.
         </p>
       )}
-      {data.deals.length === 0 ? (
+      {header.openCount === 0 ? (
         <EmptyState title="No open deals">
           <p>Open deals of every active rep appear here with their integrity flags. Add deals from a rep's page.</p>
         </EmptyState>
@@ -243,7 +250,7 @@ export function PipelineScreen({ query }: { query: string }) {
               </button>
             )}
             <span className="subtle" aria-live="polite">
-              {shown.length} deals · {fmt.money(total)}
+              {matching.count} deals · {fmt.money(matching.amount)}
             </span>
           </div>
           <DataTable
@@ -257,6 +264,9 @@ export function PipelineScreen({ query }: { query: string }) {
             fixed
             rowHeight={48}
             height="calc(100vh - 260px)"
+            onNearEnd={loadMore}
+            rowCount={matching.count}
+            resetKey={JSON.stringify(input)}
           />
         </>
       )}

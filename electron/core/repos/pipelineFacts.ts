@@ -1,0 +1,115 @@
+/**
+ * The Pipeline's stored facts (migration 016): per open deal of an active rep, its flag codes,
+ * severities and attention, computed by the same ranking the rest of the app uses (ranked() in
+ * metrics.ts, that is shared/domain/flags.ts and attention.ts). Nothing here knows a flag rule.
+ *
+ * Invariant: the rows equal a fresh ranking as of pipeline_facts_state.as_of. Every write that
+ * can change a deal's flags refreshes the deal's rep (its baseline and stakeholder tracking are
+ * the rep's) in the write's own transaction, for that same day; a settings change refreshes all.
+ * When the day moves on, the first read rebuilds everything for the new day (ensureFacts).
+ */
+import { FLAG_CODES, SEVERITY_RANK } from '../../../shared/domain/flags';
+import { toCents } from '../../../shared/domain/money';
+import type { Db } from '../db/open';
+import { ranked } from './metrics';
+import { getSettings, updateSettings } from './settings';
+
+const FLAG_BIT = new Map(FLAG_CODES.map((c, i) => [c, 1 << i]));
+/** The bit of a flag code in pipeline_facts.flag_mask. */
+export const flagBit = (code: (typeof FLAG_CODES)[number]): number => FLAG_BIT.get(code)!;
+/** pipeline_facts.worst for a deal without flags. */
+export const NO_FLAG = 3;
+
+/** The day the stored facts were computed for, or null when they must be rebuilt. */
+export function factsAsOf(db: Db): string | null {
+  return (db.prepare('SELECT as_of FROM pipeline_facts_state WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
+}
+
+const INSERT = `INSERT INTO pipeline_facts (deal_id, rep_id, stage, amount_cents, expected_close_date, attention, flag_mask, flags, severities, worst, stakeholder_count)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Computes and writes the facts of every open deal of these reps (all reps when undefined), or of one deal. */
+function store(db: Db, asOf: string, repIds: readonly number[] | undefined, dealId?: number): void {
+  const settings = getSettings(db);
+  const insert = db.prepare(INSERT);
+  for (const repId of repIds ?? [undefined]) {
+    for (const { d, hits, attention } of ranked(db, asOf, settings, { repId, dealId }).deals) {
+      let mask = 0;
+      let worst = NO_FLAG;
+      for (const h of hits) {
+        mask |= flagBit(h.code);
+        worst = Math.min(worst, SEVERITY_RANK[h.severity]);
+      }
+      const r = d.row;
+      insert.run(r.id, r.repId, r.stage, toCents(r.amount), r.expectedCloseDate, attention, mask, hits.map((h) => h.code).join(','), hits.map((h) => h.severity).join(','), worst, r.stakeholderCount);
+    }
+  }
+}
+
+/** Rebuilds every row for asOf. Call inside the caller's transaction (an import's, a demo load's). */
+export function rebuildFacts(db: Db, asOf: string): void {
+  db.prepare('DELETE FROM pipeline_facts').run();
+  store(db, asOf, undefined);
+  db.prepare('UPDATE pipeline_facts_state SET as_of = ? WHERE id = 1').run(asOf);
+}
+
+/**
+ * After a write: the facts of these reps' open deals again, for the day the rows are for. Call in
+ * the write's transaction. Nothing to do when the rows are stale anyway (the next read rebuilds).
+ */
+export function refreshFacts(db: Db, repIds: readonly number[]): void {
+  const asOf = factsAsOf(db);
+  if (asOf === null) return;
+  const reps = [...new Set(repIds)];
+  const del = db.prepare('DELETE FROM pipeline_facts WHERE rep_id = ?');
+  for (const r of reps) del.run(r);
+  store(db, asOf, reps);
+}
+
+/**
+ * After a write that changes one open deal and nothing its rep's baseline (closed deals) or
+ * stakeholder tracking (which open deals have people) reads: that deal's row only.
+ */
+export function refreshDealFacts(db: Db, dealId: number, repId: number): void {
+  const asOf = factsAsOf(db);
+  if (asOf === null) return;
+  db.prepare('DELETE FROM pipeline_facts WHERE deal_id = ?').run(dealId);
+  store(db, asOf, [repId], dealId);
+}
+
+/** After a change that touches every deal (settings): all rows again, for the same day. */
+export function refreshAllFacts(db: Db): void {
+  const asOf = factsAsOf(db);
+  if (asOf !== null) rebuildFacts(db, asOf);
+}
+
+/** The settings the flags and the attention read (ranked() via flagPolicy and the thresholds). */
+const FLAG_SETTINGS = ['stages', 'thresholds', 'valueProps', 'triage', 'windowMonths'] as const;
+
+/** Saves settings; when the flags read what changed, every stored row again, in the same transaction. */
+export function saveSettings(db: Db, patch: Parameters<typeof updateSettings>[1]): ReturnType<typeof updateSettings> {
+  return db.transaction(() => {
+    const saved = updateSettings(db, patch);
+    if (FLAG_SETTINGS.some((k) => patch[k] !== undefined)) refreshAllFacts(db);
+    return saved;
+  }).immediate();
+}
+
+/** The rep of a deal, for the writes that know only the deal (stakeholders, value props). */
+export function repOfDeal(db: Db, dealId: number): number[] {
+  const rep = db.prepare('SELECT rep_id FROM deals WHERE id = ?').pluck().get(dealId) as number | undefined;
+  return rep === undefined ? [] : [rep];
+}
+
+/**
+ * Before a read: are the rows for `today`? If not (a new day, a restored or migrated file), they
+ * are rebuilt in one transaction. False when they cannot be (a read-only file): ask ranked().
+ */
+export function ensureFacts(db: Db, today: string): boolean {
+  if (factsAsOf(db) === today) return true;
+  if (db.readonly) return false;
+  db.transaction(() => {
+    if (factsAsOf(db) !== today) rebuildFacts(db, today);
+  }).immediate();
+  return true;
+}
