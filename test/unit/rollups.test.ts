@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import type { Ctx } from '../../electron/core/context';
 import { fill } from '../../electron/core/db/migrations/015_rep_rollups';
-import { repAggregates, windowStart, WEEKS_SHOWN, WON_WITH_CYCLE } from '../../electron/core/repos/metrics';
+import { pipelineList, repAggregates, windowStart, WEEKS_SHOWN, WON_WITH_CYCLE } from '../../electron/core/repos/metrics';
+import { factsAsOf } from '../../electron/core/repos/pipelineFacts';
+import type { PipelinePage } from '../../shared/schemas/pipelinePage';
 import { getSettings } from '../../electron/core/repos/settings';
 import { ROLLUP_TABLES } from '../../electron/core/repos/rollups';
 import { addDays, daysBetween, periodContaining, splitByMonths } from '../../shared/domain/periods';
@@ -251,6 +253,12 @@ describe('per-rep rollups', () => {
     expect(ctx.db.prepare('SELECT COUNT(*) FROM deals').pluck().get()).toBe(20_000);
     expect(ctx.db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup%'").pluck().get()).toBe(3);
     expectInStep(ctx, [TODAY, day(45)]);
+    // The Pipeline's stored facts are left to the first read, which builds them for today.
+    expect(factsAsOf(ctx.db)).toBeNull();
+    const page = ok<PipelinePage>(ctx, 'pipeline.page', {});
+    expect(page.header!.openCount).toBe(pipelineList(ctx.db, TODAY).deals.length);
+    expect(page.header!.openCount).toBeGreaterThan(6000);
+    expect(factsAsOf(ctx.db)).toBe(TODAY);
     // The triggers are back: the next single write keeps them in step.
     const repId = ctx.db.prepare("SELECT id FROM reps WHERE name = 'Ana'").pluck().get();
     ok(ctx, 'deals.create', { repId, name: 'After the bulk', stage: 'Discovery', amount: 500, createdDate: TODAY });

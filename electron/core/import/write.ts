@@ -1,5 +1,5 @@
 import { toCents } from '../../../shared/domain/money';
-import { rebuildFacts } from '../repos/pipelineFacts';
+import { forgetFacts, rebuildFacts } from '../repos/pipelineFacts';
 import type { ImportedAccount, ImportedDeal, ImportedRecord, ImportedRep } from '../../../shared/domain/import/rows';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -95,8 +95,12 @@ export async function writeImport(
       db.exec(searchEntry.trigger);
       deferDealSearch(db, lastDealBefore, db.prepare('SELECT COALESCE(MAX(id), 0) FROM deals').pluck().get() as number);
     }
-    // The Pipeline's stored facts, in bulk and in this transaction (an accounts import changes none).
-    if (plan.choices.kind !== 'accounts') rebuildFacts(db, today);
+    // The Pipeline's stored facts, in this transaction (an accounts import changes none); a bulk
+    // import leaves them to the first read after it, rather than rank every open deal here.
+    if (plan.choices.kind !== 'accounts') {
+      if (indexes.length) forgetFacts(db);
+      else rebuildFacts(db, today);
+    }
     writer.rememberOwners(plan.aliases);
     const c = writer.counts;
     const runId = Number(

@@ -54,6 +54,14 @@ export function rebuildFacts(db: Db, asOf: string): void {
 }
 
 /**
+ * Marks every row stale: the next read rebuilds them (ensureFacts). For a bulk import, whose
+ * transaction should not also rank every open deal of the store (seconds at a VP's size).
+ */
+export function forgetFacts(db: Db): void {
+  db.prepare('UPDATE pipeline_facts_state SET as_of = NULL WHERE id = 1').run();
+}
+
+/**
  * After a write: the facts of these reps' open deals again, for the day the rows are for. Call in
  * the write's transaction. Nothing to do when the rows are stale anyway (the next read rebuilds).
  */
