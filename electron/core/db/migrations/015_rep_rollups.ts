@@ -57,8 +57,8 @@ CREATE TABLE ${table} (
   PRIMARY KEY (rep_id, ${key})
 ) STRICT, WITHOUT ROWID;`;
 
-/** The three triggers (also read back by rebuildRollups, which drops and recreates them). */
-export const triggers = `
+/** The three triggers (a bulk import drops and recreates them from sqlite_master: repos/rollups.ts dropRollupTriggers). */
+const triggers = `
 CREATE TRIGGER rollup_deals_insert AFTER INSERT ON deals BEGIN${apply('NEW', 1)}
 END;
 CREATE TRIGGER rollup_deals_delete AFTER DELETE ON deals BEGIN${apply('OLD', -1)}
