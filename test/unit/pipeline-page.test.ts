@@ -12,7 +12,7 @@ import { fixedClock } from '../../electron/core/clock';
 import type { Ctx } from '../../electron/core/context';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { pipelineList } from '../../electron/core/repos/metrics';
-import { factsAsOf } from '../../electron/core/repos/pipelineFacts';
+import { factsAsOf, rebuildFacts } from '../../electron/core/repos/pipelineFacts';
 import { FLAG_CODES, SEVERITY_RANK } from '../../shared/domain/flags';
 import { addDays } from '../../shared/domain/periods';
 import { VP_TESTS } from '../../shared/domain/valueProps';
@@ -180,6 +180,30 @@ describe('paging the demo: every deal once, in the screen’s order', () => {
   });
 });
 
+describe('a past date’s replay is kept for its next pages, and never outlives a write', () => {
+  it('pages, filters and sorts reuse it; a write here or by another connection replays again', () => {
+    const ctx = demoCopy();
+    const past = '2026-09-30';
+    const page = (input: Record<string, unknown> = {}) => v(dispatch(ctx, 'pipeline.page', { asOf: past, limit: 1000, ...input })) as PipelinePage;
+    const first = page();
+    expect(page()).toEqual(first);
+    expect(page({ sort: 'amount' }).rows).toEqual(workingList(pipelineList(ctx.db, past).deals, asQuery({ sort: 'amount' })));
+    // A rename on this connection shows on the past date's next page (names are today's).
+    const d = first.rows[0]!;
+    ctx.db.prepare('UPDATE deals SET name = ? WHERE id = ?').run('Renamed here', d.id);
+    expect(page().rows.find((r) => r.id === d.id)!.name).toBe('Renamed here');
+    // And a write by another connection to the same file (another window, the CLI).
+    const other = openDatabase(ctx.dbPath);
+    try {
+      other.prepare('UPDATE deals SET name = ? WHERE id = ?').run('Renamed elsewhere', d.id);
+    } finally {
+      other.close();
+    }
+    expect(page().rows.find((r) => r.id === d.id)!.name).toBe('Renamed elsewhere');
+    expect(page()).toEqual({ ...page(), rows: workingList(pipelineList(ctx.db, past).deals, asQuery({})) });
+  });
+});
+
 /** A small deterministic generator (mulberry32), so a failure replays. */
 function rng(seed: number) {
   let a = seed;
@@ -304,5 +328,32 @@ describe('the stored facts after every kind of write', () => {
     expect(page.header!.openCount).toBe(pipelineList(ctx.db, TODAY).deals.length);
     expect(factsAsOf(ctx.db)).toBe(TODAY);
     expectFresh(ctx.db, 'rebuilt');
+  });
+
+  it('a rebuild drops the indexes and builds them again in its transaction: all back after it, or after a failure', () => {
+    const ctx = demoCopy();
+    const indexes = () => ctx.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pipeline_facts' ORDER BY name").all();
+    const before = indexes();
+    expect(before.length).toBeGreaterThanOrEqual(6);
+    const tomorrow = addDays(TODAY, 1);
+    ctx.clock = fixedClock(tomorrow);
+    v(dispatch(ctx, 'pipeline.page', {}));
+    expect(factsAsOf(ctx.db)).toBe(tomorrow);
+    expect(indexes()).toEqual(before);
+    expectFresh(ctx.db, 'next day');
+    // A failure halfway (here: a thrown error inside the same transaction) leaves indexes and rows as they were.
+    const rows = stored(ctx.db);
+    expect(() =>
+      ctx.db.transaction(() => {
+        rebuildFacts(ctx.db, addDays(TODAY, 2));
+        throw new Error('interrupted');
+      })(),
+    ).toThrow('interrupted');
+    expect(indexes()).toEqual(before);
+    expect(stored(ctx.db)).toEqual(rows);
+    expect(factsAsOf(ctx.db)).toBe(tomorrow);
+    // The sort indexes are used again, not a scan and sort of every row.
+    const plan = ctx.db.prepare('EXPLAIN QUERY PLAN SELECT deal_id FROM pipeline_facts ORDER BY attention DESC, amount_cents DESC, deal_id LIMIT 10').all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('pipeline_facts_attention');
   });
 });

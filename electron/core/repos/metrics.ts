@@ -187,18 +187,20 @@ export const STAGE_UNKNOWN = 'Stage not recorded';
  */
 function laterHistory(db: Db, asOf: string) {
   const stages = new Map<number, { stageThen: string | null; enteredThen: string | null }>();
+  // Per deal moved since: the stage it left first (its stage on asOf), and the day it entered
+  // that one (its last move on or before asOf), in one statement: one query per deal took 2.5 s
+  // for the 183,000 deals moved in 90 days at 1,000,000 deals.
   const later = db
     .prepare(
-      `SELECT deal_id AS dealId, from_stage AS fromStage FROM deal_stage_history
-       WHERE changed_on > ? ORDER BY +deal_id, changed_on, id`,
+      `SELECT l.deal_id, l.from_stage,
+         (SELECT MAX(e.changed_on) FROM deal_stage_history e WHERE e.deal_id = l.deal_id AND e.changed_on <= @asOf)
+       FROM (SELECT deal_id, from_stage, ROW_NUMBER() OVER (PARTITION BY deal_id ORDER BY changed_on, id) AS n
+             FROM deal_stage_history WHERE changed_on > @asOf) l
+       WHERE l.n = 1`,
     )
-    .all(asOf) as { dealId: number; fromStage: string | null }[];
-  for (const h of later) if (!stages.has(h.dealId)) stages.set(h.dealId, { stageThen: h.fromStage, enteredThen: null });
-  if (stages.size > 0) {
-    // The day each of those deals entered the stage it had on asOf: its last move on or before.
-    const entered = db.prepare(`SELECT MAX(changed_on) AS d FROM deal_stage_history WHERE deal_id = ? AND changed_on <= ?`);
-    for (const [dealId, v] of stages) v.enteredThen = (entered.get(dealId, asOf) as { d: string | null }).d;
-  }
+    .raw()
+    .all({ asOf }) as [number, string | null, string | null][];
+  for (const [dealId, stageThen, enteredThen] of later) stages.set(dealId, { stageThen, enteredThen });
   const closes = new Map<number, { closeThen: string | null; movesLater: number }>();
   const moves = db
     .prepare(

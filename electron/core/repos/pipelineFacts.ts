@@ -33,7 +33,9 @@ function store(db: Db, asOf: string, repIds: readonly number[] | undefined, deal
   const settings = getSettings(db);
   const insert = db.prepare(INSERT);
   for (const repId of repIds ?? [undefined]) {
-    for (const { d, hits, attention } of ranked(db, asOf, settings, { repId, dealId }).deals) {
+    // In deal order, the table's own: inserting in ranking order took three times as long.
+    const rows = ranked(db, asOf, settings, { repId, dealId }).deals.sort((a, b) => a.d.row.id - b.d.row.id);
+    for (const { d, hits, attention } of rows) {
       let mask = 0;
       let worst = NO_FLAG;
       for (const h of hits) {
@@ -46,10 +48,20 @@ function store(db: Db, asOf: string, repIds: readonly number[] | undefined, deal
   }
 }
 
-/** Rebuilds every row for asOf. Call inside the caller's transaction (an import's, a demo load's). */
+/**
+ * Rebuilds every row for asOf. Call inside the caller's transaction (an import's, a demo load's).
+ * The six indexes are dropped and built again once from the new rows, and the old rows deleted
+ * without them: row by row through the indexes took 11 s at 255,769 open deals (the foreign key
+ * rules out SQLite's truncation). The drop is part of the transaction, like everything else.
+ */
 export function rebuildFacts(db: Db, asOf: string): void {
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pipeline_facts' AND sql IS NOT NULL")
+    .all() as { name: string; sql: string }[];
+  for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
   db.prepare('DELETE FROM pipeline_facts').run();
   store(db, asOf, undefined);
+  for (const ix of indexes) db.exec(ix.sql);
   db.prepare('UPDATE pipeline_facts_state SET as_of = ? WHERE id = 1').run(asOf);
 }
 

@@ -13,7 +13,7 @@ import { NO_ACCOUNT } from '../../../shared/domain/format';
 import { fromCents, toCents } from '../../../shared/domain/money';
 import { daysBetween } from '../../../shared/domain/periods';
 import { DEFAULT_QUERY, firstDirectionDesc, workingList, type SortKey } from '../../../shared/domain/workingList';
-import type { PipelineRow } from '../../../shared/schemas/pipeline';
+import type { PipelineList, PipelineRow } from '../../../shared/schemas/pipeline';
 import type { PipelineHeader, PipelinePage, pipelinePageInput } from '../../../shared/schemas/pipelinePage';
 import type { Settings } from '../../../shared/schemas/team';
 import type { Db } from '../db/open';
@@ -214,9 +214,32 @@ function sqlPage(db: Db, asOf: string, i: Input, settings: Settings): PipelinePa
   return { asOf, bigDealAmount: settings.valueProps.bigDealAmount, horizonDays: settings.triage.horizonDays, rows, next: more ? rows[rows.length - 1]!.id : null, header, matching };
 }
 
+/**
+ * The last replayed list, per connection. Replaying a past date ranks every deal open that day
+ * (seconds at 250,000), so the next pages, filters and sorts of the same day reuse it until
+ * anything is written (by this connection or another) or ten minutes pass (it holds every row).
+ */
+const replays = new WeakMap<Db, { asOf: string; version: string; list: PipelineList; timer: ReturnType<typeof setTimeout> }>();
+const REPLAY_KEPT_MS = 10 * 60_000;
+
+/** Changes whenever this connection or another has written since (SQLite's own counters). */
+const dataVersion = (db: Db): string => `${db.pragma('data_version', { simple: true }) as number}:${db.prepare('SELECT total_changes()').pluck().get() as number}`;
+
+function replayedList(db: Db, asOf: string): PipelineList {
+  const version = dataVersion(db);
+  const kept = replays.get(db);
+  if (kept && kept.asOf === asOf && kept.version === version) return kept.list;
+  if (kept) clearTimeout(kept.timer);
+  const list = pipelineList(db, asOf);
+  const timer = setTimeout(() => replays.delete(db), REPLAY_KEPT_MS);
+  timer.unref?.();
+  replays.set(db, { asOf, version, list, timer });
+  return list;
+}
+
 /** The same page from the replayed list (a past date): workingList filters and sorts, then a slice. */
 function replayPage(db: Db, asOf: string, i: Input): PipelinePage {
-  const list = pipelineList(db, asOf);
+  const list = replayedList(db, asOf);
   const all = list.deals;
   const mine = i.repId === undefined ? all : all.filter((d) => d.repId === i.repId);
   const shown = workingList(mine, { ...DEFAULT_QUERY, stage: i.stage ?? '', flag: i.flag ?? '', level: i.level ?? '', q: i.q ?? '', sort: i.sort, desc: i.desc ?? firstDirectionDesc(i.sort) });
