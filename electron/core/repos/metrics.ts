@@ -12,6 +12,7 @@ import type { NeedsAttention, NeglectRow, Pipeline, PipelineDeal, PipelineList, 
 import { NOTE_KINDS } from '../../../shared/schemas/notes';
 import type { Settings } from '../../../shared/schemas/team';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 import { closedSums, newDealsByWeek, openTotals, type Scope } from './rollups';
 import { getSettings } from './settings';
 
@@ -189,12 +190,13 @@ function laterHistory(db: Db, asOf: string) {
   const stages = new Map<number, { stageThen: string | null; enteredThen: string | null }>();
   // Per deal moved since: the stage it left first (its stage on asOf), and the day it entered
   // that one (its last move on or before asOf), in one statement: one query per deal took 2.5 s
-  // for the 183,000 deals moved in 90 days at 1,000,000 deals.
+  // for the 183,000 deals moved in 90 days at 1,000,000 deals. "+deal_id" keeps the planner on
+  // the changed_on range: partitioning along the deal index would read all history, even today.
   const later = db
     .prepare(
       `SELECT l.deal_id, l.from_stage,
          (SELECT MAX(e.changed_on) FROM deal_stage_history e WHERE e.deal_id = l.deal_id AND e.changed_on <= @asOf)
-       FROM (SELECT deal_id, from_stage, ROW_NUMBER() OVER (PARTITION BY deal_id ORDER BY changed_on, id) AS n
+       FROM (SELECT deal_id, from_stage, ROW_NUMBER() OVER (PARTITION BY +deal_id ORDER BY changed_on, id) AS n
              FROM deal_stage_history WHERE changed_on > @asOf) l
        WHERE l.n = 1`,
     )
@@ -249,12 +251,13 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
     ]),
   );
   // Spelled out only when asked: "(@repId IS NULL OR rep_id = @repId)" would read every open deal.
-  const onlyRep = opts.repId === undefined ? '' : 'AND rep_id = @repId';
+  // One deal (a write's refresh, the deal page) is sought at once, not filtered from its rep's.
+  const onlyRep = (opts.repId === undefined ? '' : 'AND rep_id = @repId') + (opts.dealId === undefined ? '' : ' AND id = @dealId');
   // And only that rep's stakeholders and checks (a write refreshes one rep's Pipeline facts).
   const ofDeals = opts.repId === undefined ? '' : 'AND deal_id IN (SELECT id FROM open_then)';
-  const rows = db
-    .prepare(
-      `WITH open_then AS (
+  const rows = prepared(
+    db,
+    `WITH open_then AS (
          SELECT id FROM deals WHERE outcome = 'open' AND created_date <= @asOf ${onlyRep}
          UNION ALL
          SELECT id FROM deals WHERE outcome IN ('won', 'lost') AND closed_date > @asOf AND created_date <= @asOf
@@ -281,9 +284,8 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
          LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN people p ON p.deal_id = d.id
          LEFT JOIN latest l ON l.deal_id = d.id LEFT JOIN vp v ON v.deal_id = d.id
        WHERE r.status <> 'archived' AND (@dealId IS NULL OR d.id = @dealId)`,
-      // No ORDER BY: ranked() sorts by attention, and one deal needs none (sorting 250,000 wide rows cost 0.35 s).
-    )
-    .all({ repId: opts.repId ?? null, dealId: opts.dealId ?? null, asOf, asOfEnd }) as OpenRow[];
+    // No ORDER BY: ranked() sorts by attention, and one deal needs none (sorting 250,000 wide rows cost 0.35 s).
+  ).all({ repId: opts.repId ?? null, dealId: opts.dealId ?? null, asOf, asOfEnd }) as OpenRow[];
   const { stages, closes } = laterHistory(db, asOf);
   // Stakeholders tracked: the rows are all the rep's open deals, except when one deal is asked for.
   if (opts.dealId === undefined) {

@@ -6,6 +6,7 @@
 import { addDays, DATE_MAX, splitByMonths } from '../../../shared/domain/periods';
 import { fill } from '../db/migrations/015_rep_rollups';
 import type { Db } from '../db/open';
+import { prepared } from '../db/statements';
 
 /** What a rep's deals closed in a range of dates. */
 export interface ClosedSums {
@@ -66,8 +67,8 @@ export function closedSums(db: Db, from: string, to: string, asOf: string, scope
   const { id, where, group } = scoped(scope);
   // Closed in the range but created after asOf (a migrated record whose created date is its
   // load date): it did not exist yet. An index range that is empty when asOf is today.
-  const late = db
-    .prepare(
+  const late = prepared(
+      db,
       `SELECT ${id} AS repId, SUM(d.outcome = 'won') AS wonCount, SUM(d.outcome = 'lost') AS lostCount,
          SUM(CASE WHEN d.outcome = 'won' THEN d.amount_cents ELSE 0 END) AS wonCents,
          SUM(CASE WHEN d.outcome = 'lost' THEN d.amount_cents ELSE 0 END) AS lostCents, 0 AS cycleDays, 0 AS cycleCount
@@ -88,7 +89,7 @@ function rollupClosed(db: Db, from: string, to: string, scope: Scope): Map<numbe
   const repId = repIdOf(scope);
   // Per rep, a primary-key range: reps drive the join so each rep's rows are one seek.
   const query = (table: string, key: string) =>
-    db.prepare(`SELECT ${id} AS repId, ${CLOSED_SUMS} FROM reps r CROSS JOIN ${table} t ON t.rep_id = r.id AND t.${key} BETWEEN @from AND @to ${where} ${group}`);
+    prepared(db, `SELECT ${id} AS repId, ${CLOSED_SUMS} FROM reps r CROSS JOIN ${table} t ON t.rep_id = r.id AND t.${key} BETWEEN @from AND @to ${where} ${group}`);
   const rows = (stmt: ReturnType<typeof query>, range: { from: string; to: string }) =>
     (stmt.all({ ...range, repId }) as (ClosedSums & { repId: number | null })[]).filter((r): r is ClosedSums & { repId: number } => r.wonCount !== null);
   if (split.months) addInto(out, rows(query('rep_months', 'month'), split.months), 1);
@@ -104,8 +105,8 @@ function rollupClosed(db: Db, from: string, to: string, scope: Scope): Map<numbe
  */
 export function openTotals(db: Db, asOf: string, repId: number | null): Map<number, OpenTotals> {
   const out = new Map<number, OpenTotals>();
-  const rows = db
-    .prepare(
+  const rows = prepared(
+      db,
       `SELECT rep_id AS repId, deal_count AS dealCount, open_count AS openCount, open_cents AS openCents
        FROM rep_totals WHERE (@repId IS NULL OR rep_id = @repId)`,
     )
@@ -122,8 +123,8 @@ export function openTotals(db: Db, asOf: string, repId: number | null): Map<numb
   // Open on asOf = open now, less those created later, plus those closed later but created by then.
   for (const [id, c] of rollupClosed(db, addDays(asOf, 1), DATE_MAX, repId === null ? 'each rep' : { repId })) add(id, 0, c.wonCount + c.lostCount, c.wonCents + c.lostCents);
   // Created later: one range of a covering index (rep, created, outcome, closed, amount), empty for today.
-  const later = db
-    .prepare(
+  const later = prepared(
+      db,
       `SELECT rep_id AS repId, COUNT(*) AS n, SUM(outcome = 'open') AS openN, SUM(CASE WHEN outcome = 'open' THEN amount_cents ELSE 0 END) AS openCents,
          SUM(outcome <> 'open' AND closed_date > @asOf) AS closedN, SUM(CASE WHEN outcome <> 'open' AND closed_date > @asOf THEN amount_cents ELSE 0 END) AS closedCents
        FROM deals WHERE created_date > @asOf ${ofRep(repId)} GROUP BY rep_id`,
@@ -145,8 +146,7 @@ export function newDealsByWeek(db: Db, asOf: string, weeks: number, repId: numbe
     { length: weeks },
     (_, k) => `(SELECT SUM(created_count) FROM rep_days t WHERE t.rep_id = r.id AND t.day > @e${k + 1} AND t.day <= @e${k})`,
   );
-  const rows = db
-    .prepare(`SELECT r.id, ${perWeek.join(', ')} FROM reps r ${repId === null ? '' : 'WHERE r.id = @repId'}`)
+  const rows = prepared(db, `SELECT r.id, ${perWeek.join(', ')} FROM reps r ${repId === null ? '' : 'WHERE r.id = @repId'}`)
     .raw()
     .all({ ...Object.fromEntries(ends.map((e, k) => [`e${k}`, e])), ...(repId === null ? {} : { repId }) }) as (number | null)[][];
   const series = new Map<number, number[]>();
