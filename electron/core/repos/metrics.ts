@@ -160,14 +160,27 @@ export function neglectRadar(db: Db, asOf: string, reps: RepMetrics[]): NeglectR
     .sort((a, b) => (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity));
 }
 
-interface OpenRow extends Omit<OpenDealFacts, 'amount'> {
-  id: number;
-  repId: number;
-  repName: string;
-  accountName: string | null;
-  name: string;
-  amountCents: number;
-}
+/** One row of openDeals' statement, in its column order. */
+type OpenRow = [
+  id: number,
+  repId: number,
+  repName: string,
+  accountName: string | null,
+  name: string,
+  stage: string,
+  amountCents: number,
+  currency: string,
+  createdDate: string,
+  expectedCloseDate: string | null,
+  closeDateChanges: number,
+  stageEnteredDate: string,
+  lastActivityDate: string | null,
+  stakeholderCount: number,
+  decisionMakerCount: number,
+  championCount: number | null,
+  vpPassing: number | null,
+  vpPartial: number | null,
+];
 
 /** A deal open on asOf, with its facts as they stood that day and its rep's baseline. */
 interface OpenDeal {
@@ -285,73 +298,74 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
          LEFT JOIN latest l ON l.deal_id = d.id LEFT JOIN vp v ON v.deal_id = d.id
        WHERE r.status <> 'archived' AND (@dealId IS NULL OR d.id = @dealId)`,
     // No ORDER BY: ranked() sorts by attention, and one deal needs none (sorting 250,000 wide rows cost 0.35 s).
-  ).all({ repId: opts.repId ?? null, dealId: opts.dealId ?? null, asOf, asOfEnd }) as OpenRow[];
+  )
+    // Arrays, not objects: a quarter of a million rows come back a third faster (OpenRow's order).
+    .raw()
+    .all({ repId: opts.repId ?? null, dealId: opts.dealId ?? null, asOf, asOfEnd }) as OpenRow[];
   const { stages, closes } = laterHistory(db, asOf);
   // Stakeholders tracked: the rows are all the rep's open deals, except when one deal is asked for.
   if (opts.dealId === undefined) {
-    for (const r of rows) if (r.stakeholderCount > 0) baselines.get(r.repId)!.stakeholdersTracked = true;
+    for (const r of rows) if (r[13] > 0) baselines.get(r[1])!.stakeholdersTracked = true;
   } else {
     for (const r of rows) {
-      const b = baselines.get(r.repId);
-      if (b) b.stakeholdersTracked = repTracksStakeholders(db, r.repId, asOf, asOfEnd);
+      const b = baselines.get(r[1]);
+      if (b) b.stakeholdersTracked = repTracksStakeholders(db, r[1], asOf, asOfEnd);
     }
   }
   const out: OpenDeal[] = [];
-  for (const r of rows) {
+  for (const [id, repId, repName, accountName, name, stageNow, amountCents, currency, createdDate, closeNow, changesNow, enteredNow, activityNow, stakeholderCount, decisionMakerCount, championCount, vpPassing, vpPartial] of rows) {
+    let stage = stageNow;
+    let stageEnteredDate = enteredNow;
     // Replay: the stage and close date the deal had on asOf, if they changed since.
-    const st = stages.get(r.id);
+    const st = stages.get(id);
     if (st) {
       // Closed on asOf and reopened since: it was not open then.
       if (st.stageThen !== null && CLOSING_STAGES.has(st.stageThen)) continue;
-      if (st.stageThen !== null) r.stage = st.stageThen;
-      r.stageEnteredDate = st.enteredThen ?? r.createdDate;
+      if (st.stageThen !== null) stage = st.stageThen;
+      stageEnteredDate = st.enteredThen ?? createdDate;
     }
     // Closed later, with no history to say which stage it had then (an imported closed deal).
-    if (CLOSING_STAGES.has(r.stage)) r.stage = STAGE_UNKNOWN;
-    const cl = closes.get(r.id);
-    if (cl) {
-      r.expectedCloseDate = cl.closeThen;
-      r.closeDateChanges = Math.max(0, r.closeDateChanges - cl.movesLater);
-    }
-    if (r.lastActivityDate !== null && r.lastActivityDate > asOf) {
-      r.lastActivityDate = null;
-      r.activityUnknown = true;
-    }
-    const amount = fromCents(r.amountCents);
+    if (CLOSING_STAGES.has(stage)) stage = STAGE_UNKNOWN;
+    const cl = closes.get(id);
+    const expectedCloseDate = cl ? cl.closeThen : closeNow;
+    const closeDateChanges = cl ? Math.max(0, changesNow - cl.movesLater) : changesNow;
+    const activityUnknown = activityNow !== null && activityNow > asOf;
+    const lastActivityDate = activityUnknown ? null : activityNow;
+    const amount = fromCents(amountCents);
     const facts: OpenDealFacts = {
-      stage: r.stage,
+      stage,
       amount,
-      currency: r.currency,
-      createdDate: r.createdDate,
-      expectedCloseDate: r.expectedCloseDate,
-      closeDateChanges: r.closeDateChanges,
-      stageEnteredDate: r.stageEnteredDate,
-      lastActivityDate: r.lastActivityDate,
-      activityUnknown: r.activityUnknown ?? false,
-      stakeholderCount: r.stakeholderCount,
-      decisionMakerCount: r.decisionMakerCount,
-      championCount: r.championCount ?? 0,
-      vpPassing: r.vpPassing ?? null,
-      vpPartial: r.vpPartial ?? 0,
+      currency,
+      createdDate,
+      expectedCloseDate,
+      closeDateChanges,
+      stageEnteredDate,
+      lastActivityDate,
+      activityUnknown,
+      stakeholderCount,
+      decisionMakerCount,
+      championCount: championCount ?? 0,
+      vpPassing: vpPassing ?? null,
+      vpPartial: vpPartial ?? 0,
     };
-    const base = baselines.get(r.repId) ?? { avgCycleDays: null, avgWonDealSize: null, stakeholdersTracked: r.stakeholderCount > 0 };
+    const base = baselines.get(repId) ?? { avgCycleDays: null, avgWonDealSize: null, stakeholdersTracked: stakeholderCount > 0 };
     out.push({
       row: {
-        id: r.id,
-        repId: r.repId,
-        repName: r.repName,
-        accountName: r.accountName,
-        name: r.name,
-        stage: r.stage,
+        id,
+        repId,
+        repName,
+        accountName,
+        name,
+        stage,
         amount,
-        currency: r.currency,
-        createdDate: r.createdDate,
-        expectedCloseDate: r.expectedCloseDate,
-        ageDays: daysBetween(r.createdDate, asOf),
-        daysInStage: Math.max(0, daysBetween(r.stageEnteredDate, asOf)),
-        lastActivityDate: r.lastActivityDate,
-        closeDateChanges: r.closeDateChanges,
-        stakeholderCount: r.stakeholderCount,
+        currency,
+        createdDate,
+        expectedCloseDate,
+        ageDays: daysBetween(createdDate, asOf),
+        daysInStage: Math.max(0, daysBetween(stageEnteredDate, asOf)),
+        lastActivityDate,
+        closeDateChanges,
+        stakeholderCount,
         stakeholdersTracked: base.stakeholdersTracked !== false,
       },
       facts,
