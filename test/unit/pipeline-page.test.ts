@@ -330,6 +330,24 @@ describe('the stored facts after every kind of write', () => {
     expectFresh(ctx.db, 'rebuilt');
   });
 
+  it('a new day moves the rows: only the deals whose facts changed are written', () => {
+    const ctx = demoCopy();
+    const before = stored(ctx.db);
+    const changesBefore = ctx.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const later = addDays(TODAY, 9);
+    ctx.clock = fixedClock(later);
+    v(dispatch(ctx, 'pipeline.page', {}));
+    expect(factsAsOf(ctx.db)).toBe(later);
+    expectFresh(ctx.db, 'nine days later');
+    const after = stored(ctx.db) as { deal_id: number }[];
+    const differ = after.filter((r, i) => JSON.stringify(r) !== JSON.stringify(before[i])).length;
+    expect(differ).toBeGreaterThan(0); // the date moved something: not vacuous
+    expect(differ).toBeLessThan(after.length / 2);
+    // Rows written: the changed ones and the state row, not every row.
+    const written = (ctx.db.prepare('SELECT total_changes()').pluck().get() as number) - changesBefore;
+    expect(written).toBe(differ + 1);
+  });
+
   it('a rebuild drops the indexes and builds them again in its transaction: all back after it, or after a failure', () => {
     const ctx = demoCopy();
     const indexes = () => ctx.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pipeline_facts' ORDER BY name").all();
@@ -337,10 +355,11 @@ describe('the stored facts after every kind of write', () => {
     expect(before.length).toBeGreaterThanOrEqual(6);
     const tomorrow = addDays(TODAY, 1);
     ctx.clock = fixedClock(tomorrow);
+    ctx.db.prepare('UPDATE pipeline_facts_state SET as_of = NULL').run(); // rows for no day: rebuilt
     v(dispatch(ctx, 'pipeline.page', {}));
     expect(factsAsOf(ctx.db)).toBe(tomorrow);
     expect(indexes()).toEqual(before);
-    expectFresh(ctx.db, 'next day');
+    expectFresh(ctx.db, 'rebuilt for the next day');
     // A failure halfway (here: a thrown error inside the same transaction) leaves indexes and rows as they were.
     const rows = stored(ctx.db);
     expect(() =>

@@ -140,14 +140,27 @@ export function repOfDeal(db: Db, dealId: number): number[] {
 }
 
 /**
- * Before a read: are the rows for `today`? If not (a new day, a restored or migrated file), they
- * are rebuilt in one transaction. False when they cannot be (a read-only file): ask ranked().
+ * Moves rows that are right for one day to another. Every open deal is ranked again, but few
+ * deals' facts change from one day to the next (0.6 % of 256,069 at 1,000,000 deals), so only
+ * those rows are written, through the indexes, instead of all of them rebuilt.
+ */
+function advanceFacts(db: Db, asOf: string): void {
+  apply(db, db.prepare(`SELECT ${COLUMNS} FROM pipeline_facts`).raw().all() as FactRow[], computed(db, asOf, undefined));
+  db.prepare('UPDATE pipeline_facts_state SET as_of = ? WHERE id = 1').run(asOf);
+}
+
+/**
+ * Before a read: are the rows for `today`? If not, in one transaction: rows for another day are
+ * moved to today; rows for no day (a migrated or restored file, after a bulk import) are rebuilt.
+ * False when they cannot be (a read-only file): ask ranked().
  */
 export function ensureFacts(db: Db, today: string): boolean {
   if (factsAsOf(db) === today) return true;
   if (db.readonly) return false;
   db.transaction(() => {
-    if (factsAsOf(db) !== today) rebuildFacts(db, today);
+    const asOf = factsAsOf(db);
+    if (asOf === null) rebuildFacts(db, today);
+    else if (asOf !== today) advanceFacts(db, today);
   }).immediate();
   return true;
 }
