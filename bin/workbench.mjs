@@ -4,5 +4,5 @@
 // changed since, so it never runs stale code.
 import { bundleStale, buildCli, CLI_BUNDLE, runBundle } from '../scripts/cliBundle.mjs';
 
-if (bundleStale()) buildCli();
+if (bundleStale()) await buildCli();
 runBundle(CLI_BUNDLE);

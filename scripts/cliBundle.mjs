@@ -26,7 +26,7 @@ const manifestOf = (bundle) => `${bundle}.inputs.json`;
  * folder's time moves when a file is added, removed or replaced in it, so a new file that an
  * import would now resolve to, or a package installed again, also counts. Stale if in doubt.
  */
-export function bundleStale(bundle = CLI_BUNDLE) {
+export function bundleStale(bundle = CLI_BUNDLE, base = root) {
   let manifest;
   try {
     manifest = JSON.parse(fs.readFileSync(manifestOf(bundle), 'utf8'));
@@ -36,51 +36,81 @@ export function bundleStale(bundle = CLI_BUNDLE) {
   const st = fs.statSync(bundle, { throwIfNoEntry: false });
   // The manifest of another build (two builds racing, or one cut short): build again.
   if (!st || st.size !== manifest.size || st.mtimeMs !== manifest.mtimeMs) return true;
+  // Paths relative to the project: a copy of the project is checked against its own files.
   for (const list of [manifest.files, manifest.dirs]) {
-    for (const p of list) {
-      const t = fs.statSync(p, { throwIfNoEntry: false });
+    for (const rel of list) {
+      const t = fs.statSync(`${base}${path.sep}${rel}`, { throwIfNoEntry: false });
       if (!t || t.mtimeMs >= manifest.startedAt) return true;
     }
   }
   return false;
 }
 
+/** zod's translations of its messages (a quarter of the bundle); the CLI uses the English ones, which zod imports itself. */
+const noZodLocales = {
+  name: 'no-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'no-zod-locales' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'no-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+/**
+ * Escapes what esbuild leaves outside ASCII (it escapes strings and templates, not regular
+ * expressions) as \uXXXX, which means the same character in a regular expression: an ASCII
+ * source is a one-byte string in V8, half the memory of a two-byte one. A raw template reads its
+ * text unescaped, so a bundle that uses String.raw is left as it is.
+ */
+function asciiOnly(code) {
+  if (!/[^\x00-\x7f]/.test(code) || code.includes('String.raw')) return code;
+  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * Bundles the CLI (electron/cli/main.ts, the core it uses and its packages) into one CommonJS
- * file; only native modules are left to node_modules. Written beside, then renamed: a CLI started
- * during a build never reads half a file. The build's start is taken from the file system's own
- * clock (the new file's time), the clock every source's time comes from, so a source saved while
- * esbuild runs is never taken for older than the bundle.
+ * file. Native modules, the PDF printer and the calendar writer (each loaded only when used)
+ * stay in node_modules. Written beside, then renamed: a CLI started during a build never reads
+ * half a file. The build's start is taken from the file system's own clock (the new file's
+ * time), the clock every source's time comes from, so a source saved while esbuild runs is never
+ * taken for older than the bundle.
  */
-export function buildCli({ entry = CLI_ENTRY, bundle = CLI_BUNDLE, cwd = root } = {}) {
-  const { spawnSync } = createRequire(import.meta.url)('node:child_process');
+export async function buildCli({ entry = CLI_ENTRY, bundle = CLI_BUNDLE, base = root } = {}) {
+  const esbuild = createRequire(import.meta.url)('esbuild');
   fs.mkdirSync(path.dirname(bundle), { recursive: true });
   const temp = `${bundle}.${process.pid}.partial`;
-  const meta = `${temp}.meta.json`;
   try {
     fs.writeFileSync(temp, '');
     const startedAt = fs.statSync(temp).mtimeMs;
-    const r = spawnSync(
-      path.join(root, 'node_modules', '.bin', 'esbuild'),
-      [
-        entry,
-        ...['--bundle', '--minify', '--keep-names', '--platform=node', '--target=node20', '--format=cjs', '--log-level=error', `--outfile=${temp}`, `--metafile=${meta}`],
-        // Native modules and the PDF printer (loaded only to print) stay in node_modules; the rest is
-        // bundled: loading zod file by file alone took longer than the whole command.
-        ...['better-sqlite3', 'better-sqlite3-multiple-ciphers', '@playwright/test'].map((m) => `--external:${m}`),
-      ],
-      { cwd, encoding: 'utf8' },
-    );
-    if (r.status !== 0) throw new Error(`Bundling the CLI failed:\n${r.stderr}`);
-    // The metafile names inputs relative to esbuild's working folder.
-    const files = [...Object.keys(JSON.parse(fs.readFileSync(meta, 'utf8')).inputs).map((p) => path.resolve(cwd, p)), ...BUILD_FILES.filter((f) => fs.existsSync(f))];
+    const r = await esbuild.build({
+      entryPoints: [entry],
+      absWorkingDir: base,
+      bundle: true,
+      minify: true,
+      keepNames: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
+      write: false,
+      metafile: true,
+      outfile: temp,
+      // Loading zod file by file alone took longer than the whole command: the rest is bundled.
+      external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', '@playwright/test', 'ics'],
+      plugins: [noZodLocales],
+    }).catch((err) => {
+      throw new Error(`Bundling the CLI failed:\n${err.message}`);
+    });
+    fs.writeFileSync(temp, asciiOnly(r.outputFiles[0].text));
+    // The metafile names inputs relative to the working folder; the stubbed locales are no file.
+    const inputs = Object.keys(r.metafile.inputs).filter((p) => !p.includes(':'));
+    const files = [...inputs.map((p) => path.relative(base, path.resolve(base, p))), ...BUILD_FILES.filter((f) => fs.existsSync(f)).map((f) => path.relative(base, f))];
     const dirs = [...new Set(files.map((f) => path.dirname(f)))];
     fs.renameSync(temp, bundle);
     const st = fs.statSync(bundle);
     fs.writeFileSync(`${temp}.inputs`, JSON.stringify({ startedAt, size: st.size, mtimeMs: st.mtimeMs, files, dirs }));
     fs.renameSync(`${temp}.inputs`, manifestOf(bundle));
   } finally {
-    for (const f of [temp, meta, `${temp}.inputs`]) fs.rmSync(f, { force: true });
+    for (const f of [temp, `${temp}.inputs`]) fs.rmSync(f, { force: true });
   }
 }
 
