@@ -2,7 +2,6 @@
 // The package's `bin` and `npm run cli`: the CLI bundled at build time (out/cli/main.cjs), run
 // in this process with V8's code cache. Bundled again first when any file it was built from has
 // changed since, so it never runs stale code.
-import { bundleStale, buildCli, CLI_BUNDLE, runBundle } from '../scripts/cliBundle.mjs';
+import { startCli } from '../scripts/cliBundle.mjs';
 
-if (bundleStale()) await buildCli();
-runBundle(CLI_BUNDLE);
+await startCli();

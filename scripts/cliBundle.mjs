@@ -62,8 +62,8 @@ const noZodLocales = {
  * text unescaped, so a bundle that uses String.raw is left as it is.
  */
 function asciiOnly(code) {
-  if (!/[^\x00-\x7f]/.test(code) || code.includes('String.raw')) return code;
-  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (!/[\u0080-\uffff]/.test(code) || code.includes('String.raw')) return code;
+  return code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -146,4 +146,10 @@ export function runBundle(file) {
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+}
+
+/** What the bin does: bundles again first if anything it was built from changed, then runs it. */
+export async function startCli({ entry = CLI_ENTRY, bundle = CLI_BUNDLE, base = root } = {}) {
+  if (bundleStale(bundle, base)) await buildCli({ entry, bundle, base });
+  runBundle(bundle);
 }
