@@ -1,11 +1,16 @@
 // The CLI bundle (plain Node, no TypeScript needed): built by esbuild, checked against the files
 // that build read, run with V8's code cache. bin/workbench.mjs imports only this module, so a
 // start loads nothing it does not use (child_process, for one, only when it has to build).
-import fs from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+// Node's own modules through require: an ESM import of node:fs builds a facade of every export,
+// which loads the streams and fs/promises that a CLI start never uses.
+const require = createRequire(import.meta.url);
+const fs = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
+const { fileURLToPath } = require('node:url');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -56,6 +61,25 @@ const noZodLocales = {
 };
 
 /**
+ * node:crypto and node:worker_threads take 7 ms to load, and a command needs them only to name a
+ * staged file, check a passphrase or back up on a worker thread. In the bundle each is an object
+ * whose properties fetch the module's own when read; esbuild reads an imported name where it is
+ * used, not at the import, so the module loads on first use.
+ */
+const LAZY_BUILTINS = ['node:crypto', 'node:worker_threads'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${LAZY_BUILTINS.join('|')})$`) }, (args) => (args.namespace === 'lazy-builtins' ? undefined : { path: args.path, namespace: 'lazy-builtins' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtins' }, (args) => ({
+      loader: 'js',
+      contents: `let m;
+for (const k of ${JSON.stringify(Object.keys(require(args.path)))}) Object.defineProperty(module.exports, k, { enumerable: true, get: () => (m ??= require(${JSON.stringify(args.path)}))[k] });`,
+    }));
+  },
+};
+
+/**
  * Escapes what esbuild leaves outside ASCII (it escapes strings and templates, not regular
  * expressions) as \uXXXX, which means the same character in a regular expression: an ASCII
  * source is a one-byte string in V8, half the memory of a two-byte one. A raw template reads its
@@ -75,7 +99,7 @@ function asciiOnly(code) {
  * taken for older than the bundle.
  */
 export async function buildCli({ entry = CLI_ENTRY, bundle = CLI_BUNDLE, base = root } = {}) {
-  const esbuild = createRequire(import.meta.url)('esbuild');
+  const esbuild = require('esbuild');
   fs.mkdirSync(path.dirname(bundle), { recursive: true });
   const temp = `${bundle}.${process.pid}.partial`;
   try {
@@ -96,7 +120,7 @@ export async function buildCli({ entry = CLI_ENTRY, bundle = CLI_BUNDLE, base = 
       outfile: temp,
       // Loading zod file by file alone took longer than the whole command: the rest is bundled.
       external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', '@playwright/test', 'ics'],
-      plugins: [noZodLocales],
+      plugins: [noZodLocales, lazyBuiltins],
     }).catch((err) => {
       throw new Error(`Bundling the CLI failed:\n${err.message}`);
     });
