@@ -80,6 +80,34 @@ for (const k of ${JSON.stringify(Object.keys(require(args.path)))}) Object.defin
 };
 
 /**
+ * better-sqlite3's JavaScript is bundled too (13 files, 15 ms to load one by one from
+ * node_modules); only its compiled addon stays a file, opened by its path from the bundle's
+ * folder where better-sqlite3 would ask the `bindings` package (a dozen paths tried and a stack
+ * trace read, at every start). Null, and better-sqlite3 stays in node_modules, when the addon is
+ * not where a build puts it.
+ */
+function sqliteAddon(bundle) {
+  let addon;
+  try {
+    addon = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return null;
+  }
+  const fromBundle = path.relative(path.dirname(bundle), addon);
+  const plugin = {
+    name: 'sqlite-addon',
+    setup(build) {
+      build.onResolve({ filter: /^bindings$/ }, (args) => (/[\\/]better-sqlite3[\\/]/.test(args.importer) ? { path: 'bindings', namespace: 'sqlite-addon' } : undefined));
+      build.onLoad({ filter: /.*/, namespace: 'sqlite-addon' }, () => ({
+        loader: 'js',
+        contents: `module.exports = () => require(require('node:path').join(__dirname, ${JSON.stringify(fromBundle)}));`,
+      }));
+    },
+  };
+  return { addon, plugin };
+}
+
+/**
  * Escapes what esbuild leaves outside ASCII (it escapes strings and templates, not regular
  * expressions) as \uXXXX, which means the same character in a regular expression: an ASCII
  * source is a one-byte string in V8, half the memory of a two-byte one. A raw template reads its
@@ -92,7 +120,7 @@ function asciiOnly(code) {
 
 /**
  * Bundles the CLI (electron/cli/main.ts, the core it uses and its packages) into one CommonJS
- * file. Native modules, the PDF printer and the calendar writer (each loaded only when used)
+ * file. The SQLite addon, the PDF printer and the calendar writer (each loaded only when used)
  * stay in node_modules. Written beside, then renamed: a CLI started during a build never reads
  * half a file. The build's start is taken from the file system's own clock (the new file's
  * time), the clock every source's time comes from, so a source saved while esbuild runs is never
@@ -102,6 +130,7 @@ export async function buildCli({ entry = CLI_ENTRY, bundle = CLI_BUNDLE, base = 
   const esbuild = require('esbuild');
   fs.mkdirSync(path.dirname(bundle), { recursive: true });
   const temp = `${bundle}.${process.pid}.partial`;
+  const sqlite = sqliteAddon(bundle);
   try {
     fs.writeFileSync(temp, '');
     const startedAt = fs.statSync(temp).mtimeMs;
@@ -119,15 +148,16 @@ export async function buildCli({ entry = CLI_ENTRY, bundle = CLI_BUNDLE, base = 
       metafile: true,
       outfile: temp,
       // Loading zod file by file alone took longer than the whole command: the rest is bundled.
-      external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', '@playwright/test', 'ics'],
-      plugins: [noZodLocales, lazyBuiltins],
+      external: [...(sqlite ? [] : ['better-sqlite3']), '@playwright/test', 'ics'],
+      plugins: [noZodLocales, lazyBuiltins, ...(sqlite ? [sqlite.plugin] : [])],
     }).catch((err) => {
       throw new Error(`Bundling the CLI failed:\n${err.message}`);
     });
     fs.writeFileSync(temp, asciiOnly(r.outputFiles[0].text));
-    // The metafile names inputs relative to the working folder; the stubbed locales are no file.
+    // The metafile names inputs relative to the working folder; the modules made up here are no file.
     const inputs = Object.keys(r.metafile.inputs).filter((p) => !p.includes(':'));
-    const files = [...inputs.map((p) => path.relative(base, path.resolve(base, p))), ...BUILD_FILES.filter((f) => fs.existsSync(f)).map((f) => path.relative(base, f))];
+    const others = [...BUILD_FILES.filter((f) => fs.existsSync(f)), ...(sqlite ? [sqlite.addon] : [])];
+    const files = [...inputs.map((p) => path.relative(base, path.resolve(base, p))), ...others.map((f) => path.relative(base, f))];
     const dirs = [...new Set(files.map((f) => path.dirname(f)))];
     fs.renameSync(temp, bundle);
     const st = fs.statSync(bundle);
