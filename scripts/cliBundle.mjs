@@ -156,9 +156,11 @@ export async function buildCli({ entry = CLI_ENTRY, bundle = CLI_BUNDLE, base = 
     fs.writeFileSync(temp, asciiOnly(r.outputFiles[0].text));
     // The metafile names inputs relative to the working folder; the modules made up here are no file.
     const inputs = Object.keys(r.metafile.inputs).filter((p) => !p.includes(':'));
-    const others = [...BUILD_FILES.filter((f) => fs.existsSync(f)), ...(sqlite ? [sqlite.addon] : [])];
-    const files = [...inputs.map((p) => path.relative(base, path.resolve(base, p))), ...others.map((f) => path.relative(base, f))];
-    const dirs = [...new Set(files.map((f) => path.dirname(f)))];
+    const sources = inputs.map((p) => path.relative(base, path.resolve(base, p)));
+    const others = [...BUILD_FILES.filter((f) => fs.existsSync(f)), ...(sqlite ? [sqlite.addon] : [])].map((f) => path.relative(base, f));
+    // The folders imports were resolved in (not the project's own: a file made there resolves no import).
+    const dirs = [...new Set(sources.map((f) => path.dirname(f)))];
+    const files = [...sources, ...others];
     fs.renameSync(temp, bundle);
     const st = fs.statSync(bundle);
     fs.writeFileSync(`${temp}.inputs`, JSON.stringify({ startedAt, size: st.size, mtimeMs: st.mtimeMs, files, dirs }));
