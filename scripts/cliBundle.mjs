@@ -172,7 +172,7 @@ export async function buildCli({ entry = CLI_ENTRY, bundle = CLI_BUNDLE, base = 
 
 /**
  * Runs the CLI bundle in this process with V8's code cache beside it, so a start skips compiling
- * its 900 KB again (Node 20 has no module.enableCompileCache). The cache is named after the
+ * its 600 KB again (Node 20 has no module.enableCompileCache). The cache is named after the
  * bundle's size and time: V8 checks little more than the length, so a rebuilt bundle never
  * reads another bundle's cache. Written once, after the first run has compiled what it uses.
  */
