@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import { runCli } from './run';
 
-let viaStream = false;
+/** Windows' console takes its text as UTF-16 (WriteConsoleW), which only process.stdout does. */
+let viaStream = process.platform === 'win32';
 
 /**
  * Standard output written to the descriptor itself: creating process.stdout loads Node's streams
