@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // The package's `bin` and `npm run cli`: the CLI bundled at build time (out/cli/main.cjs), run
-// in this process with V8's code cache. Bundled again first when any source is newer, so it
-// never runs stale code.
-import { buildCli, cliStale, CLI_BUNDLE, runBundle } from '../scripts/lib.mjs';
+// in this process with V8's code cache. Bundled again first when any file it was built from has
+// changed since, so it never runs stale code.
+import { startCli } from '../scripts/cliBundle.mjs';
 
-if (cliStale()) buildCli();
-runBundle(CLI_BUNDLE);
+await startCli();

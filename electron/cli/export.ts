@@ -27,7 +27,8 @@ import { openForCli } from './open';
 import { findRepByName } from '../core/repos/reps';
 import type { Io } from './io';
 
-export const EXPORT_USAGE = `  export review --db FILE --rep NAME --from DATE --to DATE --format md|pdf --out FILE
+/** A function: formatting the number starts ICU (25 ms), which a command that is not shown this text should not pay. */
+export const exportUsage = (): string => `  export review --db FILE --rep NAME --from DATE --to DATE --format md|pdf --out FILE
                 [--summary TEXT|@FILE] [--include-private]
                                         a rep review over a period: a one-page summary (your
                                         --summary first, up to ${SUMMARY_MAX.toLocaleString('en-US')} characters; @FILE reads it
@@ -220,7 +221,7 @@ export async function runExport(args: string[], io: Io, clock: Clock): Promise<n
     p = parse(args);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    io.err(`${err.message}\nUsage:\n${EXPORT_USAGE}`);
+    io.err(`${err.message}\nUsage:\n${exportUsage()}`);
     return 2;
   }
   const today = (p.today ? fixedClock(p.today) : clock).today();

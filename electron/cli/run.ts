@@ -14,11 +14,12 @@ import type { Rep } from '../../shared/schemas/rep';
 import { formatTable } from './table';
 import { metricsRows, roundForTable } from './metricsRows';
 import { bySeverity, topFlag } from '../../shared/domain/flags';
-import { EXPORT_USAGE, runExport } from './export';
+import { exportUsage, runExport } from './export';
 import { IMPORT_USAGE, runImportCli } from './import';
 import type { Io } from './io';
 
-const USAGE = `Sales Manager Workbench CLI
+/** A function: the export part formats a number, and ICU's start-up is paid only when the text is shown. */
+const usage = (): string => `Sales Manager Workbench CLI
 
 Usage: npm run cli -- <command> [options]
 
@@ -44,7 +45,7 @@ Commands:
   agenda --db FILE --rep NAME [--date DATE] [--json]
                                         Prepare for the rep's next planned one-on-one (or the one
                                         on DATE): each item's kind, title, minutes, selected, why
-${IMPORT_USAGE}${EXPORT_USAGE}
+${IMPORT_USAGE}${exportUsage()}
 Options:
   --db FILE     the database file (default: the desktop app's own database)
   --json        machine-readable output
@@ -206,14 +207,14 @@ const COMMANDS: Record<string, (r: Run) => void> = {
 export function runCli(argv: string[], io: Io, clock: Clock = systemClock): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.out(USAGE);
+    io.out(usage());
     return command ? 0 : 2;
   }
   if (command === 'export') return runExport(rest, io, clock);
   if (command === 'import') return runImportCli(rest, io, clock);
   const run = COMMANDS[command];
   if (!run) {
-    io.err(`Unknown command “${command}”.\n\n${USAGE}`);
+    io.err(`Unknown command “${command}”.\n\n${usage()}`);
     return 2;
   }
   let parsed;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
@@ -24,6 +25,20 @@ describe('CLI', () => {
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(cli(['metrics', '--db', db, '--today', '2026-11-24', '--json']).out));
     const bad = spawnSync(process.execPath, [bin, 'export', 'calendar', '--db', db, '--out', 'x.txt'], { encoding: 'utf8' });
     expect([bad.status, bad.stderr.split('\n')[0]]).toEqual([2, '--out must name an .ics file (got “x.txt”).']);
+    // An import: node:crypto (the job's id) loaded on first use in the bundle, a second connection
+    // (the safety copy) opening the addon by its path, then the calendar writer from node_modules.
+    const rep = (JSON.parse(cli(['reps', '--db', db, '--json']).out) as { name: string }[])[0]!.name;
+    const csv = path.join(path.dirname(db), 'one.csv');
+    fs.writeFileSync(csv, `Name,Account,Owner,Stage,Amount,Close Date\nBundle check,Acme,${rep},Proposal,12000,2026-12-01\n`);
+    const imported = spawnSync(process.execPath, [bin, 'import', csv, '--db', db, '--today', '2026-11-24'], { encoding: 'utf8' });
+    expect([imported.status, imported.stderr]).toEqual([0, '']);
+    expect(imported.stdout).toMatch(/1 created/);
+    expect(imported.stdout).toMatch(/Backup taken first: .*before-import\.db/);
+    expect(JSON.parse(cli(['deals', '--db', db, '--rep', rep, '--json']).out)).toContainEqual(expect.objectContaining({ name: 'Bundle check' }));
+    const ics = path.join(path.dirname(db), 'week.ics');
+    const calendar = spawnSync(process.execPath, [bin, 'export', 'calendar', '--db', db, '--out', ics, '--today', '2026-11-24'], { encoding: 'utf8' });
+    expect([calendar.status, calendar.stderr]).toEqual([0, '']);
+    expect(fs.readFileSync(ics, 'utf8')).toMatch(/^BEGIN:VCALENDAR/);
   }, 60_000);
 
   it('writes the demo team, then lists reps and deals as JSON', () => {

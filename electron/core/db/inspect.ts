@@ -69,6 +69,9 @@ export function inspectDatabase(file: string, opts: InspectOptions | string = {}
     }
     db = new Database(file, { readonly: true, fileMustExist: true, timeout: o.waitMs ?? 3000, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}) });
     if (o.key) applyKey(db, o.key);
+    // The check reads every page once: a small page cache does, and spares allocating one the size
+    // of the file (up to 2 MB) for a connection closed right after (a third of the check's time).
+    db.pragma('cache_size = -64');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') return { ok: false, kind: 'corrupt', message: `The database failed SQLite's integrity check (${String(check).slice(0, 120)}).` };
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]));
