@@ -97,11 +97,11 @@ export async function writeImport(
     }
     // The Pipeline's stored facts, in this transaction (an accounts import changes none); a bulk
     // import leaves them to the first read after it, rather than rank every open deal here; a
-    // smaller deals import ranks again only the reps it touched.
+    // smaller deals import ranks again only the reps it touched (refreshImportedFacts).
     if (plan.choices.kind === 'reps') rebuildFacts(db, today);
     else if (plan.choices.kind === 'deals') {
       if (indexes.length) forgetFacts(db);
-      else refreshImportedFacts(db, today, writer.touchedReps);
+      else refreshImportedFacts(db, writer.touchedReps);
     }
     writer.rememberOwners(plan.aliases);
     const c = writer.counts;
@@ -133,14 +133,15 @@ export async function writeImport(
 /**
  * A deals import that is not bulk: the facts of the reps whose deals it added or changed (the
  * rep a deal left too), ranked again; none when it changed nothing (a re-import of the same
- * export). Each rep costs about 25 ms, all 400 reps of bench:import about 9 s against 8 s for
- * one rebuild of all (measured at 247,500 deals), so past half the reps everything is rebuilt.
+ * export). Past half the reps (an updated export of the whole team) they are left to the first
+ * read after it, as after a bulk import: ranking every open deal inside the import's
+ * transaction took 8 s and 250 MB more at 247,500 deals, and one rep costs about 25 ms.
  */
-function refreshImportedFacts(db: Db, today: string, reps: ReadonlySet<number>): void {
+function refreshImportedFacts(db: Db, reps: ReadonlySet<number>): void {
   if (reps.size === 0) return;
   const all = db.prepare('SELECT COUNT(*) FROM reps').pluck().get() as number;
   if (reps.size * 2 <= all) refreshFacts(db, [...reps]);
-  else rebuildFacts(db, today);
+  else forgetFacts(db);
 }
 
 /** Rows at or above which a deals import rebuilds the indexes instead of updating them (measured with bench:import). */
