@@ -324,6 +324,21 @@ describe('the stored facts after every kind of write', () => {
     expectFresh(ctx.db, 'after the re-import');
   });
 
+  it('an import touching more than half the reps leaves the facts to the first read, which builds them for today', async () => {
+    const ctx = demoCopy();
+    const reps = ctx.db.prepare("SELECT name FROM reps WHERE status = 'active'").pluck().all() as string[];
+    const all = ctx.db.prepare('SELECT COUNT(*) FROM reps').pluck().get() as number;
+    expect(reps.length * 2).toBeGreaterThan(all);
+    const csv = ['Opportunity Name,Account Name,Opportunity Owner,Stage,Amount,Created Date,Close Date', ...reps.map((r, i) => `Team ${i},Initech,${r},Proposal,${(i + 1) * 7000},2026-03-02,2026-12-14`)].join('\n');
+    const done = await runImport(ctx, { fileId: stage('team.csv', Buffer.from(csv)), kind: 'deals', dateOrder: 'mdy' });
+    expect(done.result).toMatchObject({ created: reps.length });
+    expect(factsAsOf(ctx.db)).toBeNull();
+    const page = v(dispatch(ctx, 'pipeline.page', {})) as PipelinePage;
+    expect(page.header!.openCount).toBe(pipelineList(ctx.db, TODAY).deals.length);
+    expect(factsAsOf(ctx.db)).toBe(TODAY);
+    expectFresh(ctx.db, 'rebuilt after the import');
+  });
+
   it('a migrated or restored file has no facts yet: the first read builds them', () => {
     const ctx = demoCopy();
     ctx.db.prepare('UPDATE pipeline_facts_state SET as_of = NULL').run();
