@@ -35,7 +35,9 @@ function generate(rows: number, version: 1 | 2): Buffer {
 interface ChildResult {
   parse: number;
   analyse: number;
+  analyseCpu: number;
   write: number;
+  writeCpu: number;
   search: number;
   whole: number;
   mappingChange: number | null;
@@ -108,14 +110,16 @@ async function main() {
   const table: [string, string][] = [
     ['read and parse the CSV (Papa Parse)', s(median(mapping.map((r) => r.parse)))],
     ['analyse (parse, check every row, count new vs updates)', s(m((r) => r.analyse))],
+    ['  its CPU time (all threads; steadier under load)', s(m((r) => r.analyseCpu))],
     ['write, one transaction', s(m((r) => r.write))],
+    ['  its CPU time', s(m((r) => r.writeCpu))],
     ['whole import (analyse + write)', `${s(whole)} (${rowsPerSec(whole)})`],
     ['then search entries for the new deals (in the background)', s(m((r) => r.search))],
     ['peak memory of the process: import and search entries', `${m((r) => r.importPeakMb).toFixed(0)} MB`],
     ['peak memory of the process: with closing the store', `${m((r) => r.peakMb).toFixed(0)} MB`],
     ['a mapping change answered', s(median(mapping.map((r) => r.mappingChange!)))],
-    ['same file again (all unchanged): whole', s(again.whole)],
-    ['an updated export: whole', `${s(updated.whole)} (${updated.result})`],
+    ['same file again (all unchanged): whole', `${s(again.whole)}, peak ${again.importPeakMb.toFixed(0)} MB`],
+    ['an updated export: whole', `${s(updated.whole)}, peak ${updated.importPeakMb.toFixed(0)} MB (${updated.result})`],
   ];
   if (bare !== null) {
     table.push(['sqlite3 .import, same file, bare table', `${s(bare)} (${rowsPerSec(bare)})`]);

@@ -320,6 +320,49 @@ describe('the stored facts after every kind of write', () => {
     expectFresh(ctx.db, 'after the import');
   });
 
+  it('a re-import ranks again only the reps whose deals it changed (and the rep a deal left); the same file again ranks nothing', async () => {
+    const ctx = demoCopy();
+    const [a, b] = ctx.db.prepare("SELECT name FROM reps WHERE status = 'active' ORDER BY id LIMIT 2").pluck().all() as string[];
+    const header = 'Opportunity ID,Opportunity Name,Account Name,Opportunity Owner,Stage,Amount,Created Date,Close Date';
+    const row = (i: number, owner: string, amount: number) => `IMP${i},Imported ${i},Initech,${owner},Proposal,${amount},2026-03-0${(i % 9) + 1},2026-10-1${i % 9}`;
+    const file = (rows: string[]) => stage('deals.csv', Buffer.from([header, ...rows].join('\n')));
+    const first = Array.from({ length: 12 }, (_, i) => row(i, a!, (i + 1) * 9000));
+    expect((await runImport(ctx, { fileId: file(first), kind: 'deals', dateOrder: 'mdy' })).phase).toBe('done');
+    expectFresh(ctx.db, 'after the first import');
+
+    // A row of another rep, marked: a rebuild of every row would overwrite the mark.
+    const other = ctx.db.prepare('SELECT deal_id FROM pipeline_facts WHERE rep_id NOT IN (SELECT id FROM reps WHERE name IN (?, ?)) LIMIT 1').pluck().get(a, b) as number;
+    const mark = () => ctx.db.prepare('UPDATE pipeline_facts SET attention = 987654 WHERE deal_id = ?').run(other);
+    const marked = () => ctx.db.prepare('SELECT attention FROM pipeline_facts WHERE deal_id = ?').pluck().get(other);
+    mark();
+    const again = await runImport(ctx, { fileId: file(first), kind: 'deals', dateOrder: 'mdy' });
+    expect(again.result).toMatchObject({ created: 0, updated: 0, unchanged: 12 });
+    expect(marked()).toBe(987654); // nothing ranked again: nothing the flags read changed
+
+    // One deal moves to rep b (and becomes a big deal): the rep it left is ranked again too.
+    const changed = first.map((r, i) => (i === 0 ? row(0, b!, 450000) : r));
+    const moved = await runImport(ctx, { fileId: file(changed), kind: 'deals', dateOrder: 'mdy' });
+    expect(moved.result).toMatchObject({ created: 0, updated: 1, unchanged: 11 });
+    expect(marked()).toBe(987654); // that rep's rows were left alone
+    ctx.db.prepare('UPDATE pipeline_facts SET attention = ? WHERE deal_id = ?').run(fresh(ctx.db, factsAsOf(ctx.db)!).find((f) => f.deal_id === other)!.attention, other);
+    expectFresh(ctx.db, 'after the re-import');
+  });
+
+  it('an import touching more than half the reps leaves the facts to the first read, which builds them for today', async () => {
+    const ctx = demoCopy();
+    const reps = ctx.db.prepare("SELECT name FROM reps WHERE status = 'active'").pluck().all() as string[];
+    const all = ctx.db.prepare('SELECT COUNT(*) FROM reps').pluck().get() as number;
+    expect(reps.length * 2).toBeGreaterThan(all);
+    const csv = ['Opportunity Name,Account Name,Opportunity Owner,Stage,Amount,Created Date,Close Date', ...reps.map((r, i) => `Team ${i},Initech,${r},Proposal,${(i + 1) * 7000},2026-03-02,2026-12-14`)].join('\n');
+    const done = await runImport(ctx, { fileId: stage('team.csv', Buffer.from(csv)), kind: 'deals', dateOrder: 'mdy' });
+    expect(done.result).toMatchObject({ created: reps.length });
+    expect(factsAsOf(ctx.db)).toBeNull();
+    const page = v(dispatch(ctx, 'pipeline.page', {})) as PipelinePage;
+    expect(page.header!.openCount).toBe(pipelineList(ctx.db, TODAY).deals.length);
+    expect(factsAsOf(ctx.db)).toBe(TODAY);
+    expectFresh(ctx.db, 'rebuilt after the import');
+  });
+
   it('a migrated or restored file has no facts yet: the first read builds them', () => {
     const ctx = demoCopy();
     ctx.db.prepare('UPDATE pipeline_facts_state SET as_of = NULL').run();

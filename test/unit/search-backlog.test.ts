@@ -34,6 +34,8 @@ const entryOf = (ctx: Ctx, externalId: string) =>
   ctx.db.prepare('SELECT title, body FROM search_deal WHERE rowid = (SELECT id FROM deals WHERE external_id = ?)').get(externalId);
 const dealIdsFound = (ctx: Ctx, text: string) =>
   ok<SearchResults>(ctx, 'search.query', { text }).groups.flatMap((g) => (g.kind === 'deal' ? g.hits.map((h) => h.id) : []));
+/** FTS5's pending-terms limit for the deals' index, as stored in its config (undefined: FTS5's default). */
+const pendingTermsBytes = (ctx: Ctx) => ctx.db.prepare("SELECT v FROM search_deal_config WHERE k = 'hashsize'").pluck().get();
 /** Deals without their entry, and entries without their deal. */
 const mismatched = (ctx: Ctx) =>
   count(ctx, 'SELECT COUNT(*) FROM deals WHERE id NOT IN (SELECT rowid FROM search_deal)') +
@@ -47,8 +49,10 @@ describe('search entries written after the import', () => {
     expect(backlog(ctx)).toEqual([{ source: 'deals', after: 0, upTo: 3000 }]);
     expect(count(ctx, 'SELECT COUNT(*) FROM search_deal')).toBe(0);
     expect(dealIdsFound(ctx, 'P2999')).toEqual([]);
+    expect(pendingTermsBytes(ctx)).toBeUndefined(); // FTS5's default (1 MB) until a backlog is written
 
     expect(fillSearchBacklog(ctx.db, 1000)).toBe(2000); // ids 1-1000 done, 2,000 waiting
+    expect(pendingTermsBytes(ctx)).toBe(32 * 1024 * 1024); // a chunk is one segment, not dozens
     expect(backlog(ctx)).toEqual([{ source: 'deals', after: 1000, upTo: 3000 }]);
     expect(count(ctx, 'SELECT COUNT(*) FROM search_deal')).toBe(1000);
 
