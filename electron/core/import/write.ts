@@ -3,6 +3,7 @@ import { forgetFacts, rebuildFacts, refreshFacts } from '../repos/pipelineFacts'
 import type { ImportedAccount, ImportedDeal, ImportedRecord, ImportedRep } from '../../../shared/domain/import/rows';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
+import { dropIndexes } from '../db/indexes';
 import { dealKey, emptyStats, nocase, normalizedRows } from '../../../shared/domain/import/rows';
 import type { OwnerPlan, ImportPlan } from './plan';
 import { dealHistory, recordFirstStages } from '../repos/dealHistory';
@@ -54,16 +55,14 @@ export async function writeImport(
   try {
     const lastDealBefore = db.prepare('SELECT COALESCE(MAX(id), 0) FROM deals').pluck().get() as number;
     // A big import into a small store: dropping the deal indexes and building them again once
-    // is much faster than updating six indexes row by row. The drop is part of the transaction:
-    // a failure or a crash rolls it back with everything else.
-    const indexes = bulkIndexes(db, plan);
-    for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
+    // is much faster than updating six indexes row by row (db/indexes.ts).
+    const restoreIndexes = isBulk(db, plan) ? dropIndexes(db, ['deals', 'deal_stage_history']) : null;
     // New deals' search entries are written after the commit (db/searchBacklog.ts): FTS5
     // would take as long as the rest of the write, and the import is complete without them.
     const searchEntry = plan.choices.kind === 'deals' ? dealSearchEntry(db) : null;
     if (searchEntry) db.exec('DROP TRIGGER search_deals_ai');
     // The per-rep rollups likewise: rebuilt once from all the deals rather than row by row.
-    const restoreRollups = indexes.length ? dropRollupTriggers(db) : null;
+    const restoreRollups = restoreIndexes ? dropRollupTriggers(db) : null;
     // The accounts it adds get theirs in one statement before the commit: a trigger per row
     // took several times as long (20,000 accounts: 0.3 s more).
     const lastAccountBefore = db.prepare('SELECT COALESCE(MAX(id), 0) FROM accounts').pluck().get() as number;
@@ -87,7 +86,7 @@ export async function writeImport(
     onProgress(done, total);
     // Each new deal's first history row ("created in its stage"), in one statement.
     recordFirstStages(db, lastDealBefore, now);
-    for (const ix of indexes) db.exec(ix.sql);
+    restoreIndexes?.();
     if (restoreRollups) {
       rebuildRollups(db);
       restoreRollups();
@@ -105,7 +104,7 @@ export async function writeImport(
     // smaller deals import ranks again only the reps it touched (refreshImportedFacts).
     if (plan.choices.kind === 'reps') rebuildFacts(db, today);
     else if (plan.choices.kind === 'deals') {
-      if (indexes.length) forgetFacts(db);
+      if (restoreIndexes) forgetFacts(db);
       else refreshImportedFacts(db, writer.touchedReps);
     }
     writer.rememberOwners(plan.aliases);
@@ -153,15 +152,11 @@ function refreshImportedFacts(db: Db, reps: ReadonlySet<number>): void {
 /** Rows at or above which a deals import rebuilds the indexes instead of updating them (measured with bench:import). */
 const BULK_ROWS = 20_000;
 
-/** The deal and history indexes to drop for this import, or none: only when it adds more deals than the store holds. */
-function bulkIndexes(db: Db, plan: ImportPlan): { name: string; sql: string }[] {
+/** Whether this import rebuilds the deal and history indexes: only when it adds more deals than the store holds. */
+function isBulk(db: Db, plan: ImportPlan): boolean {
   const adds = plan.analysis.counts.create;
-  if (plan.choices.kind !== 'deals' || adds < BULK_ROWS) return [];
-  const held = db.prepare('SELECT COUNT(*) FROM deals').pluck().get() as number;
-  if (adds < held) return [];
-  return db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('deals', 'deal_stage_history') AND sql IS NOT NULL")
-    .all() as { name: string; sql: string }[];
+  if (plan.choices.kind !== 'deals' || adds < BULK_ROWS) return false;
+  return adds >= (db.prepare('SELECT COUNT(*) FROM deals').pluck().get() as number);
 }
 
 /** The columns an import compares with the file, in the order writeDeal lists the file's values. */

@@ -305,9 +305,10 @@ function openDeals(db: Db, asOf: string, settings: Settings, opts: { repId?: num
   const { stages, closes } = laterHistory(db, asOf);
   // Stakeholders tracked: the rows are all the rep's open deals, except when one deal is asked
   // for (then the rep is asked, before the rows are read: nothing else runs while they stream).
-  if (opts.dealId !== undefined && opts.repId !== undefined) {
-    const b = baselines.get(opts.repId);
-    if (b) b.stakeholdersTracked = repTracksStakeholders(db, opts.repId, asOf, asOfEnd);
+  if (opts.dealId !== undefined) {
+    const repId = opts.repId ?? (db.prepare('SELECT rep_id FROM deals WHERE id = ?').pluck().get(opts.dealId) as number | undefined);
+    const b = repId === undefined ? undefined : baselines.get(repId);
+    if (b) b.stakeholdersTracked = repTracksStakeholders(db, repId!, asOf, asOfEnd);
   }
   const out: OpenDeal[] = [];
   // Streamed, not read all at once: each row's array dies young instead of being copied by the

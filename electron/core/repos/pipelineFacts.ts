@@ -6,10 +6,12 @@
  * Invariant: the rows equal a fresh ranking as of pipeline_facts_state.as_of. Every write that
  * can change a deal's flags refreshes the deal's rep (its baseline and stakeholder tracking are
  * the rep's) in the write's own transaction, for that same day; a settings change refreshes all.
- * When the day moves on, the first read rebuilds everything for the new day (ensureFacts).
+ * When the day moves on, the first read ranks every open deal again for the new day and writes
+ * the rows that changed; rows for no day are rebuilt (ensureFacts).
  */
 import { FLAG_CODES, SEVERITY_RANK } from '../../../shared/domain/flags';
 import { toCents } from '../../../shared/domain/money';
+import { dropIndexes } from '../db/indexes';
 import type { Db } from '../db/open';
 import { ranked } from './metrics';
 import { getSettings, updateSettings } from './settings';
@@ -26,6 +28,8 @@ export function factsAsOf(db: Db): string | null {
 }
 
 const COLUMNS = 'deal_id, rep_id, stage, amount_cents, expected_close_date, attention, flag_mask, flags, severities, worst, stakeholder_count';
+const INSERT = `INSERT INTO pipeline_facts (${COLUMNS}) VALUES (${COLUMNS.split(', ').map(() => '?').join(', ')})`;
+const setFactsAsOf = (db: Db, asOf: string | null): void => void db.prepare('UPDATE pipeline_facts_state SET as_of = ? WHERE id = 1').run(asOf);
 /** One stored row, in COLUMNS' order (deal_id first). */
 type FactRow = [number, number, string, number, string | null, number, number, string, string, number, number];
 
@@ -53,10 +57,7 @@ function computed(db: Db, asOf: string, repId: number | undefined, dealId?: numb
  */
 function apply(db: Db, before: FactRow[], after: FactRow[]): void {
   const old = new Map(before.map((r) => [r[0], r]));
-  const upsert = db.prepare(
-    `INSERT INTO pipeline_facts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (deal_id) DO UPDATE SET ${COLUMNS.split(', ').slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`,
-  );
+  const upsert = db.prepare(`${INSERT} ON CONFLICT (deal_id) DO UPDATE SET ${COLUMNS.split(', ').slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`);
   for (const row of after) {
     const was = old.get(row[0]);
     old.delete(row[0]);
@@ -76,15 +77,12 @@ const storedOf = (db: Db, where: string, key: number): FactRow[] =>
  * rules out SQLite's truncation). The drop is part of the transaction, like everything else.
  */
 export function rebuildFacts(db: Db, asOf: string): void {
-  const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pipeline_facts' AND sql IS NOT NULL")
-    .all() as { name: string; sql: string }[];
-  for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
+  const restoreIndexes = dropIndexes(db, ['pipeline_facts']);
   db.prepare('DELETE FROM pipeline_facts').run();
-  const insert = db.prepare(`INSERT INTO pipeline_facts (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(INSERT);
   for (const row of computed(db, asOf, undefined)) insert.run(...row);
-  for (const ix of indexes) db.exec(ix.sql);
-  db.prepare('UPDATE pipeline_facts_state SET as_of = ? WHERE id = 1').run(asOf);
+  restoreIndexes();
+  setFactsAsOf(db, asOf);
 }
 
 /**
@@ -92,7 +90,7 @@ export function rebuildFacts(db: Db, asOf: string): void {
  * transaction should not also rank every open deal of the store (seconds at a VP's size).
  */
 export function forgetFacts(db: Db): void {
-  db.prepare('UPDATE pipeline_facts_state SET as_of = NULL WHERE id = 1').run();
+  setFactsAsOf(db, null);
 }
 
 /**
@@ -146,7 +144,7 @@ export function repOfDeal(db: Db, dealId: number): number[] {
  */
 function advanceFacts(db: Db, asOf: string): void {
   apply(db, db.prepare(`SELECT ${COLUMNS} FROM pipeline_facts`).raw().all() as FactRow[], computed(db, asOf, undefined));
-  db.prepare('UPDATE pipeline_facts_state SET as_of = ? WHERE id = 1').run(asOf);
+  setFactsAsOf(db, asOf);
 }
 
 /**

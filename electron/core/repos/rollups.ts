@@ -68,7 +68,7 @@ export function closedSums(db: Db, from: string, to: string, asOf: string, scope
   // Closed in the range but created after asOf (a migrated record whose created date is its
   // load date): it did not exist yet. An index range that is empty when asOf is today.
   const late = prepared(
-      db,
+    db,
       `SELECT ${id} AS repId, SUM(d.outcome = 'won') AS wonCount, SUM(d.outcome = 'lost') AS lostCount,
          SUM(CASE WHEN d.outcome = 'won' THEN d.amount_cents ELSE 0 END) AS wonCents,
          SUM(CASE WHEN d.outcome = 'lost' THEN d.amount_cents ELSE 0 END) AS lostCents, 0 AS cycleDays, 0 AS cycleCount
@@ -106,7 +106,7 @@ function rollupClosed(db: Db, from: string, to: string, scope: Scope): Map<numbe
 export function openTotals(db: Db, asOf: string, repId: number | null): Map<number, OpenTotals> {
   const out = new Map<number, OpenTotals>();
   const rows = prepared(
-      db,
+    db,
       `SELECT rep_id AS repId, deal_count AS dealCount, open_count AS openCount, open_cents AS openCents
        FROM rep_totals WHERE (@repId IS NULL OR rep_id = @repId)`,
     )
@@ -124,7 +124,7 @@ export function openTotals(db: Db, asOf: string, repId: number | null): Map<numb
   for (const [id, c] of rollupClosed(db, addDays(asOf, 1), DATE_MAX, repId === null ? 'each rep' : { repId })) add(id, 0, c.wonCount + c.lostCount, c.wonCents + c.lostCents);
   // Created later: one range of a covering index (rep, created, outcome, closed, amount), empty for today.
   const later = prepared(
-      db,
+    db,
       `SELECT rep_id AS repId, COUNT(*) AS n, SUM(outcome = 'open') AS openN, SUM(CASE WHEN outcome = 'open' THEN amount_cents ELSE 0 END) AS openCents,
          SUM(outcome <> 'open' AND closed_date > @asOf) AS closedN, SUM(CASE WHEN outcome <> 'open' AND closed_date > @asOf THEN amount_cents ELSE 0 END) AS closedCents
        FROM deals WHERE created_date > @asOf ${ofRep(repId)} GROUP BY rep_id`,
