@@ -3,7 +3,8 @@
  * files have (quoted commas, multi-line cells, "USD 1,234.00", US dates, ~1 % bad rows,
  * duplicates, the report footer), imported into a real SQLite file through the core, side by
  * side with the sqlite3 command line's `.import` of the same file into a bare table.
- *   npm run bench:import -- [--rows 250000] [--runs 3]
+ *   npm run bench:import -- [--rows 250000] [--runs 3] [--keep]
+ * --keep leaves the files (CSV, databases, the bundled child) for profiling and prints where.
  * Each measurement runs in a fresh child process, so its peak memory is its own.
  */
 import { spawnSync } from 'node:child_process';
@@ -80,7 +81,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
-  const { values } = parseArgs({ options: { rows: { type: 'string', default: '250000' }, runs: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { rows: { type: 'string', default: '250000' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } } });
   const rows = Number(values.rows);
   const runs = Number(values.runs);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-import-'));
@@ -127,7 +128,8 @@ async function main() {
   } else table.push(['sqlite3 .import', 'not measured: the sqlite3 command line is not installed (apt-get install sqlite3)']);
   for (const [label, v] of table) console.log(`${label.padEnd(56)} ${v}`);
   console.log(`\nfirst import: ${first[0]!.result}`);
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (values.keep) console.log(`files kept in ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }
 
 void main();

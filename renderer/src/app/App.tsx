@@ -1,21 +1,10 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Toasts } from '../components/Toasts';
-import { DealScreen } from '../features/deal/DealScreen';
-import { DealReviewScreen } from '../features/dealReview/DealReviewScreen';
-import { RepScreen } from '../features/rep/RepScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { TeamScreen } from '../features/team/TeamScreen';
-import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { PipelineScreen } from '../features/pipeline/PipelineScreen';
-import { WeeklyScreen } from '../features/weekly/WeeklyScreen';
-import { OneOnOnesScreen } from '../features/oneOnOneWeek/OneOnOnesScreen';
-import { CommitmentsScreen } from '../features/commitments/CommitmentsScreen';
-import { OneOnOneScreen } from '../features/oneOnOne/OneOnOneScreen';
-import { CoachabilityScreen } from '../features/coachability/CoachabilityScreen';
-import { ImportScreen } from '../features/import/ImportScreen';
-import { DevelopmentScreen } from '../features/development/DevelopmentScreen';
-import { DataScreen } from '../features/data/DataScreen';
 import { RecoveryScreen } from '../features/data/RecoveryScreen';
+import {
+  CoachabilityScreen, CommitmentsScreen, DashboardScreen, DataScreen, DealReviewScreen, DealScreen, DevelopmentScreen, ImportScreen, OneOnOneScreen,
+  OneOnOnesScreen, PipelineScreen, preloadScreens, RepScreen, SettingsScreen, TeamScreen, WeeklyScreen,
+} from './screens';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useApp } from './appStore';
 import { StoreBanner } from './StoreBanner';
@@ -42,11 +31,13 @@ export function App() {
   const settings = useApp((s) => s.settings);
   const error = useApp((s) => s.error);
   const problem = useApp((s) => s.problem);
-  const load = useApp((s) => s.load);
   const route = useRouter((s) => s.route);
   const presenting = usePresenting((s) => s.on);
   const lastPipeline = usePipelineQuery((s) => s.last);
-  useEffect(() => void load(), [load]);
+  // Once the first screen can show, the others' code loads while the browser is idle.
+  useEffect(() => {
+    if (info) preloadScreens();
+  }, [info]);
 
   useKeyboard();
 
@@ -123,6 +114,7 @@ export function App() {
         <StoreBanner />
         {AS_OF_SCREENS.has(route.name) && !sharing && <AsOfBanner />}
         <ErrorBoundary key={JSON.stringify(route)} label="This screen">
+        <Suspense fallback={<p className="loading">Opening…</p>}>
         {error ? (
           <p className="form-error" role="alert">
             {error}
@@ -160,6 +152,7 @@ export function App() {
         ) : (
           <DashboardScreen />
         )}
+        </Suspense>
         </ErrorBoundary>
       </main>
       {info && !sharing && <CommandPalette />}

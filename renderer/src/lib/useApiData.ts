@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CallInput, CallName, CallOutput } from '../../../shared/api';
 import { readsOf } from '../../../shared/apiTopics';
 import { call } from '../api/client';
+import { takePrefetched } from './prefetch';
 import { useTopics, versionOf } from './topics';
 
 export interface Loaded<T> {
@@ -28,7 +29,7 @@ export function useApiData<N extends CallName>(name: N, input: CallInput<N> | nu
     if (key === null) return;
     let live = true;
     // eslint-disable-next-line no-restricted-syntax -- the one place a load runs in an effect
-    call(name, JSON.parse(key) as CallInput<N>).then(
+    (takePrefetched(name, key) ?? call(name, JSON.parse(key) as CallInput<N>)).then(
       (data) => live && setState({ key, data, error: null }),
       (err: Error) => live && setState((s) => ({ key, data: s.key === key || opts.keep ? s.data : null, error: err.message })),
     );

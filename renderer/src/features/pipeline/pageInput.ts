@@ -1,4 +1,4 @@
-import type { PipelineQuery } from '../../../../shared/domain/workingList';
+import { parsePipelineQuery, type PipelineQuery } from '../../../../shared/domain/workingList';
 import type { PageInput } from './usePipelinePages';
 
 /**
@@ -22,3 +22,12 @@ export function pageInput(q: PipelineQuery, reps: readonly { id: number; name: s
 
 /** No rep has this id: an unknown name filters everything out. */
 const NO_REP = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The first page's input for a Pipeline opened on this URL query, as the screen will ask for it;
+ * null when it names a rep (the screen needs the team's list first to find the id).
+ */
+export function openingInput(query: string, asOf: string | undefined): PageInput | null {
+  const q = parsePipelineQuery(query);
+  return q.rep ? null : pageInput(q, [], asOf);
+}
