@@ -1,8 +1,9 @@
 /**
  * What the window asks for first, imported before anything else so the requests leave while
  * the browser still evaluates React and the rest of the code: the app's first calls (the store's
- * state, settings), the code of the screen the window opens on, and for the Pipeline its first
- * page (lib/prefetch.ts). `opening` settles when that screen's code is in.
+ * state, settings), the code of the screen the window opens on, and the first data of the two
+ * screens a day starts on, the Dashboard (the default) and the Pipeline (lib/prefetch.ts).
+ * `opening` settles when that screen's code is in.
  */
 import { useApp } from './app/appStore';
 import { useRouter } from './app/router';
@@ -14,8 +15,14 @@ import { asOfArg, useAsOf } from './lib/useAsOf';
 void useApp.getState().load();
 const route = useRouter.getState().route;
 export const opening = preloadScreen(route.name);
-const firstPage = route.name === 'pipeline' ? openingInput(route.query ?? '', asOfArg(useAsOf.getState().asOf).asOf) : null;
-if (firstPage) prefetch('pipeline.page', firstPage);
+const asOf = asOfArg(useAsOf.getState().asOf);
+if (route.name === 'dashboard') {
+  prefetch('metrics.team', asOf);
+  prefetch('pipeline.attention', asOf);
+} else if (route.name === 'pipeline') {
+  const firstPage = openingInput(route.query ?? '', asOf.asOf);
+  if (firstPage) prefetch('pipeline.page', firstPage);
+}
 
 // Money and dates are formatted with the browser's ICU data, whose first use costs tens of
 // milliseconds: paid now, while the answers are on their way, not when the first rows render.

@@ -12,23 +12,32 @@ import { useTopics, versionOf } from './topics';
 
 const KEPT_MS = 5000;
 
-let early: { key: string; version: number; promise: Promise<unknown>; at: number } | null = null;
+interface Early {
+  version: number;
+  promise: Promise<unknown>;
+  at: number;
+}
+/** By call and input (useApiData's key). */
+const early = new Map<string, Early>();
 
 const keyOf = (name: CallName, inputKey: string) => `${name} ${inputKey}`;
 const versionNow = (name: CallName) => versionOf(useTopics.getState().versions, readsOf(name));
 
 export function prefetch<N extends CallName>(name: N, input: CallInput<N>): void {
+  const key = keyOf(name, JSON.stringify(input));
   const promise = call(name, input);
-  early = { key: keyOf(name, JSON.stringify(input)), version: versionNow(name), promise, at: Date.now() };
+  early.set(key, { version: versionNow(name), promise, at: Date.now() });
   promise.catch(() => {
-    if (early?.promise === promise) early = null;
+    if (early.get(key)?.promise === promise) early.delete(key);
   });
 }
 
 /** The early answer for this call and input (useApiData's key), once; null when there is none fit to use. */
 export function takePrefetched<N extends CallName>(name: N, inputKey: string): Promise<CallOutput<N>> | null {
-  const e = early;
-  if (!e || e.key !== keyOf(name, inputKey) || e.version !== versionNow(name) || Date.now() - e.at > KEPT_MS) return null;
-  early = null;
+  const key = keyOf(name, inputKey);
+  const e = early.get(key);
+  if (!e) return null;
+  early.delete(key);
+  if (e.version !== versionNow(name) || Date.now() - e.at > KEPT_MS) return null;
   return e.promise as Promise<CallOutput<N>>;
 }

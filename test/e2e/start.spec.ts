@@ -1,0 +1,68 @@
+import { expect, test } from './fixtures';
+
+/** Every request the page makes from now on, in the order they leave: API calls by name, scripts by file. */
+function recordRequests(page: import('@playwright/test').Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    const api = /\/api\/([^/?]+)$/.exec(p);
+    if (api) seen.push(decodeURIComponent(api[1]!));
+    else if (p.endsWith('.js')) seen.push(p.slice(p.lastIndexOf('/') + 1));
+  });
+  return seen;
+}
+
+test('a window opened on the Pipeline asks for its first page with the first calls, once, and shows it', async ({ page, demoWorkbench }) => {
+  const requests = recordRequests(page);
+  const expected = (await (await page.request.post(`${demoWorkbench.url}api/pipeline.page`, { data: { limit: 1 } })).json()).value.rows[0];
+  requests.length = 0;
+  await page.goto(`${demoWorkbench.url}#/pipeline`);
+  const firstRow = page.locator('table[aria-label="Open deals"] tbody tr[data-index="0"]');
+  await expect(firstRow).toContainText(expected.name);
+  await page.waitForLoadState('networkidle');
+  const calls = requests.filter((r) => !r.endsWith('.js'));
+  // Asked before app.info (which waits for the store's state): not by the screen after it mounts.
+  expect(calls.indexOf('pipeline.page')).toBeGreaterThanOrEqual(0);
+  expect(calls.indexOf('pipeline.page')).toBeLessThan(calls.indexOf('app.info'));
+  // And the screen took that answer instead of asking again.
+  expect(calls.filter((c) => c === 'pipeline.page')).toHaveLength(1);
+  // Filtered by a rep named in the address: the screen asks itself, with the rep's id.
+  await page.goto(`${demoWorkbench.url}#/pipeline?rep=Grace+Okafor`);
+  await expect(page.locator('table[aria-label="Open deals"] tbody tr[data-index] td:nth-child(4)').first()).toHaveText('Grace Okafor');
+  await page.waitForLoadState('networkidle');
+  requests.length = 0;
+  await page.reload();
+  await expect(firstRow).toBeVisible();
+  await expect(page.locator('table[aria-label="Open deals"] tbody tr[data-index] td:nth-child(4)').first()).toHaveText('Grace Okafor');
+  await page.waitForLoadState('networkidle');
+  expect(requests.filter((c) => c === 'pipeline.page')).toHaveLength(1);
+});
+
+test('a window opened on the Dashboard asks for its numbers with the first calls, once each', async ({ page, demoWorkbench }) => {
+  const requests = recordRequests(page);
+  await page.goto(`${demoWorkbench.url}#/dashboard`);
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Needs attention' }).getByText(/open deals with the highest attention/)).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  for (const call of ['metrics.team', 'pipeline.attention']) {
+    expect(requests.indexOf(call), call).toBeGreaterThanOrEqual(0);
+    expect(requests.indexOf(call), call).toBeLessThan(requests.indexOf('app.info'));
+    expect(requests.filter((c) => c === call), call).toHaveLength(1);
+  }
+});
+
+test('after the first screen, every other screen’s code loads in the background: moving on fetches no script', async ({ page, demoWorkbench }) => {
+  const requests = recordRequests(page);
+  await page.goto(`${demoWorkbench.url}#/pipeline`);
+  await expect(page.locator('table[aria-label="Open deals"] tbody tr[data-index="0"]')).toBeVisible();
+  // The screen the window opened on came first; the others follow a moment later.
+  await expect.poll(() => ['DashboardScreen', 'SettingsScreen', 'DealScreen', 'ImportScreen'].every((s) => requests.some((r) => r.startsWith(`${s}-`))), { timeout: 10_000 }).toBe(true);
+  expect(requests.findIndex((r) => r.startsWith('PipelineScreen-'))).toBeLessThan(requests.findIndex((r) => r.startsWith('DashboardScreen-')));
+  await page.waitForLoadState('networkidle');
+  requests.length = 0;
+  for (const [label, heading] of [['Dashboard', 'Dashboard'], ['Settings', 'Settings'], ['Coachability', 'Coachability'], ['Import', 'Import from your CRM']] as const) {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click();
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+  }
+  expect(requests.filter((r) => r.endsWith('.js'))).toEqual([]);
+});
