@@ -12,7 +12,7 @@ import { openingInput } from './features/pipeline/pageInput';
 import { prefetch } from './lib/prefetch';
 import { asOfArg, useAsOf } from './lib/useAsOf';
 
-void useApp.getState().load();
+void useApp.getState().start();
 const route = useRouter.getState().route;
 export const opening = preloadScreen(route.name);
 const asOf = asOfArg(useAsOf.getState().asOf);

@@ -1,13 +1,24 @@
-import { expect, test } from './fixtures';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cliDemo, expect, test, Workbench } from './fixtures';
 
-/** Every request the page makes from now on, in the order they leave: API calls by name, scripts by file. */
+/**
+ * What the page asks from now on, in order: API calls by name, and `answered <name>` when their
+ * answer arrives; scripts by file name.
+ */
 function recordRequests(page: import('@playwright/test').Page): string[] {
   const seen: string[] = [];
+  const apiName = (url: string) => /\/api\/([^/?]+)$/.exec(new URL(url).pathname)?.[1];
   page.on('request', (r) => {
     const p = new URL(r.url()).pathname;
-    const api = /\/api\/([^/?]+)$/.exec(p);
-    if (api) seen.push(decodeURIComponent(api[1]!));
+    const api = apiName(r.url());
+    if (api) seen.push(decodeURIComponent(api));
     else if (p.endsWith('.js')) seen.push(p.slice(p.lastIndexOf('/') + 1));
+  });
+  page.on('response', (r) => {
+    const api = apiName(r.url());
+    if (api) seen.push(`answered ${decodeURIComponent(api)}`);
   });
   return seen;
 }
@@ -21,9 +32,9 @@ test('a window opened on the Pipeline asks for its first page with the first cal
   await expect(firstRow).toContainText(expected.name);
   await page.waitForLoadState('networkidle');
   const calls = requests.filter((r) => !r.endsWith('.js'));
-  // Asked before app.info (which waits for the store's state): not by the screen after it mounts.
+  // Asked before app.info's answer came (no screen is shown without it): not by the screen.
   expect(calls.indexOf('pipeline.page')).toBeGreaterThanOrEqual(0);
-  expect(calls.indexOf('pipeline.page')).toBeLessThan(calls.indexOf('app.info'));
+  expect(calls.indexOf('pipeline.page')).toBeLessThan(calls.indexOf('answered app.info'));
   // And the screen took that answer instead of asking again.
   expect(calls.filter((c) => c === 'pipeline.page')).toHaveLength(1);
   // Filtered by a rep named in the address: the screen asks itself, with the rep's id.
@@ -46,7 +57,7 @@ test('a window opened on the Dashboard asks for its numbers with the first calls
   await page.waitForLoadState('networkidle');
   for (const call of ['metrics.team', 'pipeline.attention']) {
     expect(requests.indexOf(call), call).toBeGreaterThanOrEqual(0);
-    expect(requests.indexOf(call), call).toBeLessThan(requests.indexOf('app.info'));
+    expect(requests.indexOf(call), call).toBeLessThan(requests.indexOf('answered app.info'));
     expect(requests.filter((c) => c === call), call).toHaveLength(1);
   }
 });
@@ -65,4 +76,29 @@ test('after the first screen, every other screen’s code loads in the backgroun
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
   }
   expect(requests.filter((r) => r.endsWith('.js'))).toEqual([]);
+});
+
+test('a store that cannot answer at start: the recovery screen, and the page stops asking', async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-'));
+  const db = path.join(dir, 'workbench.db');
+  cliDemo(db);
+  fs.truncateSync(db, 4096 * 3);
+  const wb = new Workbench(db);
+  await wb.start();
+  try {
+    const requests = recordRequests(page);
+    await page.goto(wb.tokenUrl);
+    await expect(page.getByRole('heading', { name: 'The database is damaged', level: 1 })).toBeVisible();
+    // The start asked everything at once; the calls the store refused each asked whether it can
+    // answer again (recovery.status alone), and that was the end of it: no loop of retries.
+    await page.waitForTimeout(1500);
+    const asked = requests.filter((r) => r === 'recovery.status').length;
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThanOrEqual(12);
+    await page.waitForTimeout(1500);
+    expect(requests.filter((r) => r === 'recovery.status').length).toBe(asked);
+  } finally {
+    await wb.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
