@@ -53,6 +53,9 @@ try {
   const loadMs = Date.now() - t;
   const fresh: number[] = [];
   for (let i = 0; i < FRESH_LOADS; i++) {
+    // A pause first: Chromium keeps a spare renderer process ready for the next page, and
+    // starting one takes it 0.3-0.8 s here; back-to-back windows would time that instead.
+    await new Promise((r) => setTimeout(r, 2000));
     const c = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
     await wb.authorize(c);
     const p = await c.newPage();
