@@ -62,12 +62,12 @@ test('a window opened on the Dashboard asks for its numbers with the first calls
   }
 });
 
-test('after the first screen, every other screen’s code loads in the background: moving on fetches no script', async ({ page, demoWorkbench }) => {
+test('after the first screen, every other screen’s code and the palette’s load in the background: moving on fetches no script', async ({ page, demoWorkbench }) => {
   const requests = recordRequests(page);
   await page.goto(`${demoWorkbench.url}#/pipeline`);
   await expect(page.locator('table[aria-label="Open deals"] tbody tr[data-index="0"]')).toBeVisible();
   // The screen the window opened on came first; the others follow a moment later.
-  await expect.poll(() => ['DashboardScreen', 'SettingsScreen', 'DealScreen', 'ImportScreen'].every((s) => requests.some((r) => r.startsWith(`${s}-`))), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => ['DashboardScreen', 'SettingsScreen', 'DealScreen', 'ImportScreen', 'CommandPalette'].every((s) => requests.some((r) => r.startsWith(`${s}-`))), { timeout: 10_000 }).toBe(true);
   expect(requests.findIndex((r) => r.startsWith('PipelineScreen-'))).toBeLessThan(requests.findIndex((r) => r.startsWith('DashboardScreen-')));
   await page.waitForLoadState('networkidle');
   requests.length = 0;
@@ -75,6 +75,9 @@ test('after the first screen, every other screen’s code loads in the backgroun
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label, exact: true }).click();
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
   }
+  // The palette too (it is not in the start's code: it brought the forms' validation with it).
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Find or do anything' })).toBeVisible();
   expect(requests.filter((r) => r.endsWith('.js'))).toEqual([]);
 });
 

@@ -2,7 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { Toasts } from '../components/Toasts';
 import { RecoveryScreen } from '../features/data/RecoveryScreen';
 import {
-  CoachabilityScreen, CommitmentsScreen, DashboardScreen, DataScreen, DealReviewScreen, DealScreen, DevelopmentScreen, ImportScreen, OneOnOneScreen,
+  CoachabilityScreen, CommandPalette, CommitmentsScreen, DashboardScreen, DataScreen, DealReviewScreen, DealScreen, DevelopmentScreen, ImportScreen, OneOnOneScreen,
   OneOnOnesScreen, PipelineScreen, preloadScreens, RepScreen, SettingsScreen, TeamScreen, WeeklyScreen,
 } from './screens';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -12,7 +12,6 @@ import { AsOfBanner } from './AsOfBanner';
 import { usePipelineQuery } from '../features/pipeline/pipelineQuery';
 import { hrefFor, useRouter, type Route } from './router';
 import { SECTIONS } from '../../../shared/sections';
-import { CommandPalette } from '../features/palette/CommandPalette';
 import { usePalette } from '../features/palette/paletteStore';
 import { MOD, useKeyboard } from './keyboard';
 import { sectionRoute } from './sectionRoute';
@@ -155,8 +154,19 @@ export function App() {
         </Suspense>
         </ErrorBoundary>
       </main>
-      {info && !sharing && <CommandPalette />}
+      {info && !sharing && <PaletteWhenAsked />}
       <Toasts />
     </div>
+  );
+}
+
+/** The command palette and the dialogs it opens, mounted (and their code loaded) only once asked for. */
+function PaletteWhenAsked() {
+  const asked = usePalette((s) => s.open || s.pending !== null || s.help);
+  if (!asked) return null;
+  return (
+    <Suspense fallback={null}>
+      <CommandPalette />
+    </Suspense>
   );
 }

@@ -1,9 +1,10 @@
 /**
- * The screens, each in its own chunk, loaded when first needed. At start Chromium then evaluates
- * only the shell and the screen it opens on: the single 1-2.5 MB bundle (charts, forms, every
- * screen) took about half a second to evaluate before anything appeared. The screen the window
- * opens on is asked for at once (preloadScreen, before the first API call returns), and the
- * others in idle time after it is up (preloadScreens), so moving between screens never waits.
+ * The screens, and the command palette with its dialogs, each in its own chunk, loaded when first
+ * needed. At start Chromium then evaluates only the shell and the screen it opens on: the single
+ * 1-2.5 MB bundle (charts, forms, every screen) took about half a second to evaluate before
+ * anything appeared. The screen the window opens on is asked for at once (preloadScreen, before
+ * the first API call returns), and the rest in idle time after it is up (preloadScreens), so
+ * moving between screens or opening the palette never waits.
  */
 import { use, type ComponentType } from 'react';
 import type { Route } from './router';
@@ -24,14 +25,19 @@ const LOAD = {
   development: () => import('../features/development/DevelopmentScreen'),
   data: () => import('../features/data/DataScreen'),
   settings: () => import('../features/settings/SettingsScreen'),
-} satisfies Record<Route['name'], () => Promise<unknown>>;
+  // Closed until asked for (Ctrl+K, /, N, ?): with its dialogs' forms it brought zod and cmdk into the start.
+  palette: () => import('../features/palette/CommandPalette'),
+} satisfies Record<Part, () => Promise<unknown>>;
+
+/** A piece of the UI loaded on its own: each screen by its route's name, and the palette. */
+type Part = Route['name'] | 'palette';
 
 type Modules = { [N in keyof typeof LOAD]: Awaited<ReturnType<(typeof LOAD)[N]>> };
 /** A screen's module as React's use() reads it: once loaded, synchronously (see screen()). */
 type Loading<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
-const loading = new Map<Route['name'], Loading<unknown>>();
+const loading = new Map<Part, Loading<unknown>>();
 
-function load<N extends Route['name']>(name: N): Loading<Modules[N]> {
+function load<N extends Part>(name: N): Loading<Modules[N]> {
   let p = loading.get(name) as Loading<Modules[N]> | undefined;
   if (!p) {
     const started: Loading<Modules[N]> = LOAD[name]() as Promise<Modules[N]>;
@@ -55,7 +61,7 @@ function load<N extends Route['name']>(name: N): Loading<Modules[N]> {
  * for a module already in memory, and React holds a shown fallback for 300 ms: the Pipeline's
  * first row came a third of a second later than its data.
  */
-function screen<N extends Route['name'], P extends object>(name: N, pick: (m: Modules[N]) => ComponentType<P>): ComponentType<P> {
+function screen<N extends Part, P extends object>(name: N, pick: (m: Modules[N]) => ComponentType<P>): ComponentType<P> {
   const Screen = (props: P) => {
     const Loaded = pick(use(load(name) as Promise<Modules[N]>));
     return <Loaded {...props} />;
@@ -79,9 +85,10 @@ export const ImportScreen = screen('import', (m) => m.ImportScreen);
 export const DevelopmentScreen = screen('development', (m) => m.DevelopmentScreen);
 export const DataScreen = screen('data', (m) => m.DataScreen);
 export const SettingsScreen = screen('settings', (m) => m.SettingsScreen);
+export const CommandPalette = screen('palette', (m) => m.CommandPalette);
 
 /** Starts loading one screen's code (the browser keeps each module once: asking again is free); settles when it is in. */
-export function preloadScreen(name: Route['name']): Promise<void> {
+export function preloadScreen(name: Part): Promise<void> {
   return load(name).then(
     () => undefined,
     () => undefined, // a failed load shows on the screen itself (ErrorBoundary)
@@ -93,6 +100,6 @@ export function preloadScreen(name: Route['name']): Promise<void> {
  * parsing them would compete with the first screen's own call and rows.
  */
 export function preloadScreens(): void {
-  const all = () => (Object.keys(LOAD) as Route['name'][]).forEach(preloadScreen);
+  const all = () => (Object.keys(LOAD) as Part[]).forEach(preloadScreen);
   setTimeout(() => ('requestIdleCallback' in window ? window.requestIdleCallback(all, { timeout: 3000 }) : all()), 1500);
 }
