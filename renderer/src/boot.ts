@@ -1,6 +1,6 @@
 /**
  * What the window asks for first, imported before anything else so the requests leave while
- * the browser still evaluates React and the rest of the code: the app's first calls (the store's
+ * the browser still evaluates react-dom and the rest of the app's code: the app's first calls (the store's
  * state, settings), the code of the screen the window opens on, and the first data of the two
  * screens a day starts on, the Dashboard (the default) and the Pipeline (lib/prefetch.ts).
  * `opening` settles when that screen's code is in.

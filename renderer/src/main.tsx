@@ -1,4 +1,4 @@
-// First: the start's calls leave before React and the rest of the code are evaluated.
+// First: the start's calls leave before react-dom and the app's own code are evaluated.
 import { opening } from './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -105,3 +105,21 @@ test('a store that cannot answer at start: the recovery screen, and the page sto
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a screen whose code cannot be loaded says so once, and Try again loads it when it can', async ({ page, demoWorkbench }) => {
+  let asked = 0;
+  await page.route('**/assets/SettingsScreen-*.js', (r) => {
+    asked++;
+    return r.abort();
+  });
+  await page.goto(`${demoWorkbench.url}#/settings`);
+  const card = page.getByRole('alert').filter({ hasText: 'This screen could not be shown' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('could not be loaded');
+  // Not asked again and again (every render used to start a new import: hundreds a second).
+  await page.waitForTimeout(1500);
+  expect(asked).toBeLessThanOrEqual(2);
+  await page.unroute('**/assets/SettingsScreen-*.js');
+  await card.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+});

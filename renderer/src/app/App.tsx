@@ -3,7 +3,7 @@ import { Toasts } from '../components/Toasts';
 import { RecoveryScreen } from '../features/data/RecoveryScreen';
 import {
   CoachabilityScreen, CommandPalette, CommitmentsScreen, DashboardScreen, DataScreen, DealReviewScreen, DealScreen, DevelopmentScreen, ImportScreen, OneOnOneScreen,
-  OneOnOnesScreen, PipelineScreen, preloadScreens, RepScreen, SettingsScreen, TeamScreen, WeeklyScreen,
+  OneOnOnesScreen, PipelineScreen, preloadScreens, RepScreen, retryFailedParts, SettingsScreen, TeamScreen, WeeklyScreen,
 } from './screens';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { useApp } from './appStore';
@@ -112,7 +112,7 @@ export function App() {
       <main id="main" className="main">
         <StoreBanner />
         {AS_OF_SCREENS.has(route.name) && !sharing && <AsOfBanner />}
-        <ErrorBoundary key={JSON.stringify(route)} label="This screen">
+        <ErrorBoundary key={JSON.stringify(route)} label="This screen" onReset={retryFailedParts}>
         <Suspense fallback={<p className="loading">Opening…</p>}>
         {error ? (
           <p className="form-error" role="alert">
@@ -165,8 +165,10 @@ function PaletteWhenAsked() {
   const asked = usePalette((s) => s.open || s.pending !== null || s.help);
   if (!asked) return null;
   return (
-    <Suspense fallback={null}>
-      <CommandPalette />
-    </Suspense>
+    <ErrorBoundary label="Search and commands" onReset={retryFailedParts}>
+      <Suspense fallback={null}>
+        <CommandPalette />
+      </Suspense>
+    </ErrorBoundary>
   );
 }

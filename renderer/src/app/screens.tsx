@@ -45,10 +45,10 @@ function load<N extends Part>(name: N): Loading<Modules[N]> {
     p.status = 'pending';
     p.then(
       (value) => Object.assign(started, { status: 'fulfilled', value }),
-      (reason: unknown) => {
-        Object.assign(started, { status: 'rejected', reason });
-        loading.delete(name); // shown once by the ErrorBoundary; the next visit tries again
-      },
+      // Kept, not forgotten: use() then throws it to the ErrorBoundary. Forgotten, every render
+      // would ask again and wait again, an endless "Opening…" and hundreds of requests a second
+      // when the code cannot be reached. The boundary's "Try again" asks anew (retryFailedParts).
+      (reason: unknown) => void Object.assign(started, { status: 'rejected', reason }),
     );
     loading.set(name, p);
   }
@@ -87,7 +87,7 @@ export const DataScreen = screen('data', (m) => m.DataScreen);
 export const SettingsScreen = screen('settings', (m) => m.SettingsScreen);
 export const CommandPalette = screen('palette', (m) => m.CommandPalette);
 
-/** Starts loading one screen's code (the browser keeps each module once: asking again is free); settles when it is in. */
+/** Starts loading a part's code (asked once: later calls get the same promise); settles when it is in, or failed. */
 export function preloadScreen(name: Part): Promise<void> {
   return load(name).then(
     () => undefined,
@@ -102,4 +102,9 @@ export function preloadScreen(name: Part): Promise<void> {
 export function preloadScreens(): void {
   const all = () => (Object.keys(LOAD) as Part[]).forEach(preloadScreen);
   setTimeout(() => ('requestIdleCallback' in window ? window.requestIdleCallback(all, { timeout: 3000 }) : all()), 1500);
+}
+
+/** Forgets the parts whose code failed to load, so the next render asks for it again ("Try again"). */
+export function retryFailedParts(): void {
+  for (const [name, p] of loading) if (p.status === 'rejected') loading.delete(name);
 }

@@ -1,6 +1,6 @@
 /**
  * A read asked for before the screen that shows it exists: the screen the window opens on asks
- * for its first data alongside the app's first calls (main.tsx), and useApiData takes that answer
+ * for its first data alongside the app's first calls (boot.ts), and useApiData takes that answer
  * when the screen mounts instead of asking again (React's first render and the screen's code would
  * otherwise come first). Kept for one taker, a few seconds, and only while nothing it reads has
  * been written since; a failed one is dropped, so the screen asks again and shows its own error.
