@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cliDemo, expect, test, Workbench } from './fixtures';
+import { cliDemo, expect, screenshot, test, Workbench } from './fixtures';
 
 /**
  * What the page asks from now on, in order: API calls by name, and `answered <name>` when their
@@ -116,6 +116,7 @@ test('a screen whose code cannot be loaded says so once, and Try again loads it 
   const card = page.getByRole('alert').filter({ hasText: 'This screen could not be shown' });
   await expect(card).toBeVisible();
   await expect(card).toContainText('could not be loaded');
+  await screenshot(page, '45b-screen-code-not-loaded');
   // Not asked again and again (every render used to start a new import: hundreds a second).
   await page.waitForTimeout(1500);
   expect(asked).toBeLessThanOrEqual(2);

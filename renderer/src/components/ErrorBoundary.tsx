@@ -32,7 +32,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
         <h2>{this.props.label} could not be shown</h2>
         <p>
           {codeNotLoaded(error)
-            ? `Its part of the app could not be loaded (${error.message}). If the workbench was just updated or stopped, reload the window.`
+            ? `Its code could not be loaded (${error.message}). If the workbench was just updated or stopped, reload the window.`
             : `Something in the data it shows could not be displayed (${error.message || error.name}).`}{' '}
           The rest of the workbench is fine and nothing was changed.
         </p>
