@@ -453,7 +453,7 @@ export function pipelineList(db: Db, asOf: string, repId?: number): PipelineList
 export function needsAttentionRanked(db: Db, asOf: string, opts: { repId?: number | undefined; limit?: number | undefined } = {}, locale?: string): NeedsAttention {
   const settings = getSettings(db);
   const { policy, deals } = ranked(db, asOf, settings, { repId: opts.repId });
-  const limit = opts.limit ?? (opts.repId === undefined ? TEAM_TOP : settings.triage.perRep);
+  const limit = attentionLimit(opts, settings);
   return {
     asOf,
     deals: deals
@@ -468,6 +468,10 @@ export function needsAttentionRanked(db: Db, asOf: string, opts: { repId?: numbe
 
 /** The Dashboard's "Needs attention" shows the team's top ten. */
 export const TEAM_TOP = 10;
+
+/** How many deals "Needs attention" lists when not told: the team's top ten, or a rep's own number (settings). */
+export const attentionLimit = (opts: { repId?: number | undefined; limit?: number | undefined }, settings: Settings): number =>
+  opts.limit ?? (opts.repId === undefined ? TEAM_TOP : settings.triage.perRep);
 
 /**
  * One deal as it stood on asOf, the way the Pipeline ranks it: flags, attention and the line that

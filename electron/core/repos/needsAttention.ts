@@ -6,14 +6,14 @@
  */
 import type { NeedsAttention } from '../../../shared/schemas/pipeline';
 import type { Db } from '../db/open';
-import { explainDeal, needsAttentionRanked, ranked, TEAM_TOP } from './metrics';
+import { attentionLimit, explainDeal, needsAttentionRanked, ranked } from './metrics';
 import { factsAsOf } from './pipelineFacts';
 import { getSettings } from './settings';
 
 export function needsAttention(db: Db, asOf: string, opts: { repId?: number | undefined; limit?: number | undefined } = {}, locale?: string): NeedsAttention {
   if (factsAsOf(db) !== asOf) return needsAttentionRanked(db, asOf, opts, locale);
   const settings = getSettings(db);
-  const limit = opts.limit ?? (opts.repId === undefined ? TEAM_TOP : settings.triage.perRep);
+  const limit = attentionLimit(opts, settings);
   const ofRep = opts.repId === undefined ? '' : 'AND rep_id = @repId';
   const params = { repId: opts.repId ?? null, limit };
   // The ranking's order (attention, the larger deal, the lower id): the attention index's order.
